@@ -1,0 +1,35 @@
+// The `citecard` subcommands. Each lives in its own cmd_*.cpp and adds itself to the app here.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+
+#include "citecard/collection.hpp"
+#include "citecard/result.hpp"
+
+namespace citecard::cli {
+
+// Adds `--db PATH` to a subcommand; the default is the XDG collection path.
+void add_db_option(CLI::App& command, std::string& db_path);
+
+// Opens the collection or fails the command with the error.
+Collection open_collection_or_fail(const std::string& db_path);
+
+// Prints "citecard: <message>" on stderr and ends the command with exit status 1.
+[[noreturn]] void fail(const Error& error);
+
+template <class T>
+T value_or_fail(Result<T> result) {
+  if (!result) fail(result.error());
+  return std::move(result).value();
+}
+inline void value_or_fail(Result<void> result) {
+  if (!result) fail(result.error());
+}
+
+void add_build_command(CLI::App& app);
+void add_cards_command(CLI::App& app);
+void add_study_command(CLI::App& app);
+void add_stats_command(CLI::App& app);
+
+}  // namespace citecard::cli

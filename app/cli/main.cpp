@@ -1,0 +1,18 @@
+// citecard — the command line: everything the app does, headless.
+#include <CLI/CLI.hpp>
+
+#include "commands.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"citecard — cited flashcards from the news, scheduled with FSRS"};
+  app.set_version_flag("--version", std::string(CITECARD_VERSION));
+  app.require_subcommand(1);
+
+  citecard::cli::add_build_command(app);
+  citecard::cli::add_cards_command(app);
+  citecard::cli::add_study_command(app);
+  citecard::cli::add_stats_command(app);
+
+  CLI11_PARSE(app, argc, argv);
+  return 0;
+}

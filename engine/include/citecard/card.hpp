@@ -1,0 +1,61 @@
+// citecard — what a learner studies: cards made from cited notes.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace citecard {
+
+// A source article as stored in the collection. `text` is the exact bytes of the file in the
+// deck's sources/ directory; every citation's offsets index into it.
+struct Source {
+  std::string id;  // unique within its deck, e.g. "cbc"
+  std::string deck;
+  std::string file;  // path relative to the deck directory
+  std::string outlet;
+  std::string title;
+  std::string author;
+  std::string date;  // as the article gives it, ISO 8601 where known, or "not stated"
+  std::string text;
+};
+
+// A verbatim span of a source: text == source.text.substr(start, end - start).
+struct Citation {
+  std::string source;  // Source::id
+  std::string title;
+  std::string outlet;
+  std::string date;
+  std::int64_t start = 0;  // byte offset, inclusive
+  std::int64_t end = 0;    // byte offset, exclusive
+  std::string text;
+};
+
+namespace card_type {
+inline constexpr const char* kWhoSaid = "who_said";  // a quote -> its speaker (multiple choice)
+inline constexpr const char* kFact = "fact";         // a question about a fact -> its answer
+}  // namespace card_type
+
+struct Card {
+  std::string id;  // derived from content: rebuilding a deck keeps it
+  std::string deck;
+  std::string note;  // the note it was made from
+  std::string type;  // card_type::*
+  std::string prompt;
+  std::string answer;
+  std::vector<std::string> choices;  // empty for free recall; otherwise includes `answer`
+  std::vector<Citation> citations;   // at least one
+};
+
+// The paragraph around a citation, for showing the cited sentence highlighted in its context.
+struct CitationContext {
+  std::string paragraph;
+  std::size_t highlight_begin = 0;  // byte offsets of the cited text within `paragraph`
+  std::size_t highlight_end = 0;
+};
+
+// The paragraph (text between blank-line or newline breaks) containing source.text[start,end).
+CitationContext citation_context(const std::string& source_text, std::int64_t start,
+                                 std::int64_t end);
+
+}  // namespace citecard

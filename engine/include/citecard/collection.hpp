@@ -1,0 +1,110 @@
+// citecard — a learner's collection: decks, cards and their review history in one SQLite file.
+//
+// This is the engine's main entry point for apps. A Collection is opened from a path (created and
+// migrated as needed), decks are built into it from deck directories, and study happens through
+// next_card / preview / answer. Every answer appends to the review log, which is the truth: a
+// card's scheduling state is always equal to a replay of its log.
+#pragma once
+
+#include <array>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "citecard/card.hpp"
+#include "citecard/fsrs.hpp"
+#include "citecard/result.hpp"
+#include "citecard/time.hpp"
+
+namespace citecard {
+
+struct StudyOptions {
+  int new_cards_per_day = 20;
+  int rollover_hour = 4;  // local time at which a new study day starts
+  FsrsParameters fsrs;
+};
+
+struct DeckSummary {
+  std::string id;
+  std::string title;
+  int total_cards = 0;
+  int new_available = 0;  // new cards that may still be introduced today (daily limit applied)
+  int learning_due = 0;   // learning / relearning cards due now
+  int review_due = 0;     // review cards due before the end of today
+};
+
+struct CollectionStats {
+  int due_today = 0;  // learning due now + reviews due today + new available today
+  int new_available = 0;
+  int learning = 0;  // cards in learning or relearning, due or not
+  int review = 0;    // cards in review, due or not
+  int reviews_today = 0;
+};
+
+struct BuildReport {
+  std::string deck;
+  int sources = 0;
+  int notes = 0;
+  int cards_total = 0;
+  int cards_added = 0;
+  int cards_updated = 0;
+  int cards_archived = 0;  // cards whose note disappeared: kept with their history, not studied
+};
+
+struct ReviewRecord {
+  std::int64_t id = 0;
+  std::string card;
+  Timestamp reviewed_at = 0;
+  Rating rating = Rating::Good;
+  int elapsed_days = 0;
+  std::int64_t duration_ms = 0;
+  CardMemory before;
+  CardMemory after;
+};
+
+class Collection {
+ public:
+  // Opens or creates the collection at `path` (its directory is created too).
+  static Result<Collection> open(const std::filesystem::path& path, StudyOptions options = {});
+
+  Collection(Collection&&) noexcept;
+  Collection& operator=(Collection&&) noexcept;
+  ~Collection();
+
+  const StudyOptions& options() const;
+
+  // Builds or updates the deck in `deck_dir` (manifest.toml, deck.toml, sources/). All or nothing:
+  // on any error the collection is left as it was.
+  Result<BuildReport> build(const std::filesystem::path& deck_dir);
+
+  Result<std::vector<Card>> cards() const;  // active cards, ordered by deck then id
+  Result<Card> card(const std::string& card_id) const;
+  Result<Source> source(const std::string& deck, const std::string& source_id) const;
+  Result<std::vector<DeckSummary>> decks(Timestamp now) const;
+  Result<CollectionStats> stats(Timestamp now) const;
+
+  // The card to study next in `deck` (all decks when empty), or nullopt when nothing is due:
+  // learning cards due now, then reviews due today, then new cards within the daily limit.
+  Result<std::optional<Card>> next_card(const std::string& deck, Timestamp now) const;
+
+  Result<CardMemory> memory(const std::string& card_id) const;
+  Result<std::array<CardMemory, 4>> preview(const std::string& card_id, Timestamp now) const;
+
+  // Records an answer: appends to the review log and updates the card's state in one transaction.
+  Result<CardMemory> answer(const std::string& card_id, Rating rating, Timestamp now,
+                            std::int64_t duration_ms);
+
+  Result<std::vector<ReviewRecord>> review_log(const std::string& card_id) const;
+
+ private:
+  struct Impl;
+  explicit Collection(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// The collection path used when none is given: ${XDG_DATA_HOME:-~/.local/share}/citecard/collection.db
+std::filesystem::path default_collection_path();
+
+}  // namespace citecard

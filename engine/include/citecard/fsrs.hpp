@@ -1,0 +1,86 @@
+// citecard — the FSRS-6 spaced-repetition scheduler.
+//
+// Pure computation: given a card's memory state, the time and a rating, the next state. It does
+// no I/O and keeps no state, so the store can rebuild any card by replaying its review log.
+// The algorithm and its edge cases follow the reference implementation ts-fsrs 5.4.2.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "citecard/result.hpp"
+#include "citecard/time.hpp"
+
+namespace citecard {
+
+enum class Rating : int { Again = 1, Hard = 2, Good = 3, Easy = 4 };
+enum class CardState : int { New = 0, Learning = 1, Review = 2, Relearning = 3 };
+
+const char* to_string(CardState state);  // "new", "learning", "review", "relearning"
+const char* to_string(Rating rating);    // "again", "hard", "good", "easy"
+
+// What the scheduler knows of one card.
+struct CardMemory {
+  CardState state = CardState::New;
+  double stability = 0.0;
+  double difficulty = 0.0;
+  Timestamp due = 0;          // when the card is next due
+  Timestamp last_review = 0;  // 0 when never reviewed
+  int scheduled_days = 0;     // interval set by the last review, in days (0 while in steps)
+  int learning_steps = 0;     // index of the current (re)learning step
+  int reps = 0;
+  int lapses = 0;
+
+  bool operator==(const CardMemory&) const = default;
+};
+
+// A new card, due at `now`.
+CardMemory new_card_memory(Timestamp now);
+
+constexpr std::size_t kFsrsParameterCount = 21;
+using FsrsWeights = std::array<double, kFsrsParameterCount>;
+
+// FSRS-6 default parameters (as shipped by ts-fsrs 5.4.2).
+const FsrsWeights& default_fsrs_weights();
+
+struct FsrsParameters {
+  FsrsWeights w = default_fsrs_weights();
+  double desired_retention = 0.9;
+  int maximum_interval = 36500;                       // days
+  std::vector<std::int64_t> learning_steps{60, 600};  // seconds: 1m, 10m
+  std::vector<std::int64_t> relearning_steps{600};    // seconds: 10m
+  bool enable_short_term = true;
+  bool enable_fuzz = false;
+};
+
+class Scheduler {
+ public:
+  explicit Scheduler(FsrsParameters parameters = {});
+
+  const FsrsParameters& parameters() const { return parameters_; }
+
+  // The state after answering `card` with `rating` at `now`. `fuzz_seed` makes interval fuzz
+  // deterministic (same card and review, same fuzz); it is ignored when fuzz is off.
+  CardMemory next(const CardMemory& card, Timestamp now, Rating rating,
+                  std::uint64_t fuzz_seed = 0) const;
+
+  // The four possible next states, indexed by rating - 1; shown on the answer buttons.
+  std::array<CardMemory, 4> preview(const CardMemory& card, Timestamp now,
+                                    std::uint64_t fuzz_seed = 0) const;
+
+  // Probability of recall at `now` (1.0 for a new card).
+  double retrievability(const CardMemory& card, Timestamp now) const;
+
+ private:
+  FsrsParameters parameters_;
+};
+
+// "1m", "10m", "3h", "3d", "2.1mo", "1.5y": the short interval label shown on answer buttons.
+std::string format_interval(std::int64_t seconds);
+
+// Parses "1m,10m" / "30s,1h,1d" into seconds; an empty string gives no steps.
+Result<std::vector<std::int64_t>> parse_steps(std::string_view text);
+
+}  // namespace citecard
