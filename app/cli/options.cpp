@@ -19,3 +19,20 @@ void fail(const Error& error) {
 }
 
 }  // namespace citecard::cli
+
+#include "now_option.hpp"
+
+namespace citecard::cli {
+
+void add_now_option(CLI::App& command, std::string& now) {
+  command.add_option("--now", now,
+                     "Act as if it were this time (ISO 8601, e.g. 2024-01-01T09:00:00Z); for "
+                     "scripted sessions and tests");
+}
+
+Timestamp now_or_fail(const std::string& now) {
+  if (now.empty()) return now_utc();
+  return value_or_fail(parse_iso8601(now));
+}
+
+}  // namespace citecard::cli

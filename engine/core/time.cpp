@@ -63,8 +63,8 @@ class Cursor {
 
 Result<Timestamp> parse_iso8601(std::string_view text) {
   auto bad = [&] {
-    return make_error(fmt::format("'{}' is not an ISO 8601 time (expected e.g. 2024-01-01T09:00:00Z)",
-                                  text));
+    return make_error(
+        fmt::format("'{}' is not an ISO 8601 time (expected e.g. 2024-01-01T09:00:00Z)", text));
   };
   Cursor c(text);
   int y, mo, d, h = 0, mi = 0, s = 0;

@@ -79,7 +79,7 @@ class Collection {
   // on any error the collection is left as it was.
   Result<BuildReport> build(const std::filesystem::path& deck_dir);
 
-  Result<std::vector<Card>> cards() const;  // active cards, ordered by deck then id
+  Result<std::vector<Card>> cards() const;  // active cards, by deck, in deck-file order
   Result<Card> card(const std::string& card_id) const;
   Result<Source> source(const std::string& deck, const std::string& source_id) const;
   Result<std::vector<DeckSummary>> decks(Timestamp now) const;
@@ -104,7 +104,8 @@ class Collection {
   std::unique_ptr<Impl> impl_;
 };
 
-// The collection path used when none is given: ${XDG_DATA_HOME:-~/.local/share}/citecard/collection.db
+// The collection path used when none is given:
+// ${XDG_DATA_HOME:-~/.local/share}/citecard/collection.db
 std::filesystem::path default_collection_path();
 
 }  // namespace citecard

@@ -1,0 +1,158 @@
+// citecard study — a study session in the terminal. Works with a pipe on stdin, so sessions can
+// be scripted: one line per answer, `q` to quit, end of input ends the session.
+#include <fmt/format.h>
+
+#include <chrono>
+#include <iostream>
+#include <optional>
+
+#include "commands.hpp"
+#include "now_option.hpp"
+
+namespace citecard::cli {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// A session clock: starts at --now (or the real time) and advances with real time, so learning
+// steps come due during a scripted session just as they would in a real one.
+class SessionClock {
+ public:
+  explicit SessionClock(Timestamp start) : start_(start), began_(Clock::now()) {}
+  Timestamp now() const {
+    return start_ + std::chrono::duration_cast<std::chrono::seconds>(Clock::now() - began_).count();
+  }
+
+ private:
+  Timestamp start_;
+  Clock::time_point began_;
+};
+
+std::optional<std::string> read_line(const char* prompt) {
+  fmt::print("{}", prompt);
+  std::fflush(stdout);
+  std::string line;
+  if (!std::getline(std::cin, line)) return std::nullopt;
+  while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+  while (!line.empty() && line.front() == ' ') line.erase(line.begin());
+  return line;
+}
+
+void print_card(const Card& card, int number) {
+  fmt::print("\n── Card {} ─────────────────────────────────────────\n", number);
+  fmt::print("{}\n", card.prompt);
+  for (std::size_t i = 0; i < card.choices.size(); ++i)
+    fmt::print("  {}) {}\n", static_cast<char>('a' + i), card.choices[i]);
+}
+
+void print_answer(const Card& card) {
+  fmt::print("\nAnswer: {}\n", card.answer);
+  for (const auto& c : card.citations) {
+    const std::string outlet = c.outlet == "not stated" ? "Outlet not stated" : c.outlet;
+    fmt::print("Source: {} — “{}” ({})\n", outlet, c.title, c.date);
+    fmt::print("  “{}”\n", c.text);
+  }
+}
+
+enum class Step { Next, Quit };
+
+Step study_one(Collection& collection, const Card& card, const SessionClock& clock, int number) {
+  const auto shown_at = Clock::now();
+  print_card(card, number);
+
+  std::optional<Rating> suggested;
+  const char* ask = card.choices.empty()
+                        ? "Press Enter to show the answer (q quits): "
+                        : "Pick a letter, or press Enter to show the answer (q quits): ";
+  for (;;) {
+    auto line = read_line(ask);
+    if (!line || *line == "q") return Step::Quit;
+    if (line->empty()) break;
+    if (!card.choices.empty() && line->size() == 1) {
+      const std::size_t pick = static_cast<std::size_t>(std::tolower((*line)[0]) - 'a');
+      if (pick < card.choices.size()) {
+        const bool right = card.choices[pick] == card.answer;
+        if (right)
+          fmt::print("✓ Right.\n");
+        else
+          fmt::print("✗ Not quite: you picked {}.\n", card.choices[pick]);
+        suggested = right ? Rating::Good : Rating::Again;
+        break;
+      }
+    }
+    fmt::print("Please type one of the letters shown, or press Enter.\n");
+  }
+  print_answer(card);
+
+  const Timestamp now = clock.now();
+  const auto next = value_or_fail(collection.preview(card.id, now));
+  std::string buttons;
+  for (int r = 1; r <= 4; ++r) {
+    buttons += fmt::format("{}{} {} ({})", r == 1 ? "" : " · ", r,
+                           r == 1   ? "Again"
+                           : r == 2 ? "Hard"
+                           : r == 3 ? "Good"
+                                    : "Easy",
+                           format_interval(next[static_cast<std::size_t>(r - 1)].due - now));
+  }
+  fmt::print("{}\n", buttons);
+  const std::string ask_rating =
+      suggested ? fmt::format("Rate 1–4, Enter for {} (q quits): ", static_cast<int>(*suggested))
+                : std::string("Rate 1–4 (q quits): ");
+  for (;;) {
+    auto line = read_line(ask_rating.c_str());
+    if (!line || *line == "q") return Step::Quit;
+    std::optional<Rating> rating;
+    if (line->empty() && suggested) rating = suggested;
+    if (line->size() == 1 && (*line)[0] >= '1' && (*line)[0] <= '4')
+      rating = static_cast<Rating>((*line)[0] - '0');
+    if (!rating) {
+      fmt::print("Please type 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy).\n");
+      continue;
+    }
+    const auto took =
+        std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - shown_at).count();
+    const CardMemory after = value_or_fail(collection.answer(card.id, *rating, clock.now(), took));
+    fmt::print("Next in {}.\n", format_interval(after.due - clock.now()));
+    return Step::Next;
+  }
+}
+
+}  // namespace
+
+void add_study_command(CLI::App& app) {
+  struct Options {
+    std::string db;
+    std::string deck;
+    std::string now;
+  };
+  auto options = std::make_shared<Options>();
+  CLI::App* command = app.add_subcommand(
+      "study", "Study due cards in the terminal: answer, see the citation, rate 1–4; q quits");
+  command->add_option("--deck", options->deck, "Only this deck (by id); default: every deck");
+  add_db_option(*command, options->db);
+  add_now_option(*command, options->now);
+  command->callback([options] {
+    Collection collection = open_collection_or_fail(options->db);
+    const SessionClock clock(now_or_fail(options->now));
+    const auto start = value_or_fail(collection.stats(clock.now()));
+    fmt::print("{} due today ({} new, {} learning, {} review).\n", start.due_today,
+               start.new_available, start.learning, start.review);
+    int studied = 0;
+    for (;;) {
+      const auto next = value_or_fail(collection.next_card(options->deck, clock.now()));
+      if (!next) {
+        fmt::print("\nNothing more is due today. You answered {} card{}.\n", studied,
+                   studied == 1 ? "" : "s");
+        return;
+      }
+      if (study_one(collection, *next, clock, studied + 1) == Step::Quit) {
+        fmt::print("\nSession ended. You answered {} card{}.\n", studied, studied == 1 ? "" : "s");
+        return;
+      }
+      ++studied;
+    }
+  });
+}
+
+}  // namespace citecard::cli

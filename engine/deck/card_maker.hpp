@@ -1,0 +1,28 @@
+// Turns a checked deck into notes and cards: a quote becomes a "who said it" card whose wrong
+// choices are other speakers of the same kind; a fact becomes a question card.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "citecard/card.hpp"
+#include "citecard/result.hpp"
+#include "deck/deck_spec.hpp"
+
+namespace citecard::deck {
+
+struct MadeNote {
+  std::string id;
+  NoteKind kind = NoteKind::Fact;
+  std::string body_json;  // the note's own fields, for the store
+  std::vector<Citation> citations;
+};
+
+struct MadeDeck {
+  std::vector<MadeNote> notes;
+  std::vector<Card> cards;  // in deck-file order: the order new cards are introduced
+};
+
+Result<MadeDeck> make_cards(const DeckSpec& deck);
+
+}  // namespace citecard::deck

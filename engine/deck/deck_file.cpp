@@ -1,0 +1,266 @@
+#include <fmt/format.h>
+
+#include <toml++/toml.h>
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "deck/deck_spec.hpp"
+#include "deck/quote_marks.hpp"
+
+namespace citecard::deck {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::set<std::string> kSpeakerKinds = {"person", "organisation", "publication"};
+
+Result<std::string> read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return make_error(fmt::format("cannot read {}", path.string()));
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+// Where a TOML node was written, as "deck.toml:12" (the file name as the curator knows it).
+std::string where(const std::string& file, const toml::node& node) {
+  return fmt::format("{}:{}", file, node.source().begin.line);
+}
+
+Result<toml::table> parse_toml(const fs::path& path, const std::string& label) {
+  auto text = read_file(path);
+  if (!text) return text.error();
+  // Debian's toml++ is built with exceptions; keep them inside this function.
+  try {
+    return toml::parse(*text, path.string());
+  } catch (const toml::parse_error& err) {
+    return make_error(fmt::format("{}:{}: {}", label, err.source().begin.line, err.description()));
+  }
+}
+
+// Reads a required string field; `what` names the table for the message.
+Result<std::string> required_string(const toml::table& table, const std::string& key,
+                                    const std::string& location, const std::string& what) {
+  const toml::node* node = table.get(key);
+  if (!node) return make_error(fmt::format("{}: {} has no `{}`", location, what, key));
+  auto value = node->value<std::string>();
+  if (!value || value->empty())
+    return make_error(
+        fmt::format("{}: `{}` of {} must be a non-empty string", location, key, what));
+  return *value;
+}
+
+std::string optional_string(const toml::table& table, const std::string& key) {
+  return table[key].value_or(std::string());
+}
+
+Result<void> read_manifest(const fs::path& deck_dir, DeckSpec& deck) {
+  const std::string label = (deck_dir / "manifest.toml").string();
+  auto manifest = parse_toml(label, label);
+  if (!manifest) return manifest.error();
+
+  const toml::table* meta = (*manifest)["deck"].as_table();
+  if (!meta) return make_error(fmt::format("{}:1: no [deck] table", label));
+  const std::string meta_at = where(label, *meta);
+  auto id = required_string(*meta, "id", meta_at, "[deck]");
+  if (!id) return id.error();
+  auto title = required_string(*meta, "title", meta_at, "[deck]");
+  if (!title) return title.error();
+  deck.id = *id;
+  deck.title = *title;
+  deck.description = optional_string(*meta, "description");
+
+  const toml::array* sources = (*manifest)["source"].as_array();
+  if (!sources || sources->empty())
+    return make_error(fmt::format("{}:1: no [[source]] entries", label));
+  std::set<std::string> ids;
+  for (const toml::node& node : *sources) {
+    const toml::table* table = node.as_table();
+    const std::string at = where(label, node);
+    if (!table) return make_error(fmt::format("{}: [[source]] must be a table", at));
+    Source source;
+    source.deck = deck.id;
+    for (auto [key, field] :
+         {std::pair{"id", &source.id}, std::pair{"file", &source.file},
+          std::pair{"outlet", &source.outlet}, std::pair{"title", &source.title},
+          std::pair{"author", &source.author}, std::pair{"date", &source.date}}) {
+      auto value = required_string(*table, key, at, "[[source]]");
+      if (!value) return value.error();
+      *field = *value;
+    }
+    if (!ids.insert(source.id).second)
+      return make_error(fmt::format("{}: source id `{}` is used twice", at, source.id));
+    auto text = read_file(deck_dir / source.file);
+    if (!text) return make_error(fmt::format("{}: {}", at, text.error().message));
+    source.text = std::move(*text);
+    deck.sources.push_back(std::move(source));
+  }
+  return {};
+}
+
+const Source* find_source(const DeckSpec& deck, const std::string& id) {
+  for (const auto& s : deck.sources)
+    if (s.id == id) return &s;
+  return nullptr;
+}
+
+// Finds `text` in the source. A quote prefers an occurrence that sits between quotation marks,
+// so the citation points at the quotation itself rather than an echo of it elsewhere.
+Result<CitationSpec> locate(const DeckSpec& deck, const std::string& source_id,
+                            const std::string& text, bool quoted, const std::string& at) {
+  const Source* source = find_source(deck, source_id);
+  if (!source)
+    return make_error(fmt::format("{}: unknown source `{}` (not in manifest.toml)", at, source_id));
+  std::size_t found = std::string::npos;
+  for (std::size_t pos = source->text.find(text); pos != std::string::npos;
+       pos = source->text.find(text, pos + 1)) {
+    if (found == std::string::npos) found = pos;
+    if (!quoted || is_enclosed_in_quotation_marks(source->text, pos, pos + text.size())) {
+      found = pos;
+      break;
+    }
+  }
+  if (found == std::string::npos)
+    return make_error(fmt::format("{}: cited text not found in {}", at, source_id));
+  return CitationSpec{source_id, static_cast<std::int64_t>(found),
+                      static_cast<std::int64_t>(found + text.size()), text};
+}
+
+Result<NoteSpec> read_quote(const DeckSpec& deck, const toml::table& table, const std::string& at) {
+  NoteSpec note;
+  note.kind = NoteKind::Quote;
+  note.location = at;
+  auto source = required_string(table, "source", at, "[[quote]]");
+  if (!source) return source.error();
+  auto text = required_string(table, "text", at, "[[quote]]");
+  if (!text) return text.error();
+  auto speaker = required_string(table, "speaker", at, "[[quote]]");
+  if (!speaker) return speaker.error();
+  note.quote = *text;
+  note.speaker = *speaker;
+  note.speaker_kind = table["speaker_kind"].value_or(std::string("person"));
+  if (!kSpeakerKinds.count(note.speaker_kind))
+    return make_error(
+        fmt::format("{}: speaker_kind must be person, organisation or publication", at));
+  note.context = optional_string(table, "context");
+  auto citation = locate(deck, *source, *text, /*quoted=*/true, at);
+  if (!citation) return citation.error();
+  note.citations.push_back(std::move(*citation));
+  return note;
+}
+
+Result<NoteSpec> read_fact(const DeckSpec& deck, const toml::table& table, const std::string& at) {
+  NoteSpec note;
+  note.kind = NoteKind::Fact;
+  note.location = at;
+  auto source = required_string(table, "source", at, "[[fact]]");
+  if (!source) return source.error();
+  auto cite = required_string(table, "cite", at, "[[fact]]");
+  if (!cite) return cite.error();
+  auto question = required_string(table, "question", at, "[[fact]]");
+  if (!question) return question.error();
+  auto answer = required_string(table, "answer", at, "[[fact]]");
+  if (!answer) return answer.error();
+  note.question = *question;
+  note.answer = *answer;
+
+  if (const toml::node* choices = table.get("choices")) {
+    const toml::array* list = choices->as_array();
+    if (!list) return make_error(fmt::format("{}: `choices` must be a list of strings", at));
+    std::set<std::string> seen;
+    for (const toml::node& choice : *list) {
+      auto value = choice.value<std::string>();
+      if (!value || value->empty())
+        return make_error(fmt::format("{}: `choices` must be a list of strings", at));
+      if (!seen.insert(*value).second)
+        return make_error(fmt::format("{}: choice \"{}\" is listed twice", at, *value));
+      note.choices.push_back(*value);
+    }
+    if (note.choices.size() < 2)
+      return make_error(fmt::format("{}: a multiple-choice fact needs at least 2 choices", at));
+    if (!seen.count(note.answer))
+      return make_error(
+          fmt::format("{}: the answer \"{}\" is not among the choices", at, note.answer));
+  }
+
+  auto citation = locate(deck, *source, *cite, /*quoted=*/false, at);
+  if (!citation) return citation.error();
+  note.citations.push_back(std::move(*citation));
+
+  if (const toml::node* also = table.get("also")) {
+    const toml::array* list = also->as_array();
+    if (!list) return make_error(fmt::format("{}: `also` must be a list of {{source, cite}}", at));
+    for (const toml::node& item : *list) {
+      const toml::table* extra = item.as_table();
+      if (!extra)
+        return make_error(fmt::format("{}: `also` must be a list of {{source, cite}}", at));
+      auto extra_source = required_string(*extra, "source", at, "an `also` entry");
+      if (!extra_source) return extra_source.error();
+      auto extra_cite = required_string(*extra, "cite", at, "an `also` entry");
+      if (!extra_cite) return extra_cite.error();
+      auto located = locate(deck, *extra_source, *extra_cite, /*quoted=*/false, at);
+      if (!located) return located.error();
+      note.citations.push_back(std::move(*located));
+    }
+  }
+  return note;
+}
+
+Result<void> read_notes(const fs::path& deck_dir, DeckSpec& deck) {
+  const std::string label = (deck_dir / "deck.toml").string();
+  auto notes = parse_toml(label, label);
+  if (!notes) return notes.error();
+  for (auto&& [key, value] : *notes) {
+    const std::string k(key.str());
+    if (k != "quote" && k != "fact")
+      return make_error(fmt::format("{}: unknown section `{}` (expected [[quote]] or [[fact]])",
+                                    where(label, value), k));
+  }
+  // Notes are kept in the order written, which is the order new cards are introduced.
+  std::vector<std::pair<const toml::table*, NoteKind>> ordered;
+  for (auto [name, kind] :
+       {std::pair{"quote", NoteKind::Quote}, std::pair{"fact", NoteKind::Fact}}) {
+    const toml::node* section = notes->get(name);
+    if (!section) continue;
+    const toml::array* list = section->as_array();
+    if (!list)
+      return make_error(
+          fmt::format("{}: `{}` must be [[{}]] tables", where(label, *section), name, name));
+    for (const toml::node& node : *list) {
+      const toml::table* table = node.as_table();
+      if (!table)
+        return make_error(fmt::format("{}: [[{}]] must be a table", where(label, node), name));
+      ordered.emplace_back(table, kind);
+    }
+  }
+  std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) {
+    return a.first->source().begin.line < b.first->source().begin.line;
+  });
+  for (auto [table, kind] : ordered) {
+    const std::string at = where(label, *table);
+    auto note =
+        kind == NoteKind::Quote ? read_quote(deck, *table, at) : read_fact(deck, *table, at);
+    if (!note) return note.error();
+    deck.notes.push_back(std::move(*note));
+  }
+  if (deck.notes.empty()) return make_error(fmt::format("{}:1: the deck has no notes", label));
+  return {};
+}
+
+}  // namespace
+
+Result<DeckSpec> load_deck(const fs::path& deck_dir) {
+  if (!fs::is_directory(deck_dir))
+    return make_error(
+        fmt::format("{} is not a deck folder (expected manifest.toml, deck.toml "
+                    "and sources/)",
+                    deck_dir.string()));
+  DeckSpec deck;
+  if (auto r = read_manifest(deck_dir, deck); !r) return r.error();
+  if (auto r = read_notes(deck_dir, deck); !r) return r.error();
+  return deck;
+}
+
+}  // namespace citecard::deck

@@ -1,0 +1,133 @@
+#include "store/schema.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+
+namespace citecard::store {
+namespace {
+
+// Each entry takes the schema from version i to i + 1. Never edit a released entry: add one.
+constexpr std::array<const char*, kSchemaVersion> kMigrations = {
+    // 0 -> 1: decks, their sources, notes with verbatim citations, cards, scheduling state and the
+    // append-only review log.
+    R"sql(
+CREATE TABLE decks (
+  id          TEXT PRIMARY KEY,
+  title       TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  built_at    INTEGER NOT NULL
+);
+CREATE TABLE sources (
+  deck   TEXT NOT NULL REFERENCES decks(id),
+  id     TEXT NOT NULL,
+  file   TEXT NOT NULL,
+  outlet TEXT NOT NULL,
+  title  TEXT NOT NULL,
+  author TEXT NOT NULL,
+  date   TEXT NOT NULL,
+  text   BLOB NOT NULL,
+  PRIMARY KEY (deck, id)
+);
+CREATE TABLE notes (
+  id       TEXT PRIMARY KEY,
+  deck     TEXT NOT NULL REFERENCES decks(id),
+  kind     TEXT NOT NULL CHECK (kind IN ('quote', 'fact')),
+  body     TEXT NOT NULL,            -- the note's fields as JSON
+  archived INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE citations (
+  note     TEXT NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  deck     TEXT NOT NULL,
+  source   TEXT NOT NULL,
+  start    INTEGER NOT NULL,
+  end      INTEGER NOT NULL CHECK (end > start),
+  text     TEXT NOT NULL,
+  PRIMARY KEY (note, position),
+  FOREIGN KEY (deck, source) REFERENCES sources(deck, id)
+);
+CREATE TABLE cards (
+  id         TEXT PRIMARY KEY,
+  note       TEXT NOT NULL REFERENCES notes(id),
+  deck       TEXT NOT NULL REFERENCES decks(id),
+  type       TEXT NOT NULL,
+  prompt     TEXT NOT NULL,
+  answer     TEXT NOT NULL,
+  choices    TEXT NOT NULL,          -- JSON array, empty for free recall
+  ordinal    INTEGER NOT NULL,       -- order in which new cards are introduced
+  created_at INTEGER NOT NULL,
+  archived   INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX cards_new_order ON cards (deck, archived, ordinal);
+
+-- One row per card that has been answered at least once; a card without a row is new.
+CREATE TABLE card_state (
+  card           TEXT PRIMARY KEY REFERENCES cards(id),
+  state          INTEGER NOT NULL CHECK (state BETWEEN 0 AND 3),
+  stability      REAL NOT NULL,
+  difficulty     REAL NOT NULL,
+  due            INTEGER NOT NULL,
+  last_review    INTEGER NOT NULL,
+  scheduled_days INTEGER NOT NULL,
+  learning_steps INTEGER NOT NULL,
+  reps           INTEGER NOT NULL,
+  lapses         INTEGER NOT NULL
+);
+CREATE INDEX card_state_due ON card_state (state, due);
+
+CREATE TABLE parameter_sets (
+  id   INTEGER PRIMARY KEY,
+  json TEXT NOT NULL UNIQUE
+);
+
+-- The truth: every answer ever given. Rows are never changed; a card's state is their replay.
+CREATE TABLE review_log (
+  id           INTEGER PRIMARY KEY AUTOINCREMENT,
+  card         TEXT NOT NULL REFERENCES cards(id),
+  reviewed_at  INTEGER NOT NULL,
+  rating       INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+  elapsed_days INTEGER NOT NULL,
+  duration_ms  INTEGER NOT NULL,
+  state_before INTEGER NOT NULL,
+  state_after  INTEGER NOT NULL,
+  before       TEXT NOT NULL,        -- full CardMemory as JSON
+  after        TEXT NOT NULL,
+  parameters   INTEGER NOT NULL REFERENCES parameter_sets(id)
+);
+CREATE INDEX review_log_card ON review_log (card, id);
+CREATE INDEX review_log_time ON review_log (reviewed_at);
+CREATE TRIGGER review_log_is_append_only BEFORE UPDATE ON review_log
+BEGIN
+  SELECT RAISE(ABORT, 'the review log is append-only');
+END;
+)sql",
+};
+
+}  // namespace
+
+Result<void> migrate(Database& db) {
+  auto version = db.scalar("PRAGMA user_version");
+  if (!version) return version.error();
+  if (*version > kSchemaVersion) {
+    return make_error(fmt::format(
+        "this collection was written by a newer citecard (schema {}, this one knows up to {}); "
+        "upgrade citecard to open it",
+        *version, kSchemaVersion));
+  }
+  if (*version == kSchemaVersion) return {};
+
+  auto tx = Transaction::begin(db);
+  if (!tx) return tx.error();
+  for (auto v = *version; v < kSchemaVersion; ++v) {
+    if (auto r = db.exec(kMigrations[static_cast<std::size_t>(v)]); !r) {
+      return make_error(
+          fmt::format("cannot upgrade the collection to schema {}: {}", v + 1, r.error().message));
+    }
+  }
+  if (auto r = db.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion)); !r)
+    return r.error();
+  return tx->commit();
+}
+
+}  // namespace citecard::store

@@ -1,0 +1,15 @@
+// The collection's schema and its migrations, versioned by PRAGMA user_version.
+#pragma once
+
+#include "citecard/result.hpp"
+#include "store/database.hpp"
+
+namespace citecard::store {
+
+inline constexpr int kSchemaVersion = 1;
+
+// Brings a new or older collection up to kSchemaVersion in one transaction; refuses a collection
+// written by a newer citecard rather than guess at its layout.
+Result<void> migrate(Database& db);
+
+}  // namespace citecard::store
