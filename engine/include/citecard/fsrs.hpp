@@ -8,6 +8,9 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "citecard/result.hpp"
@@ -55,8 +58,14 @@ struct FsrsParameters {
   bool enable_fuzz = false;
 };
 
+// Checks what FSRS cannot work with (retention outside (0, 1], a maximum interval below one day,
+// non-finite weights, negative steps). Weights out of their trainable ranges are not errors: the
+// scheduler clamps them, as ts-fsrs does.
+Result<void> validate(const FsrsParameters& parameters);
+
 class Scheduler {
  public:
+  // `parameters.w` is clamped to the ranges FSRS-6 was trained in; parameters() shows the result.
   explicit Scheduler(FsrsParameters parameters = {});
 
   const FsrsParameters& parameters() const { return parameters_; }
@@ -74,13 +83,56 @@ class Scheduler {
   double retrievability(const CardMemory& card, Timestamp now) const;
 
  private:
+  struct Memory {
+    double stability;
+    double difficulty;
+  };
+  struct Review;  // one answer being scheduled: the card, the time, the days since the last review
+
+  Memory next_memory(const CardMemory& card, int elapsed_days, Rating rating,
+                     double recall_probability) const;
+  double forgetting_curve(int elapsed_days, double stability) const;
+  double next_difficulty(double difficulty, Rating rating) const;
+  int next_interval(double stability, const Review& review) const;
+  void apply_steps(CardMemory& next, const Review& review, Rating rating,
+                   CardState step_state) const;
+  CardMemory next_with_steps(const Review& review, Rating rating) const;
+  CardMemory next_long_term(const Review& review, Rating rating) const;
+
   FsrsParameters parameters_;
+  double decay_ = 0;              // -w20
+  double decay_factor_ = 0;       // 0.9^(1/decay) - 1: makes R(S) = 0.9
+  double interval_modifier_ = 0;  // interval = stability * this, for the desired retention
+  double easy_initial_difficulty_ = 0;
+};
+
+// One answer in a review log.
+struct ReviewEvent {
+  std::string card;
+  Timestamp time = 0;
+  Rating rating = Rating::Good;
+};
+
+// Replays a stream of answers to many cards, interleaved, and gives each card's state after each
+// answer. A card starts new at its first answer; answers to one card must not go back in time.
+class ReviewReplay {
+ public:
+  explicit ReviewReplay(Scheduler scheduler) : scheduler_(std::move(scheduler)) {}
+
+  Result<CardMemory> apply(const ReviewEvent& event);
+
+ private:
+  Scheduler scheduler_;
+  std::unordered_map<std::string, CardMemory> cards_;
 };
 
 // "1m", "10m", "3h", "3d", "2.1mo", "1.5y": the short interval label shown on answer buttons.
 std::string format_interval(std::int64_t seconds);
 
-// Parses "1m,10m" / "30s,1h,1d" into seconds; an empty string gives no steps.
+// Parses "1m,10m" / "30s,1h,1d" into seconds; "" or "none" gives no steps.
 Result<std::vector<std::int64_t>> parse_steps(std::string_view text);
+
+// Parses "0.212,1.2931,...": exactly 21 comma-separated numbers.
+Result<FsrsWeights> parse_fsrs_weights(std::string_view text);
 
 }  // namespace citecard
