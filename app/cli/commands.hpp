@@ -31,5 +31,6 @@ void add_build_command(CLI::App& app);
 void add_cards_command(CLI::App& app);
 void add_study_command(CLI::App& app);
 void add_stats_command(CLI::App& app);
+void add_fsrs_command(CLI::App& app);
 
 }  // namespace citecard::cli

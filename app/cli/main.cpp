@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   citecard::cli::add_cards_command(app);
   citecard::cli::add_study_command(app);
   citecard::cli::add_stats_command(app);
+  citecard::cli::add_fsrs_command(app);
 
   CLI11_PARSE(app, argc, argv);
   return 0;
