@@ -1,0 +1,144 @@
+#include "app_state.hpp"
+
+#include <algorithm>
+
+#include "citecard/fsrs.hpp"
+
+namespace citecard::gui {
+namespace {
+
+// Time away from the screen is not study time: answers are counted up to a minute, as Anki does.
+constexpr std::chrono::milliseconds kLongestCountedAnswer{60'000};
+
+}  // namespace
+
+AppState::AppState(Collection collection, Clock clock)
+    : collection_(std::move(collection)), clock_(std::move(clock)) {
+  refresh_decks();
+}
+
+bool AppState::report(const Error& error) {
+  error_ = error.message;
+  return false;
+}
+
+void AppState::refresh_decks() {
+  Result<std::vector<DeckSummary>> decks = collection_.decks(clock_());
+  if (!decks) {
+    report(decks.error());
+    return;
+  }
+  decks_ = std::move(decks).value();
+}
+
+const DeckSummary* AppState::current_deck() const {
+  auto found = std::find_if(decks_.begin(), decks_.end(),
+                            [&](const DeckSummary& d) { return d.id == deck_id_; });
+  return found == decks_.end() ? nullptr : &*found;
+}
+
+void AppState::open_deck(const std::string& deck_id) {
+  deck_id_ = deck_id;
+  clear_error();
+  load_next_card();
+}
+
+void AppState::back_to_decks() {
+  card_.reset();
+  citations_.clear();
+  view_ = View::DeckList;
+  refresh_decks();
+}
+
+void AppState::load_next_card() {
+  refresh_decks();
+  Result<std::optional<Card>> next = collection_.next_card(deck_id_, clock_());
+  if (!next) {
+    report(next.error());
+    view_ = View::DeckList;
+    return;
+  }
+  if (!next->has_value()) {
+    card_.reset();
+    citations_.clear();
+    Result<CollectionStats> stats = collection_.stats(clock_());
+    if (stats) {
+      stats_ = *stats;
+    } else {
+      report(stats.error());
+    }
+    view_ = View::Done;
+    return;
+  }
+  show_card(std::move(**next));
+  view_ = View::Study;
+}
+
+void AppState::show_card(Card card) {
+  citations_.clear();
+  for (const Citation& citation : card.citations) {
+    CitationDisplay display{citation, {}, {}};
+    Result<Source> source = collection_.source(card.deck, citation.source);
+    if (source) {
+      display.author = source->author;
+      display.context = citation_context(source->text, citation.start, citation.end);
+    } else {
+      // The citation's own text still shows, all of it highlighted.
+      display.context = CitationContext{citation.text, 0, citation.text.size()};
+    }
+    citations_.push_back(std::move(display));
+  }
+  card_ = std::move(card);
+  revealed_ = false;
+  picked_choice_.reset();
+  interval_labels_ = {};
+  shown_at_ = std::chrono::steady_clock::now();
+}
+
+bool AppState::picked_right() const {
+  return card_ && picked_choice_ &&
+         card_->choices[static_cast<std::size_t>(*picked_choice_)] == card_->answer;
+}
+
+Rating AppState::suggested_rating() const {
+  return picked_choice_ && !picked_right() ? Rating::Again : Rating::Good;
+}
+
+void AppState::reveal() {
+  if (!card_ || revealed_) return;
+  const Timestamp now = clock_();
+  Result<std::array<CardMemory, 4>> preview = collection_.preview(card_->id, now);
+  if (!preview) {
+    report(preview.error());
+    return;
+  }
+  for (std::size_t i = 0; i < 4; ++i) {
+    interval_labels_[i] = format_interval(std::max<Timestamp>(0, (*preview)[i].due - now));
+  }
+  revealed_ = true;
+}
+
+void AppState::pick_choice(int index) {
+  if (!card_ || revealed_ || index < 0 ||
+      static_cast<std::size_t>(index) >= card_->choices.size()) {
+    return;
+  }
+  picked_choice_ = index;
+  reveal();
+}
+
+void AppState::rate(Rating rating) {
+  if (!card_ || !revealed_) return;
+  const auto looked = std::chrono::duration_cast<std::chrono::milliseconds>(
+      std::chrono::steady_clock::now() - shown_at_);
+  const auto counted = std::min(looked, kLongestCountedAnswer);
+  Result<CardMemory> answered = collection_.answer(card_->id, rating, clock_(), counted.count());
+  if (!answered) {
+    report(answered.error());
+    return;
+  }
+  ++session_.by_rating[static_cast<std::size_t>(rating) - 1];
+  load_next_card();
+}
+
+}  // namespace citecard::gui

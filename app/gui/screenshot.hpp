@@ -1,0 +1,15 @@
+// citecard-gui — saves what the window shows as a PNG, for tests and documentation.
+#pragma once
+
+#include <filesystem>
+
+#include "citecard/result.hpp"
+
+namespace citecard::gui {
+
+// Reads the current GL back buffer (width x height pixels, after rendering and before swapping)
+// and writes it to `path` as an RGB PNG, top row first. Writes to a temporary file and renames
+// it, so `path` is never left half-written.
+Result<void> save_framebuffer_png(const std::filesystem::path& path, int width, int height);
+
+}  // namespace citecard::gui

@@ -1,0 +1,121 @@
+#include "script.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <sstream>
+
+namespace citecard::gui {
+namespace {
+
+std::string trim(std::string s) {
+  auto space = [](unsigned char c) { return std::isspace(c) != 0; };
+  s.erase(s.begin(), std::find_if_not(s.begin(), s.end(), space));
+  s.erase(std::find_if_not(s.rbegin(), s.rend(), space).base(), s.end());
+  return s;
+}
+
+Result<int> parse_choice(const std::string& arg) {
+  if (arg.size() == 1 && std::isalpha(static_cast<unsigned char>(arg[0]))) {
+    return std::toupper(static_cast<unsigned char>(arg[0])) - 'A';
+  }
+  if (!arg.empty() &&
+      std::all_of(arg.begin(), arg.end(), [](unsigned char c) { return std::isdigit(c) != 0; }) &&
+      std::stoi(arg) >= 1) {
+    return std::stoi(arg) - 1;
+  }
+  return make_error("a choice is a letter A-D or a number from 1, not \"" + arg + "\"");
+}
+
+Result<int> parse_rating(const std::string& arg) {
+  constexpr std::array<const char*, 4> names = {"again", "hard", "good", "easy"};
+  for (int r = 1; r <= 4; ++r) {
+    if (arg == std::to_string(r) || arg == names[static_cast<std::size_t>(r - 1)]) return r;
+  }
+  return make_error("a rating is 1-4 or again/hard/good/easy, not \"" + arg + "\"");
+}
+
+Result<ScriptStep> parse_step(const std::string& text) {
+  const auto colon = text.find(':');
+  const std::string name = text.substr(0, colon);
+  const std::string arg = colon == std::string::npos ? "" : trim(text.substr(colon + 1));
+  ScriptStep step;
+  step.text = text;
+  if (name == "study") {
+    step.kind = ScriptStep::Kind::Study;
+    step.deck = arg;
+  } else if (name == "reveal" || name == "back") {
+    step.kind = name == "reveal" ? ScriptStep::Kind::Reveal : ScriptStep::Kind::Back;
+  } else if (name == "pick") {
+    Result<int> choice = parse_choice(arg);
+    if (!choice) return choice.error();
+    step.kind = ScriptStep::Kind::Pick;
+    step.value = *choice;
+  } else if (name == "rate") {
+    Result<int> rating = parse_rating(arg);
+    if (!rating) return rating.error();
+    step.kind = ScriptStep::Kind::Rate;
+    step.value = *rating;
+  } else {
+    return make_error("unknown script step \"" + text +
+                      "\" (steps: study[:DECK], pick:A-D, reveal, rate:1-4, back)");
+  }
+  return step;
+}
+
+}  // namespace
+
+Result<std::vector<ScriptStep>> parse_script(const std::string& script) {
+  std::vector<ScriptStep> steps;
+  std::stringstream stream(script);
+  std::string item;
+  while (std::getline(stream, item, ',')) {
+    item = trim(item);
+    if (item.empty()) continue;
+    Result<ScriptStep> step = parse_step(item);
+    if (!step) return make_error("--script: " + step.error().message);
+    steps.push_back(std::move(step).value());
+  }
+  return steps;
+}
+
+Result<void> run_script_step(AppState& state, const ScriptStep& step) {
+  auto fail = [&](const std::string& why) {
+    return make_error("--script " + step.text + ": " + why);
+  };
+  const bool studying = state.view() == View::Study && state.card() != nullptr;
+  switch (step.kind) {
+    case ScriptStep::Kind::Study: {
+      std::string deck = step.deck;
+      if (deck.empty()) {
+        if (state.decks().empty()) return fail("the collection has no decks");
+        deck = state.decks().front().id;
+      }
+      state.open_deck(deck);
+      break;
+    }
+    case ScriptStep::Kind::Pick: {
+      if (!studying || state.revealed()) return fail("no question is showing");
+      if (static_cast<std::size_t>(step.value) >= state.card()->choices.size()) {
+        return fail("the card has " + std::to_string(state.card()->choices.size()) + " choices");
+      }
+      state.pick_choice(step.value);
+      break;
+    }
+    case ScriptStep::Kind::Reveal:
+      if (!studying || state.revealed()) return fail("no question is showing");
+      state.reveal();
+      break;
+    case ScriptStep::Kind::Rate:
+      if (!studying || !state.revealed()) return fail("no answer is showing");
+      state.rate(static_cast<Rating>(step.value));
+      break;
+    case ScriptStep::Kind::Back:
+      state.back_to_decks();
+      break;
+  }
+  if (!state.error().empty()) return fail(state.error());
+  return {};
+}
+
+}  // namespace citecard::gui

@@ -1,0 +1,32 @@
+// citecard-gui — scripted input for tests and screenshots: `--script "reveal,rate:3"` drives the
+// study view through the same actions a click or key press takes, one step per frame.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app_state.hpp"
+#include "citecard/result.hpp"
+
+namespace citecard::gui {
+
+struct ScriptStep {
+  enum class Kind { Study, Pick, Reveal, Rate, Back };
+  Kind kind = Kind::Reveal;
+  std::string deck;  // Study: the deck to open; empty for the first one
+  int value = 0;     // Pick: choice index from 0; Rate: rating 1-4
+  std::string text;  // the step as written, for messages
+};
+
+// Parses a comma-separated script. Steps:
+//   study[:DECK]  open DECK (the first deck when omitted)
+//   pick:A..D     pick a choice of a multiple-choice card (also 1..n)
+//   reveal        show the answer
+//   rate:1..4     rate again/hard/good/easy (names accepted too)
+//   back          go back to the deck list
+Result<std::vector<ScriptStep>> parse_script(const std::string& script);
+
+// Performs one step; an error says why it could not be taken (e.g. no card shown).
+Result<void> run_script_step(AppState& state, const ScriptStep& step);
+
+}  // namespace citecard::gui

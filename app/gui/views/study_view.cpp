@@ -1,0 +1,284 @@
+#include "study_view.hpp"
+
+#include <GLFW/glfw3.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <string>
+
+#include "../widgets.hpp"
+#include "citation_panel.hpp"
+
+namespace citecard::gui {
+namespace {
+
+constexpr std::array<const char*, 4> kRatingNames = {"Again", "Hard", "Good", "Easy"};
+constexpr int kLetterKeys = 4;  // choices beyond D are picked with the mouse
+
+void handle_keys(AppState& state) {
+  if (key_pressed(GLFW_KEY_ESCAPE)) {
+    state.back_to_decks();
+    return;
+  }
+  const bool confirm =
+      key_pressed(GLFW_KEY_SPACE) || key_pressed(GLFW_KEY_ENTER) || key_pressed(GLFW_KEY_KP_ENTER);
+  if (!state.revealed()) {
+    if (confirm) state.reveal();
+    for (int i = 0; i < kLetterKeys; ++i) {
+      if (key_pressed(GLFW_KEY_A + i)) state.pick_choice(i);
+    }
+    return;
+  }
+  for (int r = 1; r <= 4; ++r) {
+    if (key_pressed(GLFW_KEY_0 + r) || key_pressed(GLFW_KEY_KP_0 + r)) {
+      state.rate(static_cast<Rating>(r));
+      return;
+    }
+  }
+  if (confirm) state.rate(state.suggested_rating());
+}
+
+std::string deck_counts(const DeckSummary* deck) {
+  if (deck == nullptr) return {};
+  return std::to_string(deck->new_available) + " new  \xC2\xB7  " +
+         std::to_string(deck->learning_due) + " learning  \xC2\xB7  " +
+         std::to_string(deck->review_due) + " review";
+}
+
+const char* type_label(const Card& card) {
+  if (card.type == card_type::kWhoSaid) return "WHO SAID IT?";
+  if (card.type == card_type::kFact) return "FACT";
+  return "QUESTION";
+}
+
+// One choice of a multiple-choice card: a letter badge and the choice, coloured once the answer
+// shows (right in green, a wrong pick in red). Returns true when clicked before the answer shows.
+bool choice_row(const Ui& ui, int index, const std::string& text, bool revealed, bool is_answer,
+                bool is_picked) {
+  const float height = 46.0f * ui.scale;
+  const ImVec2 min = ImGui::GetCursorScreenPos();
+  const ImVec2 size(ImGui::GetContentRegionAvail().x, height);
+  const ImVec2 max(min.x + size.x, min.y + size.y);
+  ImGui::PushID(index);
+  const bool clicked = ImGui::InvisibleButton("choice", size) && !revealed;
+  const bool hovered = ImGui::IsItemHovered() && !revealed;
+  ImGui::PopID();
+
+  const Palette& p = ui.palette;
+  ImVec4 accent = p.accent;
+  ImVec4 fill = hovered ? lighten(p.accent, 0.88f) : p.panel;
+  ImVec4 text_colour = p.text;
+  const char* mark = nullptr;
+  if (revealed && is_answer) {
+    accent = p.right;
+    fill = lighten(p.right, 0.85f);
+    mark = "\xE2\x9C\x93";  // ✓
+  } else if (revealed && is_picked) {
+    accent = p.wrong;
+    fill = lighten(p.wrong, 0.87f);
+    mark = "\xE2\x9C\x97";  // ✗
+  } else if (revealed) {
+    accent = p.muted;
+    text_colour = p.muted;
+  }
+
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float rounding = ImGui::GetStyle().FrameRounding;
+  draw->AddRectFilled(min, max, ImGui::GetColorU32(fill), rounding);
+  draw->AddRect(
+      min, max,
+      ImGui::GetColorU32(lighten(accent, revealed && !is_answer && !is_picked ? 0.6f : 0.35f)),
+      rounding, 0, 1.5f * ui.scale);
+
+  // Letter badge.
+  const float badge = height - 16.0f * ui.scale;
+  const ImVec2 badge_min(min.x + 8.0f * ui.scale, min.y + 8.0f * ui.scale);
+  const ImVec2 badge_max(badge_min.x + badge, badge_min.y + badge);
+  draw->AddRectFilled(badge_min, badge_max, ImGui::GetColorU32(lighten(accent, 0.8f)), rounding);
+  const char letter[2] = {static_cast<char>('A' + index), '\0'};
+  ImFont* strong = ui.fonts.strong;
+  const ImVec2 letter_size = strong->CalcTextSizeA(strong->FontSize, FLT_MAX, 0, letter);
+  draw->AddText(strong, strong->FontSize,
+                ImVec2(badge_min.x + (badge - letter_size.x) * 0.5f,
+                       badge_min.y + (badge - letter_size.y) * 0.5f),
+                ImGui::GetColorU32(accent), letter);
+
+  ImFont* body = ui.fonts.body;
+  const float text_y = min.y + (height - body->FontSize) * 0.5f;
+  draw->PushClipRect(min, max, true);
+  draw->AddText(body, body->FontSize, ImVec2(badge_max.x + 14.0f * ui.scale, text_y),
+                ImGui::GetColorU32(text_colour), text.c_str());
+  if (mark != nullptr) {
+    const float mark_width = strong->CalcTextSizeA(strong->FontSize, FLT_MAX, 0, mark).x;
+    draw->AddText(strong, strong->FontSize, ImVec2(max.x - mark_width - 16.0f * ui.scale, text_y),
+                  ImGui::GetColorU32(accent), mark);
+  }
+  draw->PopClipRect();
+  return clicked;
+}
+
+void draw_choices(AppState& state, const Ui& ui, const Card& card) {
+  for (std::size_t i = 0; i < card.choices.size(); ++i) {
+    const int index = static_cast<int>(i);
+    const bool is_answer = card.choices[i] == card.answer;
+    const bool is_picked = state.picked_choice() == index;
+    if (choice_row(ui, index, card.choices[i], state.revealed(), is_answer, is_picked)) {
+      state.pick_choice(index);
+    }
+  }
+}
+
+void draw_answer(const AppState& state, const Ui& ui, const Card& card) {
+  ImGui::Spacing();
+  if (card.choices.empty()) {
+    ImGui::Separator();
+    ImGui::Spacing();
+    section_label(ui, "ANSWER");
+    ImGui::PushFont(ui.fonts.prompt);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextColored(ui.palette.right, "%s", card.answer.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+    return;
+  }
+  if (!state.picked_choice()) return;  // the right choice is already marked in green
+  ImGui::PushFont(ui.fonts.strong);
+  ImGui::PushTextWrapPos(0.0f);
+  if (state.picked_right()) {
+    ImGui::TextColored(ui.palette.right, "\xE2\x9C\x93 Right.");
+  } else {
+    ImGui::TextColored(ui.palette.wrong, "\xE2\x9C\x97 Not quite \xE2\x80\x94 it was %s.",
+                       card.answer.c_str());
+  }
+  ImGui::PopTextWrapPos();
+  ImGui::PopFont();
+  ImGui::TextColored(ui.palette.muted, "Suggested rating: %s (Space) \xE2\x80\x94 or pick another.",
+                     kRatingNames[static_cast<std::size_t>(state.suggested_rating()) - 1]);
+}
+
+void draw_question(AppState& state, const Ui& ui, const Card& card) {
+  section_label(ui, type_label(card));
+  ImGui::PushFont(ui.fonts.prompt);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(card.prompt.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopFont();
+  ImGui::Dummy(ImVec2(0, 8.0f * ui.scale));
+
+  if (!card.choices.empty()) draw_choices(state, ui, card);
+  if (state.revealed()) draw_answer(state, ui, card);
+}
+
+void draw_source(const AppState& state, const Ui& ui) {
+  if (state.revealed()) {
+    draw_citation_panel(state.citations(), ui);
+    return;
+  }
+  section_label(ui, "SOURCE");
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextColored(ui.palette.muted,
+                     "The article this card cites shows here with the answer, its sentence "
+                     "highlighted.");
+  ImGui::PopTextWrapPos();
+}
+
+void draw_bottom_bar(AppState& state, const Ui& ui, float width) {
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float height = 58.0f * ui.scale;
+  if (!state.revealed()) {
+    const float button_width = std::min(width, 360.0f * ui.scale);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - button_width) * 0.5f);
+    if (labelled_button("show", "Show answer", "Space", ImVec2(button_width, height),
+                        ui.palette.accent, true, ui)) {
+      state.reveal();
+    }
+    const Card* card = state.card();
+    const char* hint = card != nullptr && !card->choices.empty()
+                           ? "Pick a choice with the mouse or keys A\xE2\x80\x93"
+                             "D  \xC2\xB7  Esc: decks"
+                           : "Recall the answer, then show it  \xC2\xB7  Esc: decks";
+    centered_text(ui.fonts.small, hint, ui.palette.muted, width);
+    return;
+  }
+  const std::array<ImVec4, 4> colours = {ui.palette.again, ui.palette.hard, ui.palette.good,
+                                         ui.palette.easy};
+  const float button_width = (width - 3 * spacing) / 4;
+  const Rating suggested = state.suggested_rating();
+  for (int r = 1; r <= 4; ++r) {
+    const auto index = static_cast<std::size_t>(r - 1);
+    if (r > 1) ImGui::SameLine();
+    const std::string detail =
+        state.interval_labels()[index] + "  \xC2\xB7  key " + std::to_string(r);
+    if (labelled_button(kRatingNames[index], kRatingNames[index], detail,
+                        ImVec2(button_width, height), colours[index],
+                        static_cast<int>(suggested) == r, ui)) {
+      state.rate(static_cast<Rating>(r));
+      return;
+    }
+  }
+  const std::string hint = std::string("Space: ") +
+                           kRatingNames[static_cast<std::size_t>(suggested) - 1] +
+                           "  \xC2\xB7  Esc: decks";
+  centered_text(ui.fonts.small, hint, ui.palette.muted, width);
+}
+
+}  // namespace
+
+void draw_study_view(AppState& state, const Ui& ui) {
+  handle_keys(state);
+  if (state.view() != View::Study) return;  // the keys finished the deck or went back
+
+  header_bar(ui, state.current_deck() ? state.current_deck()->title : std::string(),
+             deck_counts(state.current_deck()));
+  error_banner(state, ui);
+  const Card* card = state.card();
+  if (card == nullptr) return;
+
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float width = std::min(avail.x, 1320.0f * ui.scale);
+  const float indent = (avail.x - width) * 0.5f;
+  const float bar_height = 58.0f * ui.scale + ImGui::GetTextLineHeightWithSpacing() +
+                           ImGui::GetStyle().ItemSpacing.y * 2;
+  const float height = avail.y - bar_height;
+  // Side by side when there is room, so question and source are seen together; stacked otherwise.
+  const bool side_by_side = width >= 960.0f * ui.scale;
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_AlwaysUseWindowPadding;
+
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
+  // Children are named per card, so each card starts scrolled to its top.
+  ImGui::PushID(card->id.c_str());
+  if (side_by_side) {
+    const float question_width = std::floor((width - spacing) * 0.46f);
+    ImGui::BeginChild("question", ImVec2(question_width, height), true, flags);
+    draw_question(state, ui, *card);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    // A new child once revealed, so the citation panel sees itself appear and can scroll.
+    ImGui::BeginChild(state.revealed() ? "source-revealed" : "source",
+                      ImVec2(width - question_width - spacing, height), true, flags);
+    draw_source(state, ui);
+    ImGui::EndChild();
+  } else {
+    ImGui::BeginChild("card", ImVec2(width, height), true, flags);
+    draw_question(state, ui, *card);
+    if (state.revealed()) {
+      ImGui::Spacing();
+      ImGui::Separator();
+      ImGui::Spacing();
+      draw_source(state, ui);
+    }
+    ImGui::EndChild();
+  }
+  ImGui::PopID();
+
+  ImGui::Spacing();
+  const float bar_width = std::min(width, 920.0f * ui.scale);
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent + (width - bar_width) * 0.5f);
+  ImGui::BeginGroup();
+  draw_bottom_bar(state, ui, bar_width);
+  ImGui::EndGroup();
+}
+
+}  // namespace citecard::gui

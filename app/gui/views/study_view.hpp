@@ -1,0 +1,19 @@
+// citecard-gui — studying a deck: the prompt, the choices of a multiple-choice card, the answer
+// with its source, and the four rating buttons labelled with when the card would come back.
+//
+// Keys, chosen so a rating is never given by accident before the answer shows:
+//   question side   Space / Enter  show the answer
+//                   A B C D        pick that choice (multiple-choice cards); this shows the answer
+//   answer side     1 2 3 4        rate Again / Hard / Good / Easy
+//                   Space / Enter  give the suggested rating: Good, or Again after a wrong choice
+//   anywhere        Esc            back to the deck list
+#pragma once
+
+#include "../app_state.hpp"
+#include "../theme.hpp"
+
+namespace citecard::gui {
+
+void draw_study_view(AppState& state, const Ui& ui);
+
+}  // namespace citecard::gui
