@@ -1,0 +1,578 @@
+// Attribution, in the order a reader applies it:
+//   1. right after the quote: "…," said X / "…," X said / "…," according to X;
+//   2. earlier in the same sentence: X said (that) … "…" / X told reporters: "…" / "…," she
+//      said, "…" (the second half of an interrupted quote);
+//   3. not a quote at all when introduced as a name: so-called, dubbed, known as, titled …;
+//   4. otherwise the speaker carries on: the previous quote of the paragraph, the quote left
+//      open at the end of the previous paragraph, a colon introduction, or the last person
+//      reported as speaking in the two paragraphs before.
+// Pronouns go to the person names.cpp resolved them to; "they" and "the authors" to people named
+// together; "the professor" to the person the article gives that role.
+#include "extract/attribution.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+
+#include "extract/lexicon.hpp"
+#include "extract/utf8.hpp"
+
+namespace citecard::extract_detail {
+namespace {
+
+struct Speaker {
+  int entity = -1;
+  std::vector<int> co_entities;
+  std::string text;                   // when no entity: "U.S. officials", "some analysts"
+  std::uint32_t first = 0, last = 0;  // the mention's tokens
+  bool generic = false;  // a bare plural ("critics", "conservatives"): cannot own a naming verb
+  bool valid() const { return entity >= 0 || !text.empty(); }
+};
+
+struct Event {
+  std::uint32_t token;
+  int paragraph;
+  Speaker speaker;
+};
+
+class Attributor {
+ public:
+  Attributor(const Document& doc, const Names& names) : doc_(doc), names_(names) {}
+
+  std::vector<Quote> run();
+
+ private:
+  std::string_view word(std::uint32_t t) const {
+    thread_local std::string buf;
+    return fold_word(doc_.token_text(t), buf);
+  }
+  bool is_word(std::uint32_t t) const { return doc_.tokens[t].kind == TokenKind::word; }
+  bool punct_is(std::uint32_t t, char c) const {
+    const Token& tok = doc_.tokens[t];
+    return tok.kind == TokenKind::punct && doc_.text[tok.begin] == c;
+  }
+  std::uint64_t flags(std::uint32_t t) const { return doc_.tokens[t].flags; }
+
+  bool speech_verb(std::uint32_t t, std::uint32_t end) const {
+    const Token& tok = doc_.tokens[t];
+    if (tok.kind != TokenKind::word || tok.quote >= 0 || !(tok.flags & word::kSpeech)) return false;
+    if (tok.upper && !(t > 0 && doc_.sentence_of_token[t - 1] != doc_.sentence_of_token[t])) {
+      return false;  // "Washington Post": part of a name
+    }
+    if (word(t) == "according") return t + 1 < end && word(t + 1) == "to";
+    return true;
+  }
+  bool according(std::uint32_t t) const { return word(t) == "according"; }
+
+  // May this token be part of a speaker's noun phrase?
+  bool np_word(std::uint32_t t) const {
+    const Token& tok = doc_.tokens[t];
+    if (tok.quote >= 0) return false;
+    if (tok.kind == TokenKind::number) return true;  // "the 6th U.S. Circuit"
+    if (tok.kind == TokenKind::punct) {
+      // The period of "Sen." glued to its abbreviation.
+      return doc_.text[tok.begin] == '.' && t > 0 && doc_.tokens[t - 1].end == tok.begin &&
+             (doc_.tokens[t - 1].flags & word::kAbbrev);
+    }
+    if (tok.kind != TokenKind::word) return false;
+    if (tok.upper || tok.acronym) return !(tok.flags & word::kSpeech) || tok.upper;
+    const std::string_view w = word(t);
+    if (w == "and") return true;
+    if (tok.flags & (word::kRole | word::kGroupNoun | word::kDeterminer)) return true;
+    if (tok.flags & (word::kBoundary | word::kSpeech | word::kSkip)) return false;
+    return true;  // adjectives and nouns: "bakery owner", "political analyst"
+  }
+
+  std::optional<std::pair<std::uint32_t, std::uint32_t>> np_before(std::uint32_t verb,
+                                                                   std::uint32_t sb) const;
+  std::optional<std::pair<std::uint32_t, std::uint32_t>> np_after(std::uint32_t verb,
+                                                                  std::uint32_t se) const;
+  Speaker interpret(std::uint32_t b, std::uint32_t e) const;
+  Speaker resolve_role(std::string_view noun, std::uint32_t at) const;
+  Speaker last_group_before(std::uint32_t at) const;
+  Speaker speaker_of_verb(std::uint32_t verb, std::uint32_t sb, std::uint32_t se,
+                          bool& generic_naming) const;
+  Speaker after_quote(const QuoteSpan& q, std::uint32_t se) const;
+  Speaker before_quote(const QuoteSpan& q, std::uint32_t sb, bool& dubbed) const;
+  bool introduced_as_name(const QuoteSpan& q) const;
+  Speaker continuing(const QuoteSpan& q, const std::vector<Quote>& out,
+                     const std::vector<Speaker>& speakers) const;
+  void collect_events();
+
+  const Document& doc_;
+  const Names& names_;
+  std::vector<Event> events_;        // reported speech outside quotes, in text order
+  std::vector<Event> quote_events_;  // attributed quotes, in text order
+};
+
+std::optional<std::pair<std::uint32_t, std::uint32_t>> Attributor::np_before(
+    std::uint32_t verb, std::uint32_t sb) const {
+  std::uint32_t end = verb;
+  while (end > sb && is_word(end - 1) && !doc_.tokens[end - 1].upper &&
+         (flags(end - 1) & word::kSkip) && !(flags(end - 1) & word::kPronoun)) {
+    --end;
+  }
+  if (end == sb) return std::nullopt;
+  if (punct_is(end - 1, ',')) {
+    // Skip an appositive or relative clause back to the subject before it; an appositive that
+    // is itself a bare name is the subject ("the group's attorney, Melissa Stewart, said").
+    std::uint32_t c = end - 1;
+    std::uint32_t open = c;
+    while (open > sb && open + 40 > c) {
+      --open;
+      const Token& tok = doc_.tokens[open];
+      if (tok.kind == TokenKind::mark || tok.quote >= 0) return std::nullopt;
+      if (tok.kind == TokenKind::punct && doc_.text[tok.begin] == ',') break;
+    }
+    if (open == c || !punct_is(open, ',')) return std::nullopt;
+    const int m = names_.mention_at_token[open + 1];
+    if (m >= 0 && names_.mentions[m].last_token == c && names_.mentions[m].np_first == open + 1) {
+      return std::make_pair(open + 1, c);
+    }
+    end = open;
+  }
+  std::uint32_t b = end;
+  while (b > sb && b + 12 > end && np_word(b - 1)) {
+    --b;
+    if (is_word(b) && !doc_.tokens[b].upper && (flags(b) & word::kDeterminer) && word(b) != "two")
+      break;
+  }
+  // "and" may only join names or nouns, never open the phrase.
+  while (b < end && is_word(b) && word(b) == "and") ++b;
+  if (b == end) return std::nullopt;
+  return std::make_pair(b, end);
+}
+
+std::optional<std::pair<std::uint32_t, std::uint32_t>> Attributor::np_after(
+    std::uint32_t verb, std::uint32_t se) const {
+  std::uint32_t b = verb + 1;
+  if (according(verb)) ++b;
+  std::uint32_t e = b;
+  while (e < se && e < b + 12 && np_word(e)) ++e;
+  if (e == b) return std::nullopt;
+  // "said the group's attorney, Melissa Stewart."
+  if (e + 1 < se && punct_is(e, ',')) {
+    const int m = names_.mention_at_token[e + 1];
+    if (m >= 0 && names_.mentions[m].np_first == e + 1) {
+      const std::uint32_t me = names_.mentions[m].last_token;
+      bool head_is_name = false;
+      for (std::uint32_t t = b; t < e; ++t) head_is_name |= names_.mention_at_token[t] >= 0;
+      const bool closes = me >= se || punct_is(me, ',') || punct_is(me, '.');
+      if (!head_is_name && closes) return std::make_pair(e + 1, me);
+    }
+  }
+  return std::make_pair(b, e);
+}
+
+Speaker Attributor::last_group_before(std::uint32_t at) const {
+  Speaker s;
+  auto it =
+      std::lower_bound(names_.groups.begin(), names_.groups.end(), at,
+                       [](const NameGroup& g, std::uint32_t tok) { return g.first_token < tok; });
+  if (it == names_.groups.begin()) return s;
+  const NameGroup& group = *(it - 1);
+  if (at - group.first_token > 600) return s;
+  s.entity = names_.mentions[group.mentions.front()].entity;
+  for (std::size_t k = 1; k < group.mentions.size(); ++k) {
+    s.co_entities.push_back(names_.mentions[group.mentions[k]].entity);
+  }
+  return s;
+}
+
+Speaker Attributor::resolve_role(std::string_view noun, std::uint32_t at) const {
+  // A heading speaks of the section under it, so look ahead first there; elsewhere the
+  // description refers back to the most recent person given that role.
+  Speaker s;
+  const int para = doc_.sentences[doc_.sentence_of_token[at]].paragraph;
+  const bool heading = doc_.paragraphs[para].heading;
+  int before = -1;
+  int after = -1;
+  auto matches = [&](const NameMention& m) {
+    const Entity& e = names_.entities[m.entity].entity;
+    return e.kind == EntityKind::person && role_matches(e.role, noun);
+  };
+  const auto& ms = names_.mentions;
+  const auto pos = std::lower_bound(ms.begin(), ms.end(), at,
+                                    [](const NameMention& m, std::uint32_t tok) {
+                                      return m.first_token < tok;
+                                    }) -
+                   ms.begin();
+  for (std::ptrdiff_t k = pos - 1; k >= 0 && pos - k < 3000; --k) {
+    if (matches(ms[k])) {
+      before = ms[k].entity;
+      break;
+    }
+  }
+  for (std::ptrdiff_t k = pos; k < static_cast<std::ptrdiff_t>(ms.size()) && k - pos < 3000; ++k) {
+    if (matches(ms[k])) {
+      after = ms[k].entity;
+      break;
+    }
+  }
+  s.entity = heading ? (after >= 0 ? after : before) : (before >= 0 ? before : after);
+  return s;
+}
+
+Speaker Attributor::interpret(std::uint32_t b, std::uint32_t e) const {
+  Speaker s;
+  s.first = b;
+  s.last = e;
+  if (e - b == 1 && is_word(b) && (flags(b) & word::kPronoun)) {
+    const std::string_view w = word(b);
+    if (w == "he" || w == "she") {
+      s.entity = names_.pronoun_entity[b];
+    } else if (w == "they") {
+      Speaker g = last_group_before(b);
+      if (names_.pronoun_group[b] >= 0) {
+        const NameGroup& group = names_.groups[names_.pronoun_group[b]];
+        g = Speaker{};
+        g.entity = names_.mentions[group.mentions.front()].entity;
+        for (std::size_t k = 1; k < group.mentions.size(); ++k) {
+          g.co_entities.push_back(names_.mentions[group.mentions[k]].entity);
+        }
+      }
+      g.first = b;
+      g.last = e;
+      return g;
+    }
+    return s;
+  }
+  // The head of the phrase: the last name in it, unless a common noun follows that name
+  // ("U.S. officials", "Al Jazeera reporter").
+  int head = -1;
+  for (std::uint32_t t = b; t < e; ++t) {
+    const int m = names_.mention_at_token[t];
+    if (m >= 0 && (head < 0 || names_.mentions[m].kind != EntityKind::place ||
+                   names_.mentions[head].kind == EntityKind::place)) {
+      head = m;
+    }
+  }
+  std::uint32_t last_word = e - 1;
+  while (last_word > b && !is_word(last_word)) --last_word;
+  const bool noun_after_head =
+      head >= 0 && names_.mentions[head].last_token <= last_word && !doc_.tokens[last_word].upper;
+  if (head >= 0 && !noun_after_head) {
+    const NameMention& m = names_.mentions[head];
+    if (m.group >= 0) {
+      const NameGroup& g = names_.groups[m.group];
+      const NameMention& first = names_.mentions[g.mentions.front()];
+      if (first.first_token >= b) {
+        s.entity = first.entity;
+        for (std::size_t k = 1; k < g.mentions.size(); ++k) {
+          s.co_entities.push_back(names_.mentions[g.mentions[k]].entity);
+        }
+        return s;
+      }
+    }
+    s.entity = m.entity;
+    return s;
+  }
+  // A description. Plural references to people named together first.
+  const std::string_view head_word = word(last_word);
+  const bool plural_ref = head_word == "authors" || head_word == "pair" || head_word == "duo" ||
+                          head_word == "both" || head_word == "two" || head_word == "researchers" ||
+                          head_word == "scholars" || head_word == "analysts";
+  const bool definite = word(b) == "the" || word(b) == "both";
+  if (plural_ref && definite) {
+    Speaker g = last_group_before(b);
+    if (g.valid()) return g;
+  }
+  if (flags(last_word) & word::kGroupNoun) {
+    std::uint32_t from = b;
+    if (word(from) == "the" && from + 1 <= last_word) ++from;
+    s.text = std::string(doc_.text.substr(doc_.tokens[from].begin,
+                                          doc_.tokens[last_word].end - doc_.tokens[from].begin));
+    bool has_modifier = false;
+    for (std::uint32_t t = b; t < last_word; ++t)
+      has_modifier |= is_word(t) || doc_.tokens[t].kind == TokenKind::number;
+    s.generic = !has_modifier;
+    return s;
+  }
+  if (flags(last_word) & word::kRole) {
+    Speaker r = resolve_role(head_word, b);
+    if (r.valid()) {
+      r.first = b;
+      r.last = e;
+      return r;
+    }
+    std::uint32_t from = b;
+    if (word(from) == "the") ++from;
+    if (from <= last_word) {
+      s.text = std::string(doc_.text.substr(doc_.tokens[from].begin,
+                                            doc_.tokens[last_word].end - doc_.tokens[from].begin));
+    }
+    return s;
+  }
+  return s;
+}
+
+Speaker Attributor::speaker_of_verb(std::uint32_t verb, std::uint32_t sb, std::uint32_t se,
+                                    bool& generic_naming) const {
+  generic_naming = false;
+  if (according(verb)) {
+    auto np = np_after(verb, se);
+    return np ? interpret(np->first, np->second) : Speaker{};
+  }
+  const bool naming = (flags(verb) & word::kNaming) != 0;
+  auto np = np_before(verb, sb);
+  if (np) {
+    Speaker s = interpret(np->first, np->second);
+    if (naming && s.valid() && s.generic) {
+      generic_naming = true;
+      return {};
+    }
+    if (s.valid()) return s;
+  }
+  // "…," said X: the subject follows the verb when a quote or nothing precedes it.
+  std::uint32_t before = verb;
+  while (before > sb && doc_.tokens[before - 1].kind == TokenKind::punct &&
+         doc_.text[doc_.tokens[before - 1].begin] == ',') {
+    --before;
+  }
+  const bool after_quote = before > sb && doc_.tokens[before - 1].kind == TokenKind::mark;
+  if ((after_quote || before == sb) && (flags(verb) & word::kInvertible) &&
+      !(flags(verb) & word::kParticiple)) {
+    auto after = np_after(verb, se);
+    if (after) return interpret(after->first, after->second);
+  }
+  return {};
+}
+
+Speaker Attributor::after_quote(const QuoteSpan& q, std::uint32_t se) const {
+  if (!q.closed) return {};
+  std::uint32_t a = q.close_token + 1;
+  while (a < se && doc_.tokens[a].kind == TokenKind::punct && punct_is(a, ',')) ++a;
+  while (a < se && doc_.tokens[a].kind == TokenKind::number && !doc_.tokens[a].space_before) ++a;
+  if (a >= se) return {};
+  if (speech_verb(a, se)) {
+    if (according(a) || ((flags(a) & word::kInvertible) && !(flags(a) & word::kParticiple))) {
+      auto np = np_after(a, se);
+      if (np) return interpret(np->first, np->second);
+    }
+    return {};
+  }
+  // "…," Robbie Gramer and Amy Mackinnon wrote — a subject, then its verb.
+  std::uint32_t k = a;
+  std::uint32_t np_end = 0;
+  while (k < se && k < a + 16) {
+    if (speech_verb(k, se) && !(flags(k) & word::kParticiple) && !according(k)) break;
+    if (punct_is(k, ',') && np_end == 0) {
+      np_end = k;  // the appositive after the subject: skip it up to the next comma
+      ++k;
+      while (k < se && k < a + 40 && !punct_is(k, ',') && doc_.tokens[k].kind != TokenKind::mark)
+        ++k;
+      if (k < se && punct_is(k, ',')) {
+        ++k;
+        continue;
+      }
+      return {};
+    }
+    if (!np_word(k) && !(is_word(k) && (flags(k) & word::kSkip))) return {};
+    ++k;
+  }
+  if (k >= se || k == a || !speech_verb(k, se)) return {};
+  std::uint32_t e = np_end ? np_end : k;
+  while (e > a && is_word(e - 1) && (flags(e - 1) & word::kSkip) && !doc_.tokens[e - 1].upper) --e;
+  if (e == a) return {};
+  Speaker s = interpret(a, e);
+  if ((flags(k) & word::kNaming) && s.generic) return {};
+  return s;
+}
+
+Speaker Attributor::before_quote(const QuoteSpan& q, std::uint32_t sb, bool& dubbed) const {
+  const std::uint32_t se = doc_.sentences[doc_.sentence_of_token[q.open_token]].last_token;
+  std::uint32_t t = q.open_token;
+  int seen = 0;
+  while (t > sb && seen < 60) {
+    --t;
+    if (doc_.tokens[t].quote >= 0) continue;
+    ++seen;
+    if (!speech_verb(t, se)) continue;
+    if (flags(t) & word::kParticiple && !according(t)) continue;  // "adding": the main verb decides
+    bool generic_naming = false;
+    Speaker s = speaker_of_verb(t, sb, se, generic_naming);
+    if (generic_naming) {
+      dubbed = true;
+      return {};
+    }
+    if (s.valid()) return s;
+  }
+  return {};
+}
+
+bool Attributor::introduced_as_name(const QuoteSpan& q) const {
+  const Paragraph& para = doc_.paragraphs[q.paragraph];
+  std::uint32_t t = q.open_token;
+  for (int skipped = 0; t > para.first_token && skipped < 4;) {
+    --t;
+    if (!is_word(t)) return false;
+    const std::string_view w = word(t);
+    if (flags(t) & word::kDubCue) return !doc_.tokens[t].upper || w == "so-called";
+    if (w == "the" || w == "a" || w == "an" || w == "as" || w == "it" || w == "him" || w == "her" ||
+        w == "them" || w == "this" || w == "its" || w == "their" || w == "his" || w == "itself") {
+      ++skipped;
+      continue;
+    }
+    return false;
+  }
+  return false;
+}
+
+Speaker Attributor::continuing(const QuoteSpan& q, const std::vector<Quote>& out,
+                               const std::vector<Speaker>& speakers) const {
+  // The previous quote of the same paragraph.
+  for (std::size_t k = out.size(); k-- > 0;) {
+    if (out[k].paragraph != q.paragraph) break;
+    if (speakers[k].valid()) return speakers[k];
+  }
+  const Paragraph& para = doc_.paragraphs[q.paragraph];
+  const std::size_t index = static_cast<std::size_t>(&q - doc_.quotes.data());
+  if (index > 0 && q.open_token == para.first_token && !out.empty() && speakers.back().valid()) {
+    // A quote left open at the end of the previous paragraph continues here.
+    const QuoteSpan& prev = doc_.quotes[index - 1];
+    if (prev.paragraph == q.paragraph - 1 && !prev.closed &&
+        out.back().paragraph == prev.paragraph) {
+      return speakers.back();
+    }
+  }
+  // A paragraph that is a quote, or a quote without its own attribution: the last person
+  // reported as speaking just before.
+  const std::uint32_t limit = q.open_token;
+  const Event* best = nullptr;
+  for (const std::vector<Event>* list : {&events_, &quote_events_}) {
+    auto it = std::lower_bound(list->begin(), list->end(), limit,
+                               [](const Event& e, std::uint32_t tok) { return e.token < tok; });
+    while (it != list->begin()) {
+      --it;
+      if (q.paragraph - it->paragraph > 2) break;
+      if (doc_.paragraphs[it->paragraph].heading && it->paragraph != q.paragraph) continue;
+      if (!best || it->token > best->token) best = &*it;
+      break;
+    }
+  }
+  if (best) return best->speaker;
+  return {};
+}
+
+void Attributor::collect_events() {
+  for (const Sentence& s : doc_.sentences) {
+    for (std::uint32_t t = s.first_token; t < s.last_token; ++t) {
+      if (!speech_verb(t, s.last_token) || (flags(t) & word::kNaming)) continue;
+      if ((flags(t) & word::kParticiple) && !according(t)) continue;
+      bool generic = false;
+      Speaker sp = speaker_of_verb(t, s.first_token, s.last_token, generic);
+      if (sp.valid()) events_.push_back({t, s.paragraph, sp});
+    }
+  }
+}
+
+bool title_case(std::string_view text) {
+  // Every word of three letters or more capitalised: a title, slogan or name, not speech.
+  bool any = false;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && !std::isalpha(static_cast<unsigned char>(text[i])) &&
+           static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+    }
+    const std::size_t b = i;
+    while (i < text.size() && text[i] != ' ') ++i;
+    std::size_t letters = 0;
+    for (std::size_t k = b; k < i; ++k)
+      letters += std::isalpha(static_cast<unsigned char>(text[k])) != 0;
+    if (letters >= 3) {
+      any = true;
+      int n = 1;
+      if (!is_upper(decode_at(text, b, n))) return false;
+    }
+  }
+  return any;
+}
+
+std::size_t word_count(std::string_view text) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\t';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+std::vector<Quote> Attributor::run() {
+  collect_events();
+  std::vector<Quote> out;
+  std::vector<Speaker> speakers;
+  for (const QuoteSpan& q : doc_.quotes) {
+    const int si = doc_.sentence_of_token[q.open_token];
+    const Sentence& s = doc_.sentences[si];
+    const std::string_view text = doc_.text.substr(q.text_begin, q.text_end - q.text_begin);
+    if (word_count(text) == 0) continue;
+
+    std::string cue;
+    Speaker sp = after_quote(q, s.last_token);
+    bool dubbed = false;
+    if (!sp.valid() && introduced_as_name(q)) continue;
+    if (!sp.valid()) sp = before_quote(q, s.first_token, dubbed);
+    if (dubbed) continue;
+    const bool title = title_case(text);
+    if (!sp.valid() && title && q.closed && q.close_token + 1 < doc_.tokens.size() &&
+        (flags(q.close_token + 1) & word::kMediaNoun)) {
+      continue;  // the name of a show, a book, a slogan on buttons
+    }
+    if (!sp.valid()) {
+      sp = continuing(q, out, speakers);
+      cue = "continues";
+    }
+    const std::size_t words = word_count(text);
+    if (!sp.valid() && (words <= 4 || title)) continue;  // a scare quote
+
+    Quote quote;
+    quote.text = std::string(text);
+    quote.start = q.text_begin;
+    quote.end = q.text_end;
+    quote.paragraph = q.paragraph;
+    // A fragment: the quote continues the writer's sentence, or starts in lower case.
+    int n = 1;
+    const char32_t first = decode_at(text, 0, n);
+    const bool after_word = q.open_token > s.first_token &&
+                            doc_.tokens[q.open_token - 1].kind != TokenKind::punct &&
+                            doc_.tokens[q.open_token - 1].kind != TokenKind::mark;
+    quote.partial = after_word || (is_letter(first) && !is_upper(first));
+    if (sp.valid()) {
+      if (sp.entity >= 0) {
+        const Entity& e = names_.entities[sp.entity].entity;
+        quote.speaker = e.name;
+        quote.speaker_entity = e.id;
+        quote.speaker_role = e.role;
+        quote.speaker_affiliation = e.affiliation;
+        for (int co : sp.co_entities) quote.co_speakers.push_back(names_.entities[co].entity.name);
+      } else {
+        quote.speaker = sp.text;
+      }
+      if (sp.last > sp.first) {
+        const std::uint32_t b = doc_.tokens[sp.first].begin;
+        const std::uint32_t e = doc_.tokens[sp.last - 1].end;
+        quote.speaker_mention = std::string(doc_.text.substr(b, e - b));
+        quote.speaker_mention_span = ByteSpan{b, e};
+      }
+      quote.cue = cue.empty() ? "said" : cue;
+    }
+    out.push_back(std::move(quote));
+    speakers.push_back(sp);
+    if (sp.valid() && cue.empty()) {
+      // A quote's speaker is also the last person reported as speaking.
+      quote_events_.push_back(Event{q.close_token, q.paragraph, sp});
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Quote> attribute_quotes(const Document& doc, const Names& names) {
+  return Attributor(doc, names).run();
+}
+
+}  // namespace citecard::extract_detail

@@ -1,0 +1,83 @@
+// The extractor's view of an article: paragraphs, tokens, quote spans and sentences, all as byte
+// offsets into the original text. Built once by the scanners, then read by attribution, entity
+// clustering and fact finding.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace citecard::extract_detail {
+
+enum class TokenKind : std::uint8_t { word, number, punct, mark };
+
+struct Token {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  std::uint64_t flags = 0;  // word:: flags from the lexicon
+  std::int32_t quote = -1;  // index of the quote span this token lies inside, or -1
+  TokenKind kind = TokenKind::word;
+  bool upper = false;  // starts with an upper-case letter
+  bool space_before = false;
+  bool acronym = false;     // U.S., U.N., CSIS
+  bool possessive = false;  // Russia's, Russia’s, Jesus'
+};
+
+struct QuoteSpan {
+  std::uint32_t open = 0;         // byte offset of the opening mark
+  std::uint32_t text_begin = 0;   // first byte after the opening mark
+  std::uint32_t text_end = 0;     // the closing mark's offset (or the paragraph end)
+  std::uint32_t close_end = 0;    // first byte after the closing mark
+  std::uint32_t first_token = 0;  // tokens [first_token, last_token) lie inside
+  std::uint32_t last_token = 0;
+  std::uint32_t open_token = 0;   // token of the opening mark
+  std::uint32_t close_token = 0;  // token of the closing mark (== last_token if unclosed)
+  int paragraph = 0;
+  bool single = false;  // ‘…’ or '…'
+  bool closed = true;   // false: runs to the end of its paragraph (multi-paragraph quote)
+};
+
+struct Sentence {
+  std::uint32_t first_token = 0;
+  std::uint32_t last_token = 0;  // exclusive
+  int paragraph = 0;
+};
+
+struct Paragraph {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  std::uint32_t first_token = 0;
+  std::uint32_t last_token = 0;
+  std::uint32_t first_sentence = 0;
+  std::uint32_t last_sentence = 0;
+  bool heading = false;  // a title or subheading: short, no closing punctuation
+};
+
+struct Document {
+  std::string_view text;
+  std::vector<Paragraph> paragraphs;
+  std::vector<Token> tokens;
+  std::vector<QuoteSpan> quotes;
+  std::vector<Sentence> sentences;
+  std::vector<std::int32_t> sentence_of_token;
+
+  std::string_view token_text(std::uint32_t i) const {
+    return text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+  }
+};
+
+// Splits text into paragraphs: one per line, except that a line which does not end a sentence is
+// joined with the next when that one starts in lower case (hard-wrapped text).
+void find_paragraphs(Document& doc);
+
+// Tokenizes every paragraph (words keep internal apostrophes, hyphens, decimal points and the dots
+// of acronyms; quotation marks are tokens of their own).
+void tokenize(Document& doc);
+
+// Pairs quotation marks into spans and tells apostrophes from single quotes.
+void find_quotes(Document& doc);
+
+// Sentence boundaries, quote-aware and robust to abbreviations, initials and decimals.
+void find_sentences(Document& doc);
+
+}  // namespace citecard::extract_detail

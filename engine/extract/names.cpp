@@ -1,0 +1,553 @@
+// Names: capitalised sequences outside quotations, read the way a news reader reads them. Titles
+// and roles before a name are split off and kept as the person's role ("Russian President
+// Vladimir Putin"), an appositive after it gives role and affiliation (", a professor of
+// international affairs at The New School"), and later short forms ("Putin", "Kim") join the
+// fullest form that contains them.
+#include "extract/names.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <unordered_map>
+
+#include "extract/lexicon.hpp"
+#include "extract/utf8.hpp"
+
+namespace citecard::extract_detail {
+namespace {
+
+bool is_word(const Token& t) {
+  return t.kind == TokenKind::word;
+}
+bool is_punct(const Document& doc, std::uint32_t t, char c) {
+  const Token& tok = doc.tokens[t];
+  return tok.kind == TokenKind::punct && tok.end - tok.begin == 1 && doc.text[tok.begin] == c;
+}
+bool is_capital(const Token& t) {
+  return is_word(t) && (t.upper || t.acronym);
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out;
+  fold_word(s, out);
+  return out;
+}
+
+bool equals_word(const Document& doc, std::uint32_t t, std::string_view w) {
+  if (!is_word(doc.tokens[t])) return false;
+  std::string buf;
+  return fold_word(doc.token_text(t), buf) == w;
+}
+
+// The text of tokens [a, b) with a possessive on the last one dropped.
+std::string span_text(const Document& doc, std::uint32_t a, std::uint32_t b, bool drop_possessive) {
+  if (a >= b) return {};
+  std::uint32_t end = doc.tokens[b - 1].end;
+  if (drop_possessive && doc.tokens[b - 1].possessive) {
+    const std::string_view last = doc.token_text(b - 1);
+    if (last.size() > 4 && last.substr(last.size() - 4) == "\u2019s")
+      end -= 4;
+    else if (last.size() > 2 && last.substr(last.size() - 2) == "'s")
+      end -= 2;
+  }
+  return std::string(doc.text.substr(doc.tokens[a].begin, end - doc.tokens[a].begin));
+}
+
+bool sentence_initial(const Document& doc, const Sentence& s, std::uint32_t t) {
+  if (t == s.first_token) return true;
+  const Token& prev = doc.tokens[t - 1];
+  if (prev.kind == TokenKind::mark) return true;
+  return prev.kind == TokenKind::punct &&
+         (doc.text[prev.begin] == ':' || doc.text[prev.begin] == '(');
+}
+
+bool can_start_name(const Document& doc, const Sentence& s, std::uint32_t t) {
+  const Token& tok = doc.tokens[t];
+  if (!is_capital(tok) || tok.quote >= 0) return false;
+  if (tok.flags & (word::kPronoun | word::kMonth | word::kWeekday)) {
+    // "May", "March" as names are rarer than as months.
+    return false;
+  }
+  if (tok.flags & word::kFunction) {
+    if (sentence_initial(doc, s, t)) return false;
+    // Mid-sentence "The New School": a capitalised function word opens a name only before another
+    // capitalised word.
+    return t + 1 < s.last_token && is_capital(doc.tokens[t + 1]) && doc.tokens[t + 1].quote < 0;
+  }
+  return true;
+}
+
+bool continues_name(const Document& doc, const Sentence& s, std::uint32_t t) {
+  if (t >= s.last_token) return false;
+  const Token& tok = doc.tokens[t];
+  if (!is_capital(tok) || tok.quote >= 0 || !tok.space_before) return false;
+  return !(tok.flags & (word::kPronoun | word::kWeekday)) &&
+         !((tok.flags & word::kMonth) && t + 1 < s.last_token &&
+           doc.tokens[t + 1].kind == TokenKind::number);
+}
+
+// How many capitalised tokens follow from t, and whether the run ends in an organisation word.
+bool run_ends_in_org(const Document& doc, const Sentence& s, std::uint32_t t) {
+  std::uint32_t e = t;
+  while (e < s.last_token && continues_name(doc, s, e)) ++e;
+  return e > t && (doc.tokens[e - 1].flags & word::kOrgHead);
+}
+
+EntityKind classify(const Document& doc, std::uint32_t a, std::uint32_t b, const std::string& key) {
+  if (is_place_name(key)) return EntityKind::place;
+  bool org = false;
+  bool all_place = true;
+  for (std::uint32_t t = a; t < b; ++t) {
+    const Token& tok = doc.tokens[t];
+    if (!is_word(tok)) continue;
+    if (tok.flags & word::kOrgHead) org = true;
+    if (!(tok.flags & (word::kPlace | word::kDemonym))) all_place = false;
+  }
+  if (b - a == 1 && doc.tokens[a].acronym && !doc.tokens[a].possessive &&
+      !(doc.tokens[a].flags & word::kPlace)) {
+    const std::string_view w = doc.token_text(a);
+    if (w.find('.') == std::string_view::npos && w.size() >= 2) org = true;
+  }
+  if (org) return EntityKind::organisation;
+  if (all_place) return EntityKind::place;
+  return EntityKind::unknown;
+}
+
+bool all_demonyms(const Document& doc, std::uint32_t a, std::uint32_t b) {
+  for (std::uint32_t t = a; t < b; ++t) {
+    if (!(doc.tokens[t].flags & word::kDemonym) || (doc.tokens[t].flags & word::kPlace))
+      return false;
+  }
+  return true;
+}
+
+std::string gender_of_words(const Document& doc, std::uint32_t a, std::uint32_t b) {
+  for (std::uint32_t t = a; t < b; ++t) {
+    const std::uint64_t f = doc.tokens[t].flags;
+    if ((f & word::kFemale) && !(f & word::kMale)) return "female";
+    if ((f & word::kMale) && !(f & word::kFemale)) return "male";
+  }
+  return {};
+}
+
+// Slavic family names agree with gender: -ova, -eva, -ina, -aya are women's forms.
+std::string gender_of_surname(std::string_view key) {
+  auto ends = [&](std::string_view suffix) {
+    return key.size() > suffix.size() + 2 && key.substr(key.size() - suffix.size()) == suffix;
+  };
+  if (ends("ova") || ends("eva") || ends("skaya") || ends("kaya")) return "female";
+  if (ends("ov") || ends("ev") || ends("sky") || ends("skiy")) return "male";
+  return {};
+}
+
+}  // namespace
+
+bool role_matches(const std::string& role, std::string_view noun) {
+  const std::string lowered = lower_ascii(role);
+  std::string n(noun);
+  std::size_t pos = 0;
+  while ((pos = lowered.find(n, pos)) != std::string::npos) {
+    const bool left = pos == 0 || !std::isalpha(static_cast<unsigned char>(lowered[pos - 1]));
+    const std::size_t after = pos + n.size();
+    const bool right = after >= lowered.size() ||
+                       !std::isalpha(static_cast<unsigned char>(lowered[after])) ||
+                       lowered[after] == 's';
+    if (left && right) return true;
+    ++pos;
+  }
+  return false;
+}
+
+Names find_names(const Document& doc) {
+  Names names;
+  names.mention_at_token.assign(doc.tokens.size(), -1);
+  names.pronoun_entity.assign(doc.tokens.size(), -1);
+  names.pronoun_group.assign(doc.tokens.size(), -1);
+
+  for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& s = doc.sentences[si];
+    const std::size_t sentence_first_mention = names.mentions.size();
+    for (std::uint32_t t = s.first_token; t < s.last_token; ++t) {
+      if (!can_start_name(doc, s, t)) continue;
+      std::uint32_t e = t + 1;
+      if (!doc.tokens[t].possessive) {
+        while (e < s.last_token) {
+          const Token& last = doc.tokens[e - 1];
+          if (last.possessive) break;
+          // "Gen. Mark Milley", "St. John": an abbreviation's period inside the name.
+          if ((last.flags & (word::kAbbrev | word::kHonorific)) && is_punct(doc, e, '.') &&
+              e + 1 < s.last_token && doc.tokens[e].begin == last.end &&
+              continues_name(doc, s, e + 1)) {
+            e += 2;
+            continue;
+          }
+          if (continues_name(doc, s, e)) {
+            ++e;
+            continue;
+          }
+          const Token& next = doc.tokens[e];
+          if (is_word(next) && !next.upper && (next.flags & word::kConnector) && next.quote < 0 &&
+              e + 1 < s.last_token) {
+            const std::string w = lower_ascii(doc.token_text(e));
+            std::uint32_t after = e + 1;
+            if (w == "of" && equals_word(doc, after, "the") && after + 1 < s.last_token) ++after;
+            if (!continues_name(doc, s, after)) break;
+            bool join = false;
+            if (w == "of" || w == "for" || w == "on") {
+              join = (last.flags & (word::kOrgHead | word::kRole)) != 0;
+            } else if (w == "and" || w == "&") {
+              join =
+                  run_ends_in_org(doc, s, after) && !(doc.tokens[after].flags & word::kGivenName);
+            } else if (doc.tokens[e].flags & word::kSurnameParticle) {
+              join = true;
+            }
+            if (!join) break;
+            e = after + 1;
+            continue;
+          }
+          break;
+        }
+      }
+
+      NameMention m;
+      m.sentence = static_cast<int>(si);
+      m.np_first = t;
+      std::uint32_t name_first = t;
+      // Split titles and roles off the front: "U.S. National Security Advisor Jake Sullivan".
+      const bool ends_in_org = doc.tokens[e - 1].flags & word::kOrgHead;
+      if (!ends_in_org) {
+        for (std::uint32_t r = e - 1; r-- > t;) {
+          const Token& tok = doc.tokens[r];
+          if (is_word(tok) && (tok.flags & (word::kRole | word::kHonorific)) &&
+              !(tok.flags & word::kGivenName)) {
+            name_first = r + 1;
+            if (name_first < e && is_punct(doc, name_first, '.')) ++name_first;
+            m.person_evidence = true;
+            if (!(tok.flags & word::kHonorific) || (tok.flags & word::kRole)) {
+              m.role = span_text(doc, t, r + 1, false);
+            }
+            break;
+          }
+        }
+      }
+      if (name_first >= e) {
+        t = e - 1;
+        continue;
+      }
+      if (all_demonyms(doc, name_first, e)) {
+        t = e - 1;
+        continue;
+      }
+      m.first_token = name_first;
+      m.last_token = e;
+      m.text = span_text(doc, name_first, e, true);
+      m.key = name_key(m.text);
+      m.sentence_initial = sentence_initial(doc, s, t);
+      m.kind = classify(doc, name_first, e, m.key);
+      if (m.person_evidence && m.kind != EntityKind::organisation) m.kind = EntityKind::person;
+      if (e - name_first >= 2 && (doc.tokens[name_first].flags & word::kGivenName) &&
+          m.kind == EntityKind::unknown) {
+        m.person_evidence = true;
+      }
+      m.gender = gender_of_words(doc, t, e);
+
+      // A lower-case role right before: "Kremlin spokesperson Dmitry Peskov".
+      if (name_first == t && t > s.first_token) {
+        std::uint32_t r = t;
+        while (r > s.first_token && r + 6 > t) {
+          const Token& prev = doc.tokens[r - 1];
+          if (!is_word(prev) || prev.quote >= 0 || prev.possessive) break;
+          if (!prev.upper && (prev.flags & (word::kBoundary | word::kDeterminer)) &&
+              !(prev.flags & word::kRole)) {
+            break;
+          }
+          if (prev.flags & word::kPronoun) break;
+          --r;
+        }
+        bool has_role = false;
+        for (std::uint32_t k = r; k < t; ++k) has_role |= (doc.tokens[k].flags & word::kRole) != 0;
+        if (has_role && doc.tokens[t - 1].flags & word::kRole) {
+          m.np_first = r;
+          m.role = span_text(doc, r, t, false);
+          m.gender = m.gender.empty() ? gender_of_words(doc, r, t) : m.gender;
+          if (m.kind == EntityKind::unknown) m.kind = EntityKind::person;
+          m.person_evidence = m.kind == EntityKind::person;
+          // The capitalised words before the role are the employer: "Al Jazeera reporter".
+          std::uint32_t a = r;
+          while (a < t && is_capital(doc.tokens[a]) && !(doc.tokens[a].flags & word::kDemonym)) ++a;
+          if (a > r) m.affiliation = span_text(doc, r, a, true);
+        }
+      }
+
+      // An appositive after: ", a professor of international affairs at The New School".
+      if (e + 1 < s.last_token && is_punct(doc, e, ',') && m.kind != EntityKind::place) {
+        const Token& first = doc.tokens[e + 1];
+        const bool who = equals_word(doc, e + 1, "who") || equals_word(doc, e + 1, "whose");
+        const bool starts = is_word(first) && !first.upper &&
+                            ((first.flags & (word::kDeterminer | word::kRole)) || who);
+        if (who) {
+          if (m.kind == EntityKind::unknown) m.kind = EntityKind::person;
+          m.person_evidence = true;
+        } else if (starts) {
+          std::uint32_t a_end = e + 1;
+          bool role_word = false;
+          while (a_end < s.last_token && a_end < e + 30) {
+            const Token& tok = doc.tokens[a_end];
+            if (tok.kind == TokenKind::mark || tok.quote >= 0) break;
+            if (tok.kind == TokenKind::punct &&
+                (doc.text[tok.begin] == ',' || doc.text[tok.begin] == '.' ||
+                 doc.text[tok.begin] == ';')) {
+              break;
+            }
+            if (is_word(tok) && !tok.upper && (tok.flags & word::kRole)) role_word = true;
+            ++a_end;
+          }
+          if (role_word && a_end > e + 1) {
+            if (m.role.empty()) m.role = span_text(doc, e + 1, a_end, false);
+            if (m.kind == EntityKind::unknown) m.kind = EntityKind::person;
+            m.person_evidence = m.kind == EntityKind::person;
+            if (m.gender.empty()) m.gender = gender_of_words(doc, e + 1, a_end);
+            for (std::uint32_t k = e + 1; k + 1 < a_end; ++k) {
+              if (equals_word(doc, k, "at") || equals_word(doc, k, "of") ||
+                  equals_word(doc, k, "for") || equals_word(doc, k, "with")) {
+                std::uint32_t c = k + 1;
+                while (c < a_end && !is_capital(doc.tokens[c])) ++c;
+                if (c < a_end && c <= k + 3) {
+                  m.affiliation = span_text(doc, c, a_end, false);
+                  break;
+                }
+              }
+            }
+          }
+        }
+      }
+
+      const int index = static_cast<int>(names.mentions.size());
+      for (std::uint32_t k = name_first; k < e; ++k) names.mention_at_token[k] = index;
+      names.mentions.push_back(std::move(m));
+      t = e - 1;
+    }
+
+    // People named together: "Victor Cha and Ellen Kim", "Robbie Gramer and Amy Mackinnon".
+    for (std::size_t a = sentence_first_mention; a + 1 < names.mentions.size(); ++a) {
+      NameMention& left = names.mentions[a];
+      NameMention& right = names.mentions[a + 1];
+      if (left.group >= 0) continue;
+      const std::uint32_t between = left.last_token;
+      if (right.np_first != between + 1 || !equals_word(doc, between, "and")) continue;
+      const auto personish = [](const NameMention& m) {
+        return m.kind == EntityKind::person || m.kind == EntityKind::unknown;
+      };
+      if (!personish(left) || !personish(right)) continue;
+      NameGroup g;
+      g.first_token = left.np_first;
+      g.mentions = {static_cast<int>(a), static_cast<int>(a + 1)};
+      const int gi = static_cast<int>(names.groups.size());
+      left.group = right.group = gi;
+      if (left.person_evidence || right.person_evidence) {
+        left.kind = right.kind = EntityKind::person;
+        left.person_evidence = right.person_evidence = true;
+        if (left.role.empty()) left.role = right.role;
+      }
+      names.groups.push_back(std::move(g));
+    }
+  }
+
+  // --- Clustering -------------------------------------------------------------------------
+  std::unordered_map<std::string, int> by_key;
+  std::unordered_map<std::string, std::vector<int>> by_word;  // word key -> entities
+  auto word_keys = [&](const NameMention& m) {
+    std::vector<std::string> keys;
+    for (std::uint32_t k = m.first_token; k < m.last_token; ++k) {
+      if (!is_word(doc.tokens[k]) || (doc.tokens[k].flags & word::kConnector)) continue;
+      keys.push_back(name_key(doc.token_text(k)));
+    }
+    return keys;
+  };
+  auto new_entity = [&](const NameMention& m) {
+    EntityInfo info;
+    info.entity.id = static_cast<int>(names.entities.size());
+    info.entity.kind = m.kind;
+    info.entity.name = m.text;
+    names.entities.push_back(std::move(info));
+    return names.entities.back().entity.id;
+  };
+  // Full forms first: several words, or a single word with evidence of what it is.
+  for (std::size_t i = 0; i < names.mentions.size(); ++i) {
+    NameMention& m = names.mentions[i];
+    const bool full = m.last_token - m.first_token >= 2 || m.kind == EntityKind::organisation ||
+                      m.kind == EntityKind::place;
+    if (!full) continue;
+    auto it = by_key.find(m.key);
+    int id = it == by_key.end() ? -1 : it->second;
+    if (id < 0) {
+      id = new_entity(m);
+      by_key.emplace(m.key, id);
+      names.entities[id].keys.push_back(m.key);
+      if (m.kind != EntityKind::place && m.kind != EntityKind::organisation) {
+        const auto keys = word_keys(m);
+        if (!keys.empty()) {
+          by_word[keys.front()].push_back(id);
+          if (keys.size() > 1) by_word[keys.back()].push_back(id);
+        }
+      }
+    }
+    m.entity = id;
+    ++names.entities[id].full_mentions;
+  }
+  // Short forms join the most used full form containing them; ties go to the nearest before.
+  std::vector<std::uint32_t> last_seen(names.entities.size(), 0);
+  for (std::size_t i = 0; i < names.mentions.size(); ++i) {
+    NameMention& m = names.mentions[i];
+    if (m.entity >= 0) {
+      last_seen[m.entity] = m.first_token + 1;
+      continue;
+    }
+    auto words = by_word.find(m.key);
+    int best = -1;
+    if (words != by_word.end()) {
+      for (int id : words->second) {
+        if (best < 0) {
+          best = id;
+          continue;
+        }
+        const auto& a = names.entities[id];
+        const auto& b = names.entities[best];
+        if (a.full_mentions > b.full_mentions ||
+            (a.full_mentions == b.full_mentions && last_seen[id] > last_seen[best])) {
+          best = id;
+        }
+      }
+    }
+    if (best < 0) {
+      auto it = by_key.find(m.key);
+      if (it != by_key.end()) best = it->second;
+    }
+    if (best < 0) {
+      best = new_entity(m);
+      by_key.emplace(m.key, best);
+      last_seen.push_back(0);
+    }
+    m.entity = best;
+    last_seen[best] = m.first_token + 1;
+  }
+
+  // Entity attributes from all of its mentions.
+  std::vector<bool> evidence(names.entities.size(), false);
+  for (const NameMention& m : names.mentions) {
+    EntityInfo& info = names.entities[m.entity];
+    Entity& e = info.entity;
+    e.mentions.push_back({doc.tokens[m.first_token].begin, doc.tokens[m.last_token - 1].end});
+    const std::size_t words = m.last_token - m.first_token;
+    std::size_t best_words = 0;
+    {
+      // Count words of the current name.
+      std::size_t w = 1;
+      for (char c : e.name) w += c == ' ';
+      best_words = w;
+    }
+    if (words > best_words && m.kind != EntityKind::place) {
+      if (std::find(e.aliases.begin(), e.aliases.end(), e.name) == e.aliases.end()) {
+        e.aliases.push_back(e.name);
+      }
+      e.name = m.text;
+    } else if (m.text != e.name &&
+               std::find(e.aliases.begin(), e.aliases.end(), m.text) == e.aliases.end()) {
+      e.aliases.push_back(m.text);
+    }
+    if (e.role.empty() && !m.role.empty()) e.role = m.role;
+    if (e.affiliation.empty() && !m.affiliation.empty()) e.affiliation = m.affiliation;
+    if (e.gender.empty() && !m.gender.empty()) e.gender = m.gender;
+    if (m.person_evidence) evidence[m.entity] = true;
+    if (m.kind == EntityKind::organisation) e.kind = EntityKind::organisation;
+    if (m.kind == EntityKind::place && e.kind == EntityKind::unknown) e.kind = EntityKind::place;
+  }
+  for (auto& info : names.entities) {
+    Entity& e = info.entity;
+    if (evidence[e.id] && e.kind != EntityKind::organisation) e.kind = EntityKind::person;
+    if (e.kind == EntityKind::person && e.gender.empty()) {
+      // The first word of the fullest form is the given name for most names in the news.
+      std::string buf;
+      const std::string first = e.name.substr(0, e.name.find(' '));
+      const std::uint64_t f = word_flags(first);
+      if ((f & word::kGivenName) && (f & word::kFemale) && !(f & word::kMale))
+        e.gender = "female";
+      else if ((f & word::kGivenName) && (f & word::kMale) && !(f & word::kFemale))
+        e.gender = "male";
+      else
+        e.gender = gender_of_surname(name_key(e.name.substr(e.name.rfind(' ') + 1)));
+    }
+  }
+  for (NameMention& m : names.mentions) {
+    if (names.entities[m.entity].entity.kind == EntityKind::person) m.kind = EntityKind::person;
+  }
+
+  // --- Pronouns ---------------------------------------------------------------------------
+  // Forward through the text, each he/she goes to the most recent person it can refer to: a
+  // known gender must agree, a person of unknown gender is a weaker candidate, and a mention
+  // that opened its sentence (the subject) is slightly preferred.
+  struct Trail {
+    std::uint32_t token;
+    int entity;
+    int paragraph;
+    bool subject;
+  };
+  std::vector<Trail> trail;
+  std::size_t next_mention = 0;
+  int last_group = -1;
+  std::uint32_t last_group_token = 0;
+  for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& s = doc.sentences[si];
+    for (std::uint32_t t = s.first_token; t < s.last_token; ++t) {
+      while (next_mention < names.mentions.size() &&
+             names.mentions[next_mention].first_token <= t) {
+        const NameMention& m = names.mentions[next_mention];
+        if (m.kind == EntityKind::person) {
+          trail.push_back({m.first_token, m.entity, s.paragraph, m.np_first == s.first_token});
+        }
+        if (m.group >= 0 &&
+            names.groups[m.group].mentions.front() == static_cast<int>(next_mention)) {
+          last_group = m.group;
+          last_group_token = m.first_token;
+        }
+        ++next_mention;
+      }
+      const Token& tok = doc.tokens[t];
+      if (tok.quote >= 0 || !is_word(tok) || !(tok.flags & word::kPronoun)) continue;
+      std::string buf;
+      const std::string_view w = fold_word(doc.token_text(t), buf);
+      std::string gender;
+      if (w == "he" || w == "him" || w == "his" || w == "himself")
+        gender = "male";
+      else if (w == "she" || w == "her" || w == "hers" || w == "herself")
+        gender = "female";
+      else if (w == "they" || w == "them" || w == "their") {
+        if (last_group >= 0 && t - last_group_token < 400) names.pronoun_group[t] = last_group;
+        continue;
+      } else {
+        continue;
+      }
+      double best_score = 1e9;
+      int best = -1;
+      int rank = 0;
+      for (std::size_t k = trail.size(); k-- > 0 && rank < 40; ++rank) {
+        const Trail& c = trail[k];
+        if (s.paragraph - c.paragraph > 4) break;
+        const std::string& g = names.entities[c.entity].entity.gender;
+        if (!g.empty() && g != gender) continue;
+        double score = rank + (g.empty() ? 1.5 : 0.0) - (c.subject ? 0.6 : 0.0);
+        if (score < best_score) {
+          best_score = score;
+          best = c.entity;
+        }
+      }
+      if (best >= 0) {
+        names.pronoun_entity[t] = best;
+        if (names.entities[best].entity.gender.empty()) names.entities[best].entity.gender = gender;
+        trail.push_back({t, best, s.paragraph, t == s.first_token});
+      }
+    }
+  }
+  return names;
+}
+
+}  // namespace citecard::extract_detail

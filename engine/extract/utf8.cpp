@@ -1,0 +1,152 @@
+#include "extract/utf8.hpp"
+
+#include <utf8proc.h>
+
+#include <string>
+
+#include "citecard/extract.hpp"
+
+namespace citecard {
+
+Result<void> validate_utf8(std::string_view bytes) {
+  const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
+  const std::size_t n = bytes.size();
+  std::size_t i = 0;
+  while (i < n) {
+    // Runs of ASCII are the common case in news text: skip them eight bytes at a time.
+    while (i + 8 <= n) {
+      std::uint64_t word;
+      __builtin_memcpy(&word, s + i, 8);
+      if (word & 0x8080808080808080ULL) break;
+      i += 8;
+    }
+    if (i >= n) break;
+    const unsigned char c = s[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    int need = 0;
+    char32_t cp = 0;
+    char32_t min = 0;
+    if (c >= 0xC2 && c <= 0xDF) {
+      need = 1, cp = c & 0x1F, min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      need = 2, cp = c & 0x0F, min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      need = 3, cp = c & 0x07, min = 0x10000;
+    } else {
+      return make_error("invalid UTF-8 at byte offset " + std::to_string(i) + " (byte 0x" +
+                        std::string(1, "0123456789ABCDEF"[c >> 4]) +
+                        std::string(1, "0123456789ABCDEF"[c & 15]) + ")");
+    }
+    if (i + need >= n) {
+      return make_error("invalid UTF-8 at byte offset " + std::to_string(i) +
+                        " (sequence cut off by the end of the file)");
+    }
+    for (int k = 1; k <= need; ++k) {
+      const unsigned char cc = s[i + k];
+      if ((cc & 0xC0) != 0x80) {
+        return make_error("invalid UTF-8 at byte offset " + std::to_string(i) +
+                          " (truncated multi-byte sequence)");
+      }
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      return make_error("invalid UTF-8 at byte offset " + std::to_string(i) +
+                        " (overlong form, surrogate or value past U+10FFFF)");
+    }
+    i += need + 1;
+  }
+  return {};
+}
+
+}  // namespace citecard
+
+namespace citecard::extract_detail {
+
+char32_t decode_at(std::string_view text, std::size_t pos, int& length) {
+  if (pos >= text.size()) {
+    length = 0;
+    return U'\uFFFD';
+  }
+  const auto c = static_cast<unsigned char>(text[pos]);
+  if (c < 0x80) {
+    length = 1;
+    return c;
+  }
+  int need = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
+  char32_t cp = c & (0x3F >> need);
+  if (pos + need >= text.size()) {
+    length = 1;
+    return U'\uFFFD';
+  }
+  for (int k = 1; k <= need; ++k)
+    cp = (cp << 6) | (static_cast<unsigned char>(text[pos + k]) & 0x3F);
+  length = need + 1;
+  return cp;
+}
+
+char32_t decode_before(std::string_view text, std::size_t pos) {
+  if (pos == 0) return 0;
+  std::size_t start = pos - 1;
+  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80 && pos - start < 4) {
+    --start;
+  }
+  int len = 0;
+  return decode_at(text, start, len);
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+namespace {
+utf8proc_category_t category(char32_t cp) {
+  return utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+}
+}  // namespace
+
+bool is_letter(char32_t cp) {
+  if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+  const auto c = category(cp);
+  return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME;  // letters and combining marks
+}
+
+bool is_upper(char32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  const auto c = category(cp);
+  return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+bool is_digit(char32_t cp) {
+  if (cp < 0x80) return cp >= '0' && cp <= '9';
+  return category(cp) == UTF8PROC_CATEGORY_ND;
+}
+
+bool is_space(char32_t cp) {
+  if (cp < 0x80)
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v';
+  const auto c = category(cp);
+  return c == UTF8PROC_CATEGORY_ZS || cp == 0x2028 || cp == 0x2029 || cp == 0x200B || cp == 0xFEFF;
+}
+
+bool is_alnum(char32_t cp) {
+  return is_letter(cp) || is_digit(cp);
+}
+
+}  // namespace citecard::extract_detail

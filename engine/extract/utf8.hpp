@@ -1,0 +1,38 @@
+// UTF-8 decoding and character classes for the extractor's scanners.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace citecard::extract_detail {
+
+// Decodes the code point at `pos` of text that is known to be valid UTF-8; `length` receives its
+// byte length. Returns U+FFFD past the end.
+char32_t decode_at(std::string_view text, std::size_t pos, int& length);
+
+// The code point that ends just before `pos` (U+0000 at the start of the text).
+char32_t decode_before(std::string_view text, std::size_t pos);
+
+void append_utf8(std::string& out, char32_t cp);
+
+bool is_letter(char32_t cp);
+bool is_upper(char32_t cp);
+bool is_digit(char32_t cp);
+bool is_space(char32_t cp);  // includes NBSP and other Unicode spaces
+bool is_alnum(char32_t cp);
+
+// Quotation marks as news pages print them.
+inline bool is_double_mark(char32_t cp) {
+  return cp == U'"' || cp == U'\u201C' || cp == U'\u201D' || cp == U'\u201E' || cp == U'\u00AB' ||
+         cp == U'\u00BB';
+}
+inline bool is_single_mark(char32_t cp) {
+  return cp == U'\'' || cp == U'\u2018' || cp == U'\u2019' || cp == U'\u201A';
+}
+inline bool is_quote_mark(char32_t cp) {
+  return is_double_mark(cp) || is_single_mark(cp);
+}
+
+}  // namespace citecard::extract_detail
