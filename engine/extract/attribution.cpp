@@ -96,7 +96,7 @@ class Attributor {
   Speaker before_quote(const QuoteSpan& q, std::uint32_t sb, bool& dubbed) const;
   bool introduced_as_name(const QuoteSpan& q) const;
   Speaker continuing(const QuoteSpan& q, const std::vector<Quote>& out,
-                     const std::vector<Speaker>& speakers) const;
+                     const std::vector<Speaker>& speakers, bool partial) const;
   void collect_events();
 
   const Document& doc_;
@@ -198,6 +198,7 @@ Speaker Attributor::resolve_role(std::string_view noun, std::uint32_t at) const 
                                     }) -
                    ms.begin();
   for (std::ptrdiff_t k = pos - 1; k >= 0 && pos - k < 3000; --k) {
+    if (para - doc_.sentences[ms[k].sentence].paragraph > 4) break;
     if (matches(ms[k])) {
       before = ms[k].entity;
       break;
@@ -288,6 +289,13 @@ Speaker Attributor::interpret(std::uint32_t b, std::uint32_t e) const {
     s.generic = !has_modifier;
     return s;
   }
+  const std::string_view opener = word(b);
+  const bool indefinite = opener == "a" || opener == "an" || opener == "one" || opener == "another";
+  if ((flags(last_word) & word::kRole) && indefinite) {
+    s.text = std::string(
+        doc_.text.substr(doc_.tokens[b].begin, doc_.tokens[last_word].end - doc_.tokens[b].begin));
+    return s;
+  }
   if (flags(last_word) & word::kRole) {
     Speaker r = resolve_role(head_word, b);
     if (r.valid()) {
@@ -341,7 +349,10 @@ Speaker Attributor::speaker_of_verb(std::uint32_t verb, std::uint32_t sb, std::u
 Speaker Attributor::after_quote(const QuoteSpan& q, std::uint32_t se) const {
   if (!q.closed) return {};
   std::uint32_t a = q.close_token + 1;
-  while (a < se && doc_.tokens[a].kind == TokenKind::punct && punct_is(a, ',')) ++a;
+  while (a < se && doc_.tokens[a].kind == TokenKind::punct &&
+         (punct_is(a, ',') || doc_.token_text(a) == "\u2014" || doc_.token_text(a) == "\u2013")) {
+    ++a;
+  }
   while (a < se && doc_.tokens[a].kind == TokenKind::number && !doc_.tokens[a].space_before) ++a;
   if (a >= se) return {};
   if (speech_verb(a, se)) {
@@ -419,7 +430,7 @@ bool Attributor::introduced_as_name(const QuoteSpan& q) const {
 }
 
 Speaker Attributor::continuing(const QuoteSpan& q, const std::vector<Quote>& out,
-                               const std::vector<Speaker>& speakers) const {
+                               const std::vector<Speaker>& speakers, bool partial) const {
   // The previous quote of the same paragraph.
   for (std::size_t k = out.size(); k-- > 0;) {
     if (out[k].paragraph != q.paragraph) break;
@@ -435,8 +446,9 @@ Speaker Attributor::continuing(const QuoteSpan& q, const std::vector<Quote>& out
       return speakers.back();
     }
   }
-  // A paragraph that is a quote, or a quote without its own attribution: the last person
-  // reported as speaking just before.
+  // A paragraph that is a quote, or a whole quote without its own attribution: the last person
+  // reported as speaking just before. A fragment inside the writer's sentence is not carried over.
+  if (partial) return {};
   const std::uint32_t limit = q.open_token;
   const Event* best = nullptr;
   for (const std::vector<Event>* list : {&events_, &quote_events_}) {
@@ -511,18 +523,25 @@ std::vector<Quote> Attributor::run() {
     if (word_count(text) == 0) continue;
 
     std::string cue;
+    const bool title = title_case(text);
+    if (title && word_count(text) <= 5 && q.closed && q.close_token + 1 < doc_.tokens.size() &&
+        (flags(q.close_token + 1) & word::kMediaNoun) && !doc_.tokens[q.close_token + 1].upper) {
+      continue;  // the name of a show, a book, an app, a slogan on buttons
+    }
     Speaker sp = after_quote(q, s.last_token);
     bool dubbed = false;
     if (!sp.valid() && introduced_as_name(q)) continue;
     if (!sp.valid()) sp = before_quote(q, s.first_token, dubbed);
     if (dubbed) continue;
-    const bool title = title_case(text);
-    if (!sp.valid() && title && q.closed && q.close_token + 1 < doc_.tokens.size() &&
-        (flags(q.close_token + 1) & word::kMediaNoun)) {
-      continue;  // the name of a show, a book, a slogan on buttons
-    }
+    // A fragment: the quote continues the writer's sentence, or starts in lower case.
+    int n = 1;
+    const char32_t first = decode_at(text, 0, n);
+    const bool after_word = q.open_token > s.first_token &&
+                            doc_.tokens[q.open_token - 1].kind != TokenKind::punct &&
+                            doc_.tokens[q.open_token - 1].kind != TokenKind::mark;
+    const bool partial = after_word || (is_letter(first) && !is_upper(first));
     if (!sp.valid()) {
-      sp = continuing(q, out, speakers);
+      sp = continuing(q, out, speakers, partial);
       cue = "continues";
     }
     const std::size_t words = word_count(text);
@@ -533,13 +552,7 @@ std::vector<Quote> Attributor::run() {
     quote.start = q.text_begin;
     quote.end = q.text_end;
     quote.paragraph = q.paragraph;
-    // A fragment: the quote continues the writer's sentence, or starts in lower case.
-    int n = 1;
-    const char32_t first = decode_at(text, 0, n);
-    const bool after_word = q.open_token > s.first_token &&
-                            doc_.tokens[q.open_token - 1].kind != TokenKind::punct &&
-                            doc_.tokens[q.open_token - 1].kind != TokenKind::mark;
-    quote.partial = after_word || (is_letter(first) && !is_upper(first));
+    quote.partial = partial;
     if (sp.valid()) {
       if (sp.entity >= 0) {
         const Entity& e = names_.entities[sp.entity].entity;

@@ -31,8 +31,8 @@ constexpr const char* kSpeechLemmas[] = {
     "urge",         "vow",          "warn",     "whisper",   "wonder",    "yell",      "criticize",
     "criticise",    "condemn",      "accuse",   "blast",     "slam",      "welcome",   "recommend",
     "characterize", "characterise", "indicate", "highlight", "add",       "interject", "concur",
-    "rebut",        "write",        "say",      "tell",      "speak",     "think",     "believe",
-    "hope",         "fear",         "feel",     "reckon",    "expect",    "told"};
+    "rebut",        "quote",        "write",    "say",       "tell",      "speak",     "think",
+    "believe",      "hope",         "fear",     "feel",      "reckon",    "expect",    "told"};
 
 constexpr const char* kCognitionLemmas[] = {"think",  "believe", "hope",   "fear",   "feel",
                                             "reckon", "expect",  "wonder", "suggest"};
