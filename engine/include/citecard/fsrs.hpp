@@ -66,12 +66,15 @@ Result<void> validate(const FsrsParameters& parameters);
 class Scheduler {
  public:
   // `parameters.w` is clamped to the ranges FSRS-6 was trained in; parameters() shows the result.
+  // A retention or maximum interval that validate() rejects is replaced by its default.
   explicit Scheduler(FsrsParameters parameters = {});
 
   const FsrsParameters& parameters() const { return parameters_; }
 
-  // The state after answering `card` with `rating` at `now`. `fuzz_seed` makes interval fuzz
-  // deterministic (same card and review, same fuzz); it is ignored when fuzz is off.
+  // The state after answering `card` with `rating` at `now`. Days since the last review are counted
+  // as UTC calendar days, as the reference does. Fuzz, when enabled, is drawn from `fuzz_seed`
+  // (e.g. the card's id), `now` and the card's review count: the same card and review always get
+  // the same interval. It is ignored when fuzz is off.
   CardMemory next(const CardMemory& card, Timestamp now, Rating rating,
                   std::uint64_t fuzz_seed = 0) const;
 
@@ -79,7 +82,7 @@ class Scheduler {
   std::array<CardMemory, 4> preview(const CardMemory& card, Timestamp now,
                                     std::uint64_t fuzz_seed = 0) const;
 
-  // Probability of recall at `now` (1.0 for a new card).
+  // Probability of recall at `now`, counting whole days since the last review (1.0 for a new card).
   double retrievability(const CardMemory& card, Timestamp now) const;
 
  private:
@@ -115,6 +118,7 @@ struct ReviewEvent {
 
 // Replays a stream of answers to many cards, interleaved, and gives each card's state after each
 // answer. A card starts new at its first answer; answers to one card must not go back in time.
+// Fuzz, if the scheduler has it on, uses seed 0.
 class ReviewReplay {
  public:
   explicit ReviewReplay(Scheduler scheduler) : scheduler_(std::move(scheduler)) {}
