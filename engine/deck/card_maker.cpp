@@ -104,18 +104,10 @@ Result<MadeDeck> make_cards(const DeckSpec& deck) {
     if (note.kind == NoteKind::Quote) speakers_by_kind[note.speaker_kind].insert(note.speaker);
 
   MadeDeck made;
-  std::map<std::string, std::string> first_location_of_card;
   for (const auto& note : deck.notes) {
     MadeNote made_note{note_id(deck, note), note.kind, body_json(note), full_citations(deck, note)};
     Card card = note.kind == NoteKind::Quote ? who_said_card(deck, note, speakers_by_kind)
                                              : fact_card(deck, note);
-    auto [it, inserted] = first_location_of_card.emplace(card.id, note.location);
-    if (!inserted) {
-      return make_error(fmt::format(
-          "{}: cites the same text as the note at {}; cite a different span so each card keeps "
-          "its own history",
-          note.location, it->second));
-    }
     card.deck = deck.id;
     card.note = made_note.id;
     card.citations = made_note.citations;

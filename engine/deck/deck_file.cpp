@@ -3,8 +3,10 @@
 #include <toml++/toml.h>
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "deck/deck_spec.hpp"
 #include "deck/quote_marks.hpp"
@@ -238,11 +240,22 @@ Result<void> read_notes(const fs::path& deck_dir, DeckSpec& deck) {
   std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) {
     return a.first->source().begin.line < b.first->source().begin.line;
   });
+  // A card's id comes from its note's kind and cited span, so two notes of one kind may not
+  // cite the same span: they would share one history.
+  std::map<std::tuple<NoteKind, std::string, std::int64_t, std::int64_t>, std::string> cited_at;
   for (auto [table, kind] : ordered) {
     const std::string at = where(label, *table);
     auto note =
         kind == NoteKind::Quote ? read_quote(deck, *table, at) : read_fact(deck, *table, at);
     if (!note) return note.error();
+    const auto& first = note->citations.front();
+    auto [it, fresh] = cited_at.emplace(std::tuple{kind, first.source, first.start, first.end}, at);
+    if (!fresh) {
+      return make_error(fmt::format(
+          "{}: cites the same text as the note at {}; cite a different span so each card keeps "
+          "its own history",
+          at, it->second));
+    }
     deck.notes.push_back(std::move(*note));
   }
   if (deck.notes.empty()) return make_error(fmt::format("{}:1: the deck has no notes", label));
