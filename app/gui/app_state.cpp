@@ -12,6 +12,18 @@ constexpr std::chrono::milliseconds kLongestCountedAnswer{60'000};
 
 }  // namespace
 
+const char* to_string(View view) {
+  switch (view) {
+    case View::DeckList:
+      return "decks";
+    case View::Study:
+      return "study";
+    case View::Done:
+      return "done";
+  }
+  return "unknown";
+}
+
 AppState::AppState(Collection collection, Clock clock)
     : collection_(std::move(collection)), clock_(std::move(clock)) {
   refresh_decks();

@@ -16,6 +16,7 @@
 namespace citecard::gui {
 
 enum class View { DeckList, Study, Done };
+const char* to_string(View view);  // "decks", "study", "done"
 
 // A card's citation with its source's paragraph, ready to show.
 struct CitationDisplay {

@@ -182,13 +182,36 @@ void render_frame(GLFWwindow* window, AppState& state, Views& views, const Ui& u
 // Main loops
 // ---------------------------------------------------------------------------------------------
 
+// A scripted key goes down for one frame and up for the next, as the GLFW backend would report a
+// real press, so the views' own key handling takes it.
+void press_key(GLFWwindow* window, AppState& state, Views& views, const Ui& ui, int key) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeysDown[key] = true;
+  render_frame(window, state, views, ui);
+  glfwSwapBuffers(window);
+  io.KeysDown[key] = false;
+  render_frame(window, state, views, ui);
+}
+
+Result<void> run_step(GLFWwindow* window, AppState& state, Views& views, const Ui& ui,
+                      const ScriptStep& step) {
+  if (step.kind == ScriptStep::Kind::Key) {
+    press_key(window, state, views, ui, step.value);
+    if (!state.error().empty()) return make_error("--script " + step.text + ": " + state.error());
+    return {};
+  }
+  return run_script_step(state, step);
+}
+
 int run_screenshot(GLFWwindow* window, AppState& state, Views& views, const Ui& ui,
                    const std::vector<ScriptStep>& script, const std::string& out) {
   render_frame(window, state, views, ui);
   for (const ScriptStep& step : script) {
     glfwSwapBuffers(window);
     glfwPollEvents();
-    if (Result<void> done = run_script_step(state, step); !done) return fail(done.error().message);
+    if (Result<void> done = run_step(window, state, views, ui, step); !done) {
+      return fail(done.error().message);
+    }
     render_frame(window, state, views, ui);
   }
   for (int frame = 0; frame < kSettleFrames; ++frame) {
@@ -202,15 +225,23 @@ int run_screenshot(GLFWwindow* window, AppState& state, Views& views, const Ui& 
   if (Result<void> saved = save_framebuffer_png(out, width, height); !saved) {
     return fail(saved.error().message);
   }
-  std::printf("citecard-gui: saved %s (%dx%d)\n", out.c_str(), width, height);
+  // The view is named so scripts can tell where a session ended without reading pixels.
+  std::printf("citecard-gui: saved %s (%dx%d, view: %s)\n", out.c_str(), width, height,
+              to_string(state.view()));
   return 0;
 }
 
 int run_interactive(GLFWwindow* window, AppState& state, Views& views, const Ui& ui,
                     const std::vector<ScriptStep>& script) {
+  render_frame(window, state, views, ui);
   for (const ScriptStep& step : script) {
-    if (Result<void> done = run_script_step(state, step); !done) return fail(done.error().message);
+    glfwSwapBuffers(window);
+    if (Result<void> done = run_step(window, state, views, ui, step); !done) {
+      return fail(done.error().message);
+    }
+    render_frame(window, state, views, ui);
   }
+  glfwSwapBuffers(window);
   while (!glfwWindowShouldClose(window)) {
     // Nothing animates, so sleep until input arrives; the timeout keeps "due" counts fresh.
     glfwWaitEventsTimeout(1.0);
@@ -290,7 +321,7 @@ int main(int argc, char** argv) {
   app.add_option("--size", options.size, "window size, WxH")->capture_default_str();
   app.add_option("--script", options.script,
                  "steps to take first, comma-separated: study[:DECK], pick:A-D, reveal, "
-                 "rate:1-4, back");
+                 "rate:1-4, back, key:K (K: space, enter, escape, up, down, a letter or digit)");
   app.add_option("--now", options.now,
                  "pretend it is this time (ISO 8601), for reproducible screenshots");
   CLI11_PARSE(app, argc, argv);

@@ -1,5 +1,7 @@
 #include "script.hpp"
 
+#include <GLFW/glfw3.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -35,6 +37,22 @@ Result<int> parse_rating(const std::string& arg) {
   return make_error("a rating is 1-4 or again/hard/good/easy, not \"" + arg + "\"");
 }
 
+Result<int> parse_key(const std::string& arg) {
+  if (arg == "space") return GLFW_KEY_SPACE;
+  if (arg == "enter") return GLFW_KEY_ENTER;
+  if (arg == "escape" || arg == "esc") return GLFW_KEY_ESCAPE;
+  if (arg == "up") return GLFW_KEY_UP;
+  if (arg == "down") return GLFW_KEY_DOWN;
+  if (arg.size() == 1 && std::isalpha(static_cast<unsigned char>(arg[0]))) {
+    return GLFW_KEY_A + (std::tolower(static_cast<unsigned char>(arg[0])) - 'a');
+  }
+  if (arg.size() == 1 && std::isdigit(static_cast<unsigned char>(arg[0]))) {
+    return GLFW_KEY_0 + (arg[0] - '0');
+  }
+  return make_error("a key is space, enter, escape, up, down, a letter or a digit, not \"" + arg +
+                    "\"");
+}
+
 Result<ScriptStep> parse_step(const std::string& text) {
   const auto colon = text.find(':');
   const std::string name = text.substr(0, colon);
@@ -56,9 +74,14 @@ Result<ScriptStep> parse_step(const std::string& text) {
     if (!rating) return rating.error();
     step.kind = ScriptStep::Kind::Rate;
     step.value = *rating;
+  } else if (name == "key") {
+    Result<int> key = parse_key(arg);
+    if (!key) return key.error();
+    step.kind = ScriptStep::Kind::Key;
+    step.value = *key;
   } else {
     return make_error("unknown script step \"" + text +
-                      "\" (steps: study[:DECK], pick:A-D, reveal, rate:1-4, back)");
+                      "\" (steps: study[:DECK], pick:A-D, reveal, rate:1-4, back, key:K)");
   }
   return step;
 }
@@ -113,6 +136,8 @@ Result<void> run_script_step(AppState& state, const ScriptStep& step) {
     case ScriptStep::Kind::Back:
       state.back_to_decks();
       break;
+    case ScriptStep::Kind::Key:
+      return fail("a key press is taken by the view drawn next, not here");
   }
   if (!state.error().empty()) return fail(state.error());
   return {};

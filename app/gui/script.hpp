@@ -11,10 +11,10 @@
 namespace citecard::gui {
 
 struct ScriptStep {
-  enum class Kind { Study, Pick, Reveal, Rate, Back };
+  enum class Kind { Study, Pick, Reveal, Rate, Back, Key };
   Kind kind = Kind::Reveal;
   std::string deck;  // Study: the deck to open; empty for the first one
-  int value = 0;     // Pick: choice index from 0; Rate: rating 1-4
+  int value = 0;     // Pick: choice index from 0; Rate: rating 1-4; Key: GLFW key code
   std::string text;  // the step as written, for messages
 };
 
@@ -24,9 +24,12 @@ struct ScriptStep {
 //   reveal        show the answer
 //   rate:1..4     rate again/hard/good/easy (names accepted too)
 //   back          go back to the deck list
+//   key:K         press key K (space, enter, escape, up, down, a-z, 0-9) in the current view:
+//                 unlike the others, this tests the views' key bindings
 Result<std::vector<ScriptStep>> parse_script(const std::string& script);
 
-// Performs one step; an error says why it could not be taken (e.g. no card shown).
+// Performs one step other than Key (which needs a frame drawn: see main.cpp); an error says why
+// it could not be taken (e.g. no card shown).
 Result<void> run_script_step(AppState& state, const ScriptStep& step);
 
 }  // namespace citecard::gui

@@ -8,7 +8,9 @@
 namespace citecard::gui {
 namespace {
 
-constexpr const char* kNotStated = "not stated";
+bool stated(const std::string& field) {
+  return !field.empty() && field != "not stated";
+}
 
 // "2023-09-13T10:50:00Z" reads as "2023-09-13"; other dates ("not stated") as given.
 std::string readable_date(const std::string& date) {
@@ -21,21 +23,16 @@ std::string readable_date(const std::string& date) {
 float draw_citation(const CitationDisplay& display, const Ui& ui) {
   const Citation& citation = display.citation;
   ImGui::PushFont(ui.fonts.small);
-  // Sources say "not stated" for what the article does not give; that reads well for the date,
-  // and a missing author is simply left out.
-  std::string byline = citation.outlet.empty() ? citation.source : citation.outlet;
-  if (citation.date == kNotStated) {
-    byline += "  \xC2\xB7  date not stated";
-  } else if (!citation.date.empty()) {
-    byline += "  \xC2\xB7  " + readable_date(citation.date);
-  }
-  if (!display.author.empty() && display.author != kNotStated) {
-    byline += "  \xC2\xB7  " + display.author;
-  }
+  // Sources say "not stated" for what the article does not give: the byline says so for the
+  // outlet and date, and leaves out an unknown author or title.
+  const std::string outlet = stated(citation.outlet) ? citation.outlet : "Outlet not stated";
+  std::string byline = outlet + "  \xC2\xB7  " +
+                       (stated(citation.date) ? readable_date(citation.date) : "date not stated");
+  if (stated(display.author)) byline += "  \xC2\xB7  " + display.author;
   ImGui::TextColored(ui.palette.accent, "%s", byline.c_str());
   ImGui::PopFont();
 
-  if (!citation.title.empty()) {
+  if (stated(citation.title)) {
     ImGui::PushFont(ui.fonts.strong);
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(citation.title.c_str());

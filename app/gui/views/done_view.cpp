@@ -46,7 +46,8 @@ void draw_done_view(AppState& state, const Ui& ui) {
 
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float width = std::min(avail.x, 640.0f * ui.scale);
-  const float height = 360.0f * ui.scale;
+  const CollectionStats& stats = state.stats();
+  const float height = (stats.learning > 0 ? 360.0f : 330.0f) * ui.scale;
   ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + (avail.x - width) * 0.5f,
                              ImGui::GetCursorPosY() + std::max(0.0f, (avail.y - height) * 0.35f)));
   ImGui::BeginChild("done", ImVec2(width, height), true,
@@ -65,7 +66,6 @@ void draw_done_view(AppState& state, const Ui& ui) {
   centered_text(ui.fonts.body, answered, ui.palette.muted, inner);
   if (tally.total() > 0) tally_line(ui, tally, inner);
 
-  const CollectionStats& stats = state.stats();
   std::string later = std::to_string(stats.reviews_today) + " reviews today  \xC2\xB7  " +
                       std::to_string(stats.learning) + " in learning  \xC2\xB7  " +
                       std::to_string(stats.review) + " in review";

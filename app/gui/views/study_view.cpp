@@ -159,11 +159,21 @@ void draw_answer(const AppState& state, const Ui& ui, const Card& card) {
 
 void draw_question(AppState& state, const Ui& ui, const Card& card) {
   section_label(ui, type_label(card));
-  ImGui::PushFont(ui.fonts.prompt);
+  // A prompt of several lines is a question over the material it asks about ("Who said this?
+  // (context)" then the quote): the question reads as a lead-in, the material large.
+  const std::string& prompt = card.prompt;
+  const std::size_t newline = prompt.find('\n');
   ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(card.prompt.c_str());
-  ImGui::PopTextWrapPos();
+  if (newline != std::string::npos) {
+    ImGui::PushFont(ui.fonts.strong);
+    ImGui::TextColored(ui.palette.muted, "%s", prompt.substr(0, newline).c_str());
+    ImGui::PopFont();
+  }
+  ImGui::PushFont(ui.fonts.prompt);
+  ImGui::TextUnformatted(newline == std::string::npos ? prompt.c_str()
+                                                      : prompt.c_str() + newline + 1);
   ImGui::PopFont();
+  ImGui::PopTextWrapPos();
   ImGui::Dummy(ImVec2(0, 8.0f * ui.scale));
 
   if (!card.choices.empty()) draw_choices(state, ui, card);

@@ -1,0 +1,38 @@
+// Prints a collection's whole review log through the engine, one line per answer
+// ("CARD RATING DURATION_MS"), then "reviews: N". Tests compare it before and after running the
+// app, to see exactly what the app wrote.
+#include <cstdio>
+
+#include "citecard/collection.hpp"
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    std::fprintf(stderr, "usage: citecard_review_log_dump COLLECTION.db\n");
+    return 2;
+  }
+  auto collection = citecard::Collection::open(argv[1]);
+  if (!collection) {
+    std::fprintf(stderr, "%s\n", collection.error().message.c_str());
+    return 1;
+  }
+  auto cards = collection->cards();
+  if (!cards) {
+    std::fprintf(stderr, "%s\n", cards.error().message.c_str());
+    return 1;
+  }
+  int reviews = 0;
+  for (const citecard::Card& card : *cards) {
+    auto log = collection->review_log(card.id);
+    if (!log) {
+      std::fprintf(stderr, "%s\n", log.error().message.c_str());
+      return 1;
+    }
+    for (const citecard::ReviewRecord& record : *log) {
+      std::printf("%s %s %lld\n", record.card.c_str(), citecard::to_string(record.rating),
+                  static_cast<long long>(record.duration_ms));
+      ++reviews;
+    }
+  }
+  std::printf("reviews: %d\n", reviews);
+  return 0;
+}

@@ -1,0 +1,125 @@
+#!/bin/sh
+# Runs citecard-gui headless on the real summit deck and checks what it did.
+#
+#   run_gui_test.sh CASE WORK_DIR CITECARD CITECARD_GUI PNG_CHECK REVIEW_LOG_DUMP DECK_DIR
+#
+# CASE is one of:
+#   decks   screenshot of the deck list
+#   study   screenshot of the first card's question
+#   reveal  screenshot of its answer and cited source, which must differ from the question's
+#   answer  answer the first card Good through the study view (--script reveal,rate:3); the
+#           review log must gain exactly that one entry
+#   keys    study with the keyboard only: Enter opens the deck, B picks a choice, 2 rates Hard,
+#           Space shows the next answer, Space gives the suggested Good, Esc goes back to decks
+#   finish  answer every card due today Easy; the app must end on the congratulations screen
+#           with one review logged per card
+#
+# Each case builds a fresh collection with the real `citecard` binary and runs the app under
+# xvfb-run with Mesa's software renderer. Screenshots stay in WORK_DIR for a look afterwards.
+set -eu
+
+case_name=$1 work=$2 citecard=$3 gui=$4 png_check=$5 review_log_dump=$6 deck=$7
+size=1280x800
+
+if ! command -v xvfb-run >/dev/null 2>&1; then
+  echo "xvfb-run is not installed (apt-get install xvfb xauth); skipping" >&2
+  exit 77
+fi
+export LIBGL_ALWAYS_SOFTWARE=1
+
+rm -rf "$work"
+mkdir -p "$work"
+db=$work/collection.db
+"$citecard" build "$deck" --db "$db"
+
+# gui OUT.png ARGS...: one screenshot of the app at $size.
+gui() {
+  out=$1
+  shift
+  timeout 120 xvfb-run -a -s "-screen 0 ${size}x24" \
+    "$gui" --db "$db" --size "$size" --screenshot "$out" "$@"
+}
+
+case $case_name in
+  decks)
+    gui "$work/decks.png" --view decks
+    "$png_check" "$work/decks.png" --size "$size"
+    ;;
+  study)
+    gui "$work/study.png" --view study
+    "$png_check" "$work/study.png" --size "$size"
+    ;;
+  reveal)
+    gui "$work/study.png" --view study
+    gui "$work/reveal.png" --view study --reveal
+    "$png_check" "$work/reveal.png" --size "$size" --differs-from "$work/study.png" \
+      --min-changed 0.05
+    ;;
+  answer)
+    "$review_log_dump" "$db" >"$work/log-before.txt"
+    grep -qx "reviews: 0" "$work/log-before.txt"
+    gui "$work/answered.png" --view study --script "reveal,rate:3"
+    "$review_log_dump" "$db" >"$work/log-after.txt"
+    cat "$work/log-after.txt"
+    grep -qx "reviews: 1" "$work/log-after.txt" || {
+      echo "expected exactly one review after answering one card" >&2
+      exit 1
+    }
+    grep -Eq '^[^ ]+ good [0-9]+$' "$work/log-after.txt" || {
+      echo "expected the one review to be rated good" >&2
+      exit 1
+    }
+    # The command line sees the same answer.
+    "$citecard" stats --json --db "$db" | grep -q '"reviews_today":1' || {
+      echo "citecard stats does not count the answer as today's review" >&2
+      exit 1
+    }
+    "$png_check" "$work/answered.png" --size "$size"
+    ;;
+  keys)
+    gui "$work/keys.png" --script "key:enter,key:b,key:2,key:space,key:space,key:escape" |
+      tee "$work/gui.txt"
+    grep -q "view: decks" "$work/gui.txt" || {
+      echo "expected Esc to go back to the deck list" >&2
+      exit 1
+    }
+    "$review_log_dump" "$db" >"$work/log-after.txt"
+    cat "$work/log-after.txt"
+    # Two cards answered, in order: Hard by key 2, then Good by Space.
+    ratings=$(sed -n 's/^[^ ]* \([a-z]*\) [0-9]*$/\1/p' "$work/log-after.txt" | tr '\n' ' ')
+    [ "$ratings" = "hard good " ] || {
+      echo "expected the ratings 'hard good ', got '$ratings'" >&2
+      exit 1
+    }
+    "$png_check" "$work/keys.png" --size "$size"
+    ;;
+  finish)
+    now=2024-03-01T10:00:00Z
+    due=$("$citecard" stats --json --db "$db" --now "$now" | sed -n 's/.*"due_today":\([0-9]*\).*/\1/p')
+    [ "${due:-0}" -gt 0 ] || {
+      echo "expected cards due in a fresh collection" >&2
+      exit 1
+    }
+    script=reveal,rate:4
+    i=1
+    while [ "$i" -lt "$due" ]; do
+      script=$script,reveal,rate:4
+      i=$((i + 1))
+    done
+    gui "$work/done.png" --view study --now "$now" --script "$script" | tee "$work/gui.txt"
+    grep -q "view: done" "$work/gui.txt" || {
+      echo "expected the congratulations screen after $due answers" >&2
+      exit 1
+    }
+    "$review_log_dump" "$db" >"$work/log-after.txt"
+    grep -qx "reviews: $due" "$work/log-after.txt" || {
+      echo "expected $due reviews, got: $(tail -n 1 "$work/log-after.txt")" >&2
+      exit 1
+    }
+    "$png_check" "$work/done.png" --size "$size"
+    ;;
+  *)
+    echo "unknown case $case_name" >&2
+    exit 2
+    ;;
+esac
