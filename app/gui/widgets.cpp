@@ -64,7 +64,11 @@ void header_bar(const Ui& ui, const std::string& context, const std::string& rig
   }
   if (!right.empty()) {
     const float width = ImGui::CalcTextSize(right.c_str()).x;
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
+    const float right_edge = ImGui::GetWindowContentRegionMax().x;
+    const float gap = 2.0f * ImGui::GetStyle().ItemSpacing.x;
+    // On the same line when it fits after the title, else on a line of its own.
+    const float title_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
+    if (title_end + gap + width <= right_edge) ImGui::SameLine(right_edge - width);
     ImGui::TextColored(ui.palette.muted, "%s", right.c_str());
   }
   ImGui::Separator();
