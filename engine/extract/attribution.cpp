@@ -42,9 +42,11 @@ class Attributor {
   std::vector<Quote> run();
 
  private:
-  std::string_view word(std::uint32_t t) const {
-    thread_local std::string buf;
-    return fold_word(doc_.token_text(t), buf);
+  // Lower-cased token text; a copy, so two words can be compared at once.
+  std::string word(std::uint32_t t) const {
+    std::string buf;
+    fold_word(doc_.token_text(t), buf);
+    return buf;
   }
   bool is_word(std::uint32_t t) const { return doc_.tokens[t].kind == TokenKind::word; }
   bool punct_is(std::uint32_t t, char c) const {
@@ -76,7 +78,7 @@ class Attributor {
     }
     if (tok.kind != TokenKind::word) return false;
     if (tok.upper || tok.acronym) return !(tok.flags & word::kSpeech) || tok.upper;
-    const std::string_view w = word(t);
+    const std::string w = word(t);
     if (w == "and") return true;
     if (tok.flags & (word::kRole | word::kGroupNoun | word::kDeterminer)) return true;
     if (tok.flags & (word::kBoundary | word::kSpeech | word::kSkip)) return false;
@@ -219,7 +221,7 @@ Speaker Attributor::interpret(std::uint32_t b, std::uint32_t e) const {
   s.first = b;
   s.last = e;
   if (e - b == 1 && is_word(b) && (flags(b) & word::kPronoun)) {
-    const std::string_view w = word(b);
+    const std::string w = word(b);
     if (w == "he" || w == "she") {
       s.entity = names_.pronoun_entity[b];
     } else if (w == "they") {
@@ -269,7 +271,7 @@ Speaker Attributor::interpret(std::uint32_t b, std::uint32_t e) const {
     return s;
   }
   // A description. Plural references to people named together first.
-  const std::string_view head_word = word(last_word);
+  const std::string head_word = word(last_word);
   const bool plural_ref = head_word == "authors" || head_word == "pair" || head_word == "duo" ||
                           head_word == "both" || head_word == "two" || head_word == "researchers" ||
                           head_word == "scholars" || head_word == "analysts";
@@ -289,7 +291,7 @@ Speaker Attributor::interpret(std::uint32_t b, std::uint32_t e) const {
     s.generic = !has_modifier;
     return s;
   }
-  const std::string_view opener = word(b);
+  const std::string opener = word(b);
   const bool indefinite = opener == "a" || opener == "an" || opener == "one" || opener == "another";
   if ((flags(last_word) & word::kRole) && indefinite) {
     s.text = std::string(
@@ -417,7 +419,7 @@ bool Attributor::introduced_as_name(const QuoteSpan& q) const {
   for (int skipped = 0; t > para.first_token && skipped < 4;) {
     --t;
     if (!is_word(t)) return false;
-    const std::string_view w = word(t);
+    const std::string w = word(t);
     if (flags(t) & word::kDubCue) return !doc_.tokens[t].upper || w == "so-called";
     if (w == "the" || w == "a" || w == "an" || w == "as" || w == "it" || w == "him" || w == "her" ||
         w == "them" || w == "this" || w == "its" || w == "their" || w == "his" || w == "itself") {
@@ -444,6 +446,30 @@ Speaker Attributor::continuing(const QuoteSpan& q, const std::vector<Quote>& out
     if (prev.paragraph == q.paragraph - 1 && !prev.closed &&
         out.back().paragraph == prev.paragraph) {
       return speakers.back();
+    }
+  }
+  // "Dr. Helen Cho described the night:" — a colon introducing the quoted paragraph.
+  if (q.paragraph > 0 && q.open_token == para.first_token) {
+    const Paragraph& prev = doc_.paragraphs[q.paragraph - 1];
+    if (prev.last_token > prev.first_token && punct_is(prev.last_token - 1, ':') &&
+        prev.last_sentence > prev.first_sentence) {
+      const Sentence& intro = doc_.sentences[prev.last_sentence - 1];
+      for (std::uint32_t t = intro.first_token; t < intro.last_token; ++t) {
+        if (!speech_verb(t, intro.last_token) || (flags(t) & word::kParticiple)) continue;
+        bool generic = false;
+        Speaker sp = speaker_of_verb(t, intro.first_token, intro.last_token, generic);
+        if (sp.valid()) return sp;
+      }
+      for (std::uint32_t t = intro.first_token; t < intro.last_token; ++t) {
+        const int m = names_.mention_at_token[t];
+        if (m >= 0 && names_.mentions[m].kind == EntityKind::person) {
+          Speaker sp;
+          sp.entity = names_.mentions[m].entity;
+          sp.first = names_.mentions[m].first_token;
+          sp.last = names_.mentions[m].last_token;
+          return sp;
+        }
+      }
     }
   }
   // A paragraph that is a quote, or a whole quote without its own attribution: the last person

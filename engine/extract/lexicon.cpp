@@ -1228,9 +1228,12 @@ constexpr const char* kStarters[] = {
     "after", "before", "if",   "so",    "yet",  "still", "officials", "meanwhile", "however",
     "for",   "with",   "some", "many",  "most", "no",    "both",      "one",       "two"};
 
-constexpr const char* kTimeWords[] = {"today",   "yesterday", "tomorrow", "tonight", "week",
-                                      "weekend", "month",     "year",     "morning", "afternoon",
-                                      "evening", "night",     "decade",   "century"};
+constexpr const char* kTimeWords[] = {
+    "edt",   "est",       "cdt",       "cst",     "mdt",   "mst",     "pdt",
+    "pst",   "gmt",       "utc",       "bst",     "cet",   "cest",    "et",
+    "pt",    "kst",       "jst",       "am",      "pm",    "a.m.",    "p.m.",
+    "today", "yesterday", "tomorrow",  "tonight", "week",  "weekend", "month",
+    "year",  "morning",   "afternoon", "evening", "night", "decade",  "century"};
 
 class Lexicon {
  public:
@@ -1366,7 +1369,12 @@ std::string_view fold_word(std::string_view w, std::string& buffer) {
 
 std::uint64_t word_flags(std::string_view w) {
   thread_local std::string buffer;
-  return lexicon().find(fold_word(w, buffer));
+  const std::string_view folded = fold_word(w, buffer);
+  bool ascii = true;
+  for (char c : folded) ascii &= static_cast<unsigned char>(c) < 0x80;
+  if (ascii) return lexicon().find(folded);
+  // Accents and look-alike letters ("Сosmodrome" with a Cyrillic Es) fold through name_key.
+  return lexicon().find(name_key(folded));
 }
 
 bool is_place_name(std::string_view key) {

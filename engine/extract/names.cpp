@@ -63,7 +63,7 @@ bool sentence_initial(const Document& doc, const Sentence& s, std::uint32_t t) {
 bool can_start_name(const Document& doc, const Sentence& s, std::uint32_t t) {
   const Token& tok = doc.tokens[t];
   if (!is_capital(tok) || tok.quote >= 0) return false;
-  if (tok.flags & (word::kPronoun | word::kMonth | word::kWeekday)) {
+  if (tok.flags & (word::kPronoun | word::kMonth | word::kWeekday | word::kTimeWord)) {
     // "May", "March" as names are rarer than as months.
     return false;
   }
@@ -102,6 +102,15 @@ EntityKind classify(const Document& doc, std::uint32_t a, std::uint32_t b, const
     if (tok.flags & word::kOrgHead) org = true;
     if (!(tok.flags & (word::kPlace | word::kDemonym))) all_place = false;
   }
+  const bool given_name_first = b - a >= 2 && b - a <= 3 &&
+                                (doc.tokens[a].flags & word::kGivenName) &&
+                                !(doc.tokens[b - 1].flags & word::kPlace);
+  if (given_name_first) {
+    bool connector = false;
+    for (std::uint32_t t = a; t < b; ++t)
+      connector |= (doc.tokens[t].flags & word::kConnector) != 0;
+    if (!connector) return EntityKind::unknown;
+  }
   if (b - a == 1 && doc.tokens[a].acronym && !doc.tokens[a].possessive &&
       !(doc.tokens[a].flags & word::kPlace)) {
     const std::string_view w = doc.token_text(a);
@@ -139,9 +148,26 @@ std::string gender_of_surname(std::string_view key) {
   return {};
 }
 
+// Nouns for people by what they do: commuter, farmer, resident, activist, historian.
+bool agentive(std::string_view w) {
+  for (std::string_view suffix : {"er", "or", "ist", "ian", "ant", "ent"}) {
+    if (w.size() > suffix.size() + 3 && w.substr(w.size() - suffix.size()) == suffix) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool role_matches(const std::string& role, std::string_view noun) {
+  // Titles are often abbreviated before names: "Gov. Tim Walsh" is "the governor".
+  static const std::pair<const char*, const char*> kAbbreviated[] = {
+      {"governor", "gov"},  {"senator", "sen"},    {"representative", "rep"}, {"general", "gen"},
+      {"doctor", "dr"},     {"professor", "prof"}, {"lieutenant", "lt"},      {"colonel", "col"},
+      {"captain", "capt"},  {"sergeant", "sgt"},   {"admiral", "adm"},        {"attorney", "atty"},
+      {"detective", "det"}, {"inspector", "insp"}, {"superintendent", "supt"}};
+  for (const auto& [full, abbreviation] : kAbbreviated) {
+    if (noun == full && role_matches(role, abbreviation)) return true;
+  }
   const std::string lowered = lower_ascii(role);
   std::string n(noun);
   std::size_t pos = 0;
@@ -213,7 +239,9 @@ Names find_names(const Document& doc) {
       m.np_first = t;
       std::uint32_t name_first = t;
       // Split titles and roles off the front: "U.S. National Security Advisor Jake Sullivan".
-      const bool ends_in_org = doc.tokens[e - 1].flags & word::kOrgHead;
+      // "Lena Park", "Tom Hall": a given name before the organisation word makes it a surname.
+      const bool ends_in_org = (doc.tokens[e - 1].flags & word::kOrgHead) &&
+                               !(e - t >= 2 && (doc.tokens[e - 2].flags & word::kGivenName));
       if (!ends_in_org) {
         for (std::uint32_t r = e - 1; r-- > t;) {
           const Token& tok = doc.tokens[r];
@@ -228,6 +256,17 @@ Names find_names(const Document& doc) {
             break;
           }
         }
+      }
+      // "Commuter Dev Patel", "Farmer Joe Kim": a capitalised common noun opening the sentence
+      // before a given name describes the person.
+      if (name_first == t && e - t >= 3 && sentence_initial(doc, s, t) &&
+          !(doc.tokens[t].flags &
+            (word::kGivenName | word::kPlace | word::kDemonym | word::kOrgHead)) &&
+          ((doc.tokens[t + 1].flags & word::kGivenName) || agentive(doc.token_text(t))) &&
+          !doc.tokens[t].acronym) {
+        name_first = t + 1;
+        m.role = span_text(doc, t, t + 1, false);
+        m.person_evidence = true;
       }
       if (name_first >= e) {
         t = e - 1;
@@ -261,6 +300,11 @@ Names find_names(const Document& doc) {
             break;
           }
           if (prev.flags & word::kPronoun) break;
+          // Another name or a conjunction ends the role: "Putin and North Korean leader Kim".
+          if (names.mention_at_token[r - 1] >= 0 || equals_word(doc, r - 1, "and") ||
+              equals_word(doc, r - 1, "or")) {
+            break;
+          }
           --r;
         }
         bool has_role = false;
@@ -290,18 +334,23 @@ Names find_names(const Document& doc) {
         } else if (starts) {
           std::uint32_t a_end = e + 1;
           bool role_word = false;
+          bool clean = true;  // an appositive is a noun phrase: no verb of saying, ends cleanly
           while (a_end < s.last_token && a_end < e + 30) {
             const Token& tok = doc.tokens[a_end];
-            if (tok.kind == TokenKind::mark || tok.quote >= 0) break;
+            if (tok.kind == TokenKind::mark || tok.quote >= 0) {
+              clean = false;
+              break;
+            }
             if (tok.kind == TokenKind::punct &&
                 (doc.text[tok.begin] == ',' || doc.text[tok.begin] == '.' ||
                  doc.text[tok.begin] == ';')) {
               break;
             }
+            if (is_word(tok) && !tok.upper && (tok.flags & word::kSpeech)) clean = false;
             if (is_word(tok) && !tok.upper && (tok.flags & word::kRole)) role_word = true;
             ++a_end;
           }
-          if (role_word && a_end > e + 1) {
+          if (role_word && clean && a_end > e + 1) {
             if (m.role.empty()) m.role = span_text(doc, e + 1, a_end, false);
             if (m.kind == EntityKind::unknown) m.kind = EntityKind::person;
             m.person_evidence = m.kind == EntityKind::person;
@@ -352,6 +401,29 @@ Names find_names(const Document& doc) {
     }
   }
 
+  // Whoever says something is a person unless known to be an organisation or place: "Moreau
+  // said", "…, Nicola Fox, said", "said Stewart".
+  for (NameMention& m : names.mentions) {
+    if (m.kind != EntityKind::unknown) continue;
+    std::uint32_t k = m.last_token;
+    if (k < doc.tokens.size() && is_punct(doc, k, ',')) ++k;
+    while (k < doc.tokens.size() && is_word(doc.tokens[k]) && !doc.tokens[k].upper &&
+           (doc.tokens[k].flags & word::kSkip) && !(doc.tokens[k].flags & word::kSpeech)) {
+      ++k;
+    }
+    const auto speaks = [&](std::uint32_t t, std::uint64_t need) {
+      const Token& tok = doc.tokens[t];
+      return is_word(tok) && !tok.upper && tok.quote < 0 && (tok.flags & need) &&
+             !(tok.flags & (word::kNaming | word::kParticiple | word::kCognition));
+    };
+    const bool subject = k < doc.tokens.size() && speaks(k, word::kSpeech);
+    const bool inverted = m.np_first > 0 && speaks(m.np_first - 1, word::kInvertible);
+    if (subject || inverted) {
+      m.kind = EntityKind::person;
+      m.person_evidence = true;
+    }
+  }
+
   // --- Clustering -------------------------------------------------------------------------
   std::unordered_map<std::string, int> by_key;
   std::unordered_map<std::string, std::vector<int>> by_word;  // word key -> entities
@@ -374,8 +446,8 @@ Names find_names(const Document& doc) {
   // Full forms first: several words, or a single word with evidence of what it is.
   for (std::size_t i = 0; i < names.mentions.size(); ++i) {
     NameMention& m = names.mentions[i];
-    const bool full = m.last_token - m.first_token >= 2 || m.kind == EntityKind::organisation ||
-                      m.kind == EntityKind::place;
+    // Single words wait for the second pass: "Park" may be Lena Park before it is a park.
+    const bool full = m.last_token - m.first_token >= 2;
     if (!full) continue;
     auto it = by_key.find(m.key);
     int id = it == by_key.end() ? -1 : it->second;
