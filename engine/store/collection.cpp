@@ -5,15 +5,20 @@
 #include <cstdlib>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 #include "deck/card_maker.hpp"
 #include "deck/content_id.hpp"
 #include "deck/deck_spec.hpp"
+#include "store/answer_seed.hpp"
+#include "store/check.hpp"
 #include "store/database.hpp"
 #include "store/deck_writer.hpp"
 #include "store/memory_codec.hpp"
+#include "store/parameters_codec.hpp"
 #include "store/queue.hpp"
 #include "store/schema.hpp"
+#include "store/study_settings.hpp"
 
 namespace citecard {
 
@@ -22,10 +27,41 @@ using store::Statement;
 using store::Transaction;
 
 struct Collection::Impl {
+  // A deck's scheduler and the id of its parameters in parameter_sets (-1 until first stored).
+  struct DeckScheduler {
+    Scheduler scheduler;
+    std::int64_t parameter_set = -1;
+  };
+
+  Impl(Database database, StudyOptions study_options)
+      : db(std::move(database)), options(std::move(study_options)) {}
+
+  // Statements are declared after `db` so they are finalized before it closes.
   Database db;
   StudyOptions options;
-  Scheduler scheduler;
-  std::int64_t parameter_set = -1;  // id of `options.fsrs` in parameter_sets, once stored
+  std::map<std::string, DeckScheduler> schedulers;  // by deck; cleared when options change
+  std::unordered_map<std::string, Statement> statements;
+
+  // The answer path runs a handful of statements per answer; preparing them once keeps an answer
+  // well under a millisecond. The statement comes back reset, with no bindings.
+  Result<Statement*> cached(const std::string& sql) {
+    auto found = statements.find(sql);
+    if (found == statements.end()) {
+      auto stmt = db.prepare(sql);
+      if (!stmt) return stmt.error();
+      found = statements.emplace(sql, std::move(*stmt)).first;
+    }
+    found->second.reset();
+    return &found->second;
+  }
+
+  Result<DeckScheduler*> scheduler_for(const std::string& deck) {
+    auto found = schedulers.find(deck);
+    if (found != schedulers.end()) return &found->second;
+    auto parameters = store::deck_parameters(db, deck, options);
+    if (!parameters) return parameters.error();
+    return &schedulers.emplace(deck, DeckScheduler{Scheduler(*parameters), -1}).first->second;
+  }
 };
 
 namespace {
@@ -68,30 +104,6 @@ Result<std::map<std::string, std::vector<Citation>>> load_citations(const Databa
   return by_note;
 }
 
-std::string parameters_json(const FsrsParameters& p) {
-  nlohmann::ordered_json j;
-  j["w"] = p.w;
-  j["desired_retention"] = p.desired_retention;
-  j["maximum_interval"] = p.maximum_interval;
-  j["learning_steps"] = p.learning_steps;
-  j["relearning_steps"] = p.relearning_steps;
-  j["enable_short_term"] = p.enable_short_term;
-  j["enable_fuzz"] = p.enable_fuzz;
-  return j.dump();
-}
-
-Result<std::int64_t> store_parameter_set(Database& db, const FsrsParameters& p) {
-  const std::string json = parameters_json(p);
-  auto insert = db.prepare("INSERT OR IGNORE INTO parameter_sets (json) VALUES (?1)");
-  if (!insert) return insert.error();
-  if (auto r = insert->bind(1, json).run(); !r) return r.error();
-  auto select = db.prepare("SELECT id FROM parameter_sets WHERE json = ?1");
-  if (!select) return select.error();
-  auto row = select->bind(1, json).step();
-  if (!row) return row.error();
-  return select->column_int(0);
-}
-
 Result<std::optional<CardMemory>> stored_memory(const Database& db, const std::string& card_id) {
   auto stmt = db.prepare(std::string("SELECT ") + store::kMemoryColumns +
                          " FROM card_state WHERE card = ?1");
@@ -122,9 +134,8 @@ Result<Collection> Collection::open(const std::filesystem::path& path, StudyOpti
   if (!db) return db.error();
   if (auto r = store::migrate(*db); !r)
     return make_error(fmt::format("{}: {}", path.string(), r.error().message));
-  Scheduler scheduler(options.fsrs);
-  return Collection(
-      std::make_unique<Impl>(Impl{std::move(*db), std::move(options), std::move(scheduler), -1}));
+  if (auto r = store::load_settings(*db, options); !r) return r.error();
+  return Collection(std::make_unique<Impl>(std::move(*db), std::move(options)));
 }
 
 Collection::Collection(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -294,70 +305,231 @@ Result<CardMemory> Collection::memory(const std::string& card_id) const {
   return new_card_memory(0);
 }
 
-namespace {
-std::uint64_t fuzz_seed(const std::string& card_id, const CardMemory& before) {
-  return deck::content_hash({card_id, std::to_string(before.reps)});
-}
-}  // namespace
-
 Result<std::array<CardMemory, 4>> Collection::preview(const std::string& card_id,
                                                       Timestamp now) const {
+  auto deck = impl_->cached("SELECT deck FROM cards WHERE id = ?1");
+  if (!deck) return deck.error();
+  auto row = (*deck)->bind(1, card_id).step();
+  if (!row) return row.error();
+  if (!*row) return make_error(fmt::format("no card with id {} in this collection", card_id));
+  auto scheduler = impl_->scheduler_for((*deck)->column_text(0));
+  (*deck)->reset();
+  if (!scheduler) return scheduler.error();
   auto stored = stored_memory(impl_->db, card_id);
   if (!stored) return stored.error();
   const CardMemory before = *stored ? **stored : new_card_memory(now);
-  return impl_->scheduler.preview(before, now, fuzz_seed(card_id, before));
+  return (*scheduler)->scheduler.preview(before, now, store::answer_fuzz_seed(card_id, before));
 }
+
+namespace {
+
+// Anki's rule: a card becomes a leech when its lapses reach the threshold, and again every half
+// threshold after that (8, 12, 16, ... by default), so a learner unsuspending it is reminded.
+bool becomes_leech(const CardMemory& before, const CardMemory& after, int threshold) {
+  if (threshold <= 0 || after.lapses <= before.lapses || after.lapses < threshold) return false;
+  return (after.lapses - threshold) % std::max(1, threshold / 2) == 0;
+}
+
+}  // namespace
 
 Result<CardMemory> Collection::answer(const std::string& card_id, Rating rating, Timestamp now,
                                       std::int64_t duration_ms) {
-  auto& db = impl_->db;
-  auto tx = Transaction::begin(db);
+  auto& impl = *impl_;
+  auto tx = Transaction::begin(impl.db);
   if (!tx) return tx.error();
-  auto active = card_is_active(db, card_id);
-  if (!active) return active.error();
-  if (!*active)
+
+  auto card_row = impl.cached(
+      "SELECT c.archived, c.deck, EXISTS (SELECT 1 FROM suspended x WHERE x.card = c.id), "
+      "s.state, s.stability, s.difficulty, s.due, s.last_review, s.scheduled_days, "
+      "s.learning_steps, s.reps, s.lapses FROM cards c LEFT JOIN card_state s ON s.card = c.id "
+      "WHERE c.id = ?1");
+  if (!card_row) return card_row.error();
+  Statement& row = **card_row;
+  auto found = row.bind(1, card_id).step();
+  if (!found) return found.error();
+  if (!*found) return make_error(fmt::format("no card with id {} in this collection", card_id));
+  if (row.column_int(0) != 0)
     return make_error(
         fmt::format("card {} is archived: its note is no longer in the deck", card_id));
-  auto stored = stored_memory(db, card_id);
-  if (!stored) return stored.error();
-  const CardMemory before = *stored ? **stored : new_card_memory(now);
+  if (row.column_int(2) != 0)
+    return make_error(fmt::format("card {} is suspended; unsuspend it to study it", card_id));
+  const std::string deck = row.column_text(1);
+  const bool was_new = row.column_is_null(3);
+  const CardMemory before = was_new ? new_card_memory(now) : store::memory_from_columns(row, 3);
+  row.reset();
   if (before.last_review > now) {
     return make_error(fmt::format("the answer's time {} is before the card's last review {}",
                                   to_iso8601(now), to_iso8601(before.last_review)));
   }
-  const CardMemory after = impl_->scheduler.next(before, now, rating, fuzz_seed(card_id, before));
 
-  if (impl_->parameter_set < 0) {
-    auto id = store_parameter_set(db, impl_->options.fsrs);
+  auto scheduler = impl.scheduler_for(deck);
+  if (!scheduler) return scheduler.error();
+  auto& deck_scheduler = **scheduler;
+  std::int64_t parameter_set = deck_scheduler.parameter_set;
+  if (parameter_set < 0) {
+    auto id = store::store_parameter_set(impl.db, deck_scheduler.scheduler.parameters());
     if (!id) return id.error();
-    impl_->parameter_set = *id;
+    parameter_set = *id;
   }
+  const CardMemory after =
+      deck_scheduler.scheduler.next(before, now, rating, store::answer_fuzz_seed(card_id, before));
+
   const std::int64_t elapsed_days =
       before.last_review > 0 ? (now - before.last_review) / kSecondsPerDay : 0;
-  auto log = db.prepare(
+  auto log = impl.cached(
       "INSERT INTO review_log (card, reviewed_at, rating, elapsed_days, duration_ms, state_before, "
       "state_after, before, after, parameters) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
   if (!log) return log.error();
-  log->bind(1, card_id).bind(2, now).bind(3, static_cast<int>(rating)).bind(4, elapsed_days);
-  log->bind(5, duration_ms).bind(6, static_cast<int>(before.state));
-  log->bind(7, static_cast<int>(after.state)).bind(8, store::memory_to_json(before));
-  log->bind(9, store::memory_to_json(after)).bind(10, impl_->parameter_set);
-  if (auto r = log->run(); !r) return r.error();
+  (*log)->bind(1, card_id).bind(2, now).bind(3, static_cast<int>(rating)).bind(4, elapsed_days);
+  (*log)->bind(5, duration_ms).bind(6, static_cast<int>(before.state));
+  (*log)->bind(7, static_cast<int>(after.state)).bind(8, store::memory_to_json(before));
+  (*log)->bind(9, store::memory_to_json(after)).bind(10, parameter_set);
+  if (auto r = (*log)->run(); !r) return r.error();
+  const std::int64_t log_id = sqlite3_last_insert_rowid(impl.db.handle());
 
-  auto state = db.prepare(
+  auto state = impl.cached(
       "INSERT INTO card_state (card, state, stability, difficulty, due, last_review, "
       "scheduled_days, learning_steps, reps, lapses) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
       "?10) ON CONFLICT (card) DO UPDATE SET state = ?2, stability = ?3, difficulty = ?4, "
       "due = ?5, last_review = ?6, scheduled_days = ?7, learning_steps = ?8, reps = ?9, "
       "lapses = ?10");
   if (!state) return state.error();
-  state->bind(1, card_id).bind(2, static_cast<int>(after.state)).bind(3, after.stability);
-  state->bind(4, after.difficulty).bind(5, after.due).bind(6, after.last_review);
-  state->bind(7, after.scheduled_days).bind(8, after.learning_steps).bind(9, after.reps);
-  state->bind(10, after.lapses);
-  if (auto r = state->run(); !r) return r.error();
+  if (auto r = store::bind_memory((**state).bind(1, card_id), 2, after).run(); !r) return r.error();
+  if (was_new) {
+    auto seen = impl.cached("UPDATE cards SET seen = 1 WHERE id = ?1");
+    if (!seen) return seen.error();
+    if (auto r = (*seen)->bind(1, card_id).run(); !r) return r.error();
+  }
+  if (becomes_leech(before, after, impl.options.leech_lapses)) {
+    for (const char* sql : {"INSERT OR IGNORE INTO card_tags (card, tag, log_id) "
+                            "VALUES (?1, 'leech', ?2)",
+                            "INSERT OR IGNORE INTO suspended (card, reason, log_id) "
+                            "VALUES (?1, 'leech', ?2)"}) {
+      auto stmt = impl.cached(sql);
+      if (!stmt) return stmt.error();
+      if (auto r = (*stmt)->bind(1, card_id).bind(2, log_id).run(); !r) return r.error();
+    }
+  }
   if (auto r = tx->commit(); !r) return r.error();
+  deck_scheduler.parameter_set = parameter_set;  // only once it is surely stored
   return after;
+}
+
+Result<std::optional<ReviewRecord>> Collection::undo_last_answer() {
+  auto& db = impl_->db;
+  auto tx = Transaction::begin(db);
+  if (!tx) return tx.error();
+  auto last = db.prepare(
+      "SELECT id, card, reviewed_at, rating, elapsed_days, duration_ms, before, after "
+      "FROM review_log ORDER BY id DESC LIMIT 1");
+  if (!last) return last.error();
+  auto row = last->step();
+  if (!row) return row.error();
+  if (!*row) return std::optional<ReviewRecord>();
+  ReviewRecord record;
+  record.id = last->column_int(0);
+  record.card = last->column_text(1);
+  record.reviewed_at = last->column_int(2);
+  record.rating = static_cast<Rating>(last->column_int(3));
+  record.elapsed_days = static_cast<int>(last->column_int(4));
+  record.duration_ms = last->column_int(5);
+  auto before = store::memory_from_json(last->column_text(6));
+  if (!before) return before.error();
+  auto after = store::memory_from_json(last->column_text(7));
+  if (!after) return after.error();
+  record.before = *before;
+  record.after = *after;
+  last->reset();
+
+  auto earlier = db.prepare("SELECT COUNT(*) FROM review_log WHERE card = ?1 AND id < ?2");
+  if (!earlier) return earlier.error();
+  if (auto r = earlier->bind(1, record.card).bind(2, record.id).step(); !r) return r.error();
+  const bool first_answer = earlier->column_int(0) == 0;
+  earlier->reset();
+
+  // The card goes back to exactly what it was: no state row at all when it was new.
+  std::vector<std::pair<std::string, bool>> steps;
+  if (first_answer) {
+    steps = {{"DELETE FROM card_state WHERE card = ?1", false},
+             {"UPDATE cards SET seen = 0 WHERE id = ?1", false}};
+  } else {
+    auto restore = db.prepare(
+        "UPDATE card_state SET state = ?2, stability = ?3, difficulty = ?4, due = ?5, "
+        "last_review = ?6, scheduled_days = ?7, learning_steps = ?8, reps = ?9, lapses = ?10 "
+        "WHERE card = ?1");
+    if (!restore) return restore.error();
+    if (auto r = store::bind_memory(restore->bind(1, record.card), 2, record.before).run(); !r)
+      return r.error();
+  }
+  steps.push_back({"DELETE FROM review_log WHERE id = ?2 AND card = ?1", true});
+  steps.push_back({"DELETE FROM suspended WHERE log_id = ?2 AND card = ?1", true});
+  steps.push_back({"DELETE FROM card_tags WHERE log_id = ?2 AND card = ?1", true});
+  for (const auto& [sql, with_id] : steps) {
+    auto stmt = db.prepare(sql);
+    if (!stmt) return stmt.error();
+    stmt->bind(1, record.card);
+    if (with_id) stmt->bind(2, record.id);
+    if (auto r = stmt->run(); !r) return r.error();
+  }
+  if (auto r = tx->commit(); !r) return r.error();
+  return std::optional<ReviewRecord>(std::move(record));
+}
+
+Result<void> Collection::suspend(const std::string& card_id) {
+  if (auto active = card_is_active(impl_->db, card_id); !active) return active.error();
+  auto stmt = impl_->db.prepare(
+      "INSERT OR IGNORE INTO suspended (card, reason, log_id) VALUES (?1, 'learner', NULL)");
+  if (!stmt) return stmt.error();
+  return stmt->bind(1, card_id).run();
+}
+
+Result<void> Collection::unsuspend(const std::string& card_id) {
+  if (auto active = card_is_active(impl_->db, card_id); !active) return active.error();
+  auto stmt = impl_->db.prepare("DELETE FROM suspended WHERE card = ?1");
+  if (!stmt) return stmt.error();
+  return stmt->bind(1, card_id).run();
+}
+
+Result<bool> Collection::is_suspended(const std::string& card_id) const {
+  auto stmt = impl_->db.prepare("SELECT COUNT(*) FROM suspended WHERE card = ?1");
+  if (!stmt) return stmt.error();
+  if (auto r = stmt->bind(1, card_id).step(); !r) return r.error();
+  return stmt->column_int(0) > 0;
+}
+
+Result<std::vector<std::string>> Collection::tags(const std::string& card_id) const {
+  auto stmt = impl_->db.prepare("SELECT tag FROM card_tags WHERE card = ?1 ORDER BY tag");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, card_id);
+  std::vector<std::string> tags;
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    tags.push_back(stmt->column_text(0));
+  }
+  return tags;
+}
+
+Result<void> Collection::save_options(const StudyOptions& options) {
+  if (auto r = store::save_settings(impl_->db, options); !r) return r;
+  impl_->options = options;
+  impl_->schedulers.clear();
+  return {};
+}
+
+Result<DeckOptions> Collection::deck_options(const std::string& deck) const {
+  return store::load_deck_options(impl_->db, deck);
+}
+
+Result<void> Collection::set_deck_options(const std::string& deck, const DeckOptions& options) {
+  if (auto r = store::save_deck_options(impl_->db, deck, options); !r) return r;
+  impl_->schedulers.erase(deck);
+  return {};
+}
+
+Result<CheckReport> Collection::check() const {
+  return store::check_collection(impl_->db);
 }
 
 Result<std::vector<ReviewRecord>> Collection::review_log(const std::string& card_id) const {

@@ -49,4 +49,11 @@ CardMemory memory_from_columns(const Statement& row, int first) {
   return m;
 }
 
+Statement& bind_memory(Statement& stmt, int first, const CardMemory& m) {
+  stmt.bind(first, static_cast<int>(m.state)).bind(first + 1, m.stability);
+  stmt.bind(first + 2, m.difficulty).bind(first + 3, m.due).bind(first + 4, m.last_review);
+  stmt.bind(first + 5, m.scheduled_days).bind(first + 6, m.learning_steps);
+  return stmt.bind(first + 7, m.reps).bind(first + 8, m.lapses);
+}
+
 }  // namespace citecard::store

@@ -16,6 +16,9 @@ Result<CardMemory> memory_from_json(const std::string& json);
 // learning_steps, reps, lapses starting at column `first`.
 CardMemory memory_from_columns(const Statement& row, int first);
 
+// Binds the same nine values, in that order, to ?first .. ?first+8.
+Statement& bind_memory(Statement& stmt, int first, const CardMemory& memory);
+
 // The columns above, in that order, for SELECTs.
 inline constexpr const char* kMemoryColumns =
     "state, stability, difficulty, due, last_review, scheduled_days, learning_steps, reps, lapses";

@@ -102,6 +102,39 @@ BEGIN
   SELECT RAISE(ABORT, 'the review log is append-only');
 END;
 )sql",
+    // 1 -> 2: what a learner sets: collection-wide settings, per-deck limits and retention,
+    // suspended cards and tags (leeches). Indexes for the queue on large collections.
+    R"sql(
+CREATE TABLE settings (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+-- NULL means "use the collection's default".
+CREATE TABLE deck_options (
+  deck              TEXT PRIMARY KEY REFERENCES decks(id),
+  new_per_day       INTEGER CHECK (new_per_day >= 0),
+  reviews_per_day   INTEGER CHECK (reviews_per_day >= 0),
+  desired_retention REAL CHECK (desired_retention > 0 AND desired_retention < 1)
+);
+-- `log_id` is the answer that suspended or tagged the card (a leech), so undoing it undoes them.
+CREATE TABLE suspended (
+  card   TEXT PRIMARY KEY REFERENCES cards(id),
+  reason TEXT NOT NULL,
+  log_id INTEGER
+);
+CREATE TABLE card_tags (
+  card   TEXT NOT NULL REFERENCES cards(id),
+  tag    TEXT NOT NULL,
+  log_id INTEGER,
+  PRIMARY KEY (card, tag)
+);
+-- `seen` is 1 once a card has a card_state row: the partial index then finds the next new card
+-- without walking past every card already studied.
+ALTER TABLE cards ADD COLUMN seen INTEGER NOT NULL DEFAULT 0;
+UPDATE cards SET seen = 1 WHERE id IN (SELECT card FROM card_state);
+CREATE INDEX cards_note ON cards (note);
+CREATE INDEX cards_unseen ON cards (deck, ordinal) WHERE archived = 0 AND seen = 0;
+)sql",
 };
 
 }  // namespace

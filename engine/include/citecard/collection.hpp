@@ -21,9 +21,26 @@
 namespace citecard {
 
 struct StudyOptions {
-  int new_cards_per_day = 20;
-  int rollover_hour = 4;  // local time at which a new study day starts
-  FsrsParameters fsrs;
+  int new_cards_per_day = 20;  // per deck, unless the deck sets its own
+  int reviews_per_day = 200;   // per deck, unless the deck sets its own
+  int rollover_hour = 4;       // local time at which a new study day starts
+  int leech_lapses = 8;  // a card lapsing this often is tagged "leech" and suspended; 0: never
+  FsrsParameters fsrs;   // fsrs.desired_retention is the default for every deck
+};
+
+// What one deck sets for itself; unset fields follow the collection's StudyOptions.
+struct DeckOptions {
+  std::optional<int> new_per_day;
+  std::optional<int> reviews_per_day;
+  std::optional<double> desired_retention;
+};
+
+// What `check` found wrong; empty when the collection is consistent.
+struct CheckReport {
+  int cards_checked = 0;
+  int answers_checked = 0;
+  int citations_checked = 0;
+  std::vector<std::string> problems;  // one sentence each, naming the card / note / citation
 };
 
 struct DeckSummary {
@@ -97,6 +114,28 @@ class Collection {
                             std::int64_t duration_ms);
 
   Result<std::vector<ReviewRecord>> review_log(const std::string& card_id) const;
+
+  // Takes back the most recent answer in the collection: the card returns to its exact state
+  // before it (new again if it was new), the log entry is removed, and a leech suspension that
+  // answer caused is lifted. Returns the answer taken back, or nullopt when there is none.
+  Result<std::optional<ReviewRecord>> undo_last_answer();
+
+  // A suspended card is never shown until unsuspended; its history and state are kept.
+  Result<void> suspend(const std::string& card_id);
+  Result<void> unsuspend(const std::string& card_id);
+  Result<bool> is_suspended(const std::string& card_id) const;
+  Result<std::vector<std::string>> tags(const std::string& card_id) const;  // e.g. "leech"
+
+  // Saves the collection-wide settings (limits, rollover hour, leech threshold, default retention)
+  // into the collection; later opens use them in place of the StudyOptions they are given.
+  Result<void> save_options(const StudyOptions& options);
+  Result<DeckOptions> deck_options(const std::string& deck) const;
+  Result<void> set_deck_options(const std::string& deck, const DeckOptions& options);
+
+  // Recomputes every card from its review log with the parameters recorded with each answer and
+  // compares with the stored state; checks every citation is verbatim at its offsets in its
+  // source and every multiple-choice card offers distinct choices including its answer.
+  Result<CheckReport> check() const;
 
  private:
   struct Impl;

@@ -1,0 +1,114 @@
+#include "store/study_settings.hpp"
+
+#include <fmt/format.h>
+
+#include <string>
+
+namespace citecard::store {
+
+Result<void> load_settings(const Database& db, StudyOptions& options) {
+  auto stmt = db.prepare("SELECT key, value FROM settings");
+  if (!stmt) return stmt.error();
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    const std::string key = stmt->column_text(0);
+    const std::string value = stmt->column_text(1);
+    try {
+      if (key == "new_per_day") options.new_cards_per_day = std::stoi(value);
+      if (key == "reviews_per_day") options.reviews_per_day = std::stoi(value);
+      if (key == "rollover_hour") options.rollover_hour = std::stoi(value);
+      if (key == "leech_lapses") options.leech_lapses = std::stoi(value);
+      if (key == "desired_retention") options.fsrs.desired_retention = std::stod(value);
+    } catch (const std::exception&) {
+      return make_error(fmt::format("the saved setting {} = '{}' is not a number", key, value));
+    }
+  }
+  return {};
+}
+
+Result<void> save_settings(Database& db, const StudyOptions& options) {
+  if (options.rollover_hour < 0 || options.rollover_hour > 23)
+    return make_error("the day's rollover hour must be between 0 and 23");
+  if (options.new_cards_per_day < 0 || options.reviews_per_day < 0 || options.leech_lapses < 0)
+    return make_error("daily limits and the leech threshold cannot be negative");
+  if (!(options.fsrs.desired_retention > 0 && options.fsrs.desired_retention < 1))
+    return make_error("desired retention must be between 0 and 1, e.g. 0.9");
+  auto tx = Transaction::begin(db);
+  if (!tx) return tx.error();
+  auto stmt = db.prepare(
+      "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = "
+      "?2");
+  if (!stmt) return stmt.error();
+  const std::pair<const char*, std::string> values[] = {
+      {"new_per_day", std::to_string(options.new_cards_per_day)},
+      {"reviews_per_day", std::to_string(options.reviews_per_day)},
+      {"rollover_hour", std::to_string(options.rollover_hour)},
+      {"leech_lapses", std::to_string(options.leech_lapses)},
+      {"desired_retention", fmt::format("{}", options.fsrs.desired_retention)},
+  };
+  for (const auto& [key, value] : values) {
+    stmt->reset();
+    if (auto r = stmt->bind(1, std::string_view(key)).bind(2, value).run(); !r) return r.error();
+  }
+  return tx->commit();
+}
+
+Result<DeckOptions> load_deck_options(const Database& db, const std::string& deck) {
+  auto stmt = db.prepare(
+      "SELECT new_per_day, reviews_per_day, desired_retention FROM deck_options WHERE deck = ?1");
+  if (!stmt) return stmt.error();
+  auto row = stmt->bind(1, deck).step();
+  if (!row) return row.error();
+  DeckOptions options;
+  if (!*row) return options;
+  if (!stmt->column_is_null(0)) options.new_per_day = static_cast<int>(stmt->column_int(0));
+  if (!stmt->column_is_null(1)) options.reviews_per_day = static_cast<int>(stmt->column_int(1));
+  if (!stmt->column_is_null(2)) options.desired_retention = stmt->column_double(2);
+  return options;
+}
+
+Result<void> save_deck_options(Database& db, const std::string& deck, const DeckOptions& options) {
+  if ((options.new_per_day && *options.new_per_day < 0) ||
+      (options.reviews_per_day && *options.reviews_per_day < 0))
+    return make_error("daily limits cannot be negative");
+  if (options.desired_retention &&
+      !(*options.desired_retention > 0 && *options.desired_retention < 1))
+    return make_error("desired retention must be between 0 and 1, e.g. 0.9");
+  auto exists = db.prepare("SELECT 1 FROM decks WHERE id = ?1");
+  if (!exists) return exists.error();
+  auto row = exists->bind(1, deck).step();
+  if (!row) return row.error();
+  if (!*row) return make_error(fmt::format("no deck {} in this collection", deck));
+  auto stmt = db.prepare(
+      "INSERT INTO deck_options (deck, new_per_day, reviews_per_day, desired_retention) "
+      "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (deck) DO UPDATE SET new_per_day = ?2, "
+      "reviews_per_day = ?3, desired_retention = ?4");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, deck);
+  if (options.new_per_day)
+    stmt->bind(2, *options.new_per_day);
+  else
+    stmt->bind_null(2);
+  if (options.reviews_per_day)
+    stmt->bind(3, *options.reviews_per_day);
+  else
+    stmt->bind_null(3);
+  if (options.desired_retention)
+    stmt->bind(4, *options.desired_retention);
+  else
+    stmt->bind_null(4);
+  return stmt->run();
+}
+
+Result<FsrsParameters> deck_parameters(const Database& db, const std::string& deck,
+                                       const StudyOptions& options) {
+  auto own = load_deck_options(db, deck);
+  if (!own) return own.error();
+  FsrsParameters parameters = options.fsrs;
+  if (own->desired_retention) parameters.desired_retention = *own->desired_retention;
+  return parameters;
+}
+
+}  // namespace citecard::store
