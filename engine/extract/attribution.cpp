@@ -61,10 +61,10 @@ class Attributor {
     if (tok.upper && !(t > 0 && doc_.sentence_of_token[t - 1] != doc_.sentence_of_token[t])) {
       return false;  // "Washington Post": part of a name
     }
-    if (word(t) == "according") return t + 1 < end && word(t + 1) == "to";
+    if (doc_.token_is(t, "according")) return t + 1 < end && doc_.token_is(t + 1, "to");
     return true;
   }
-  bool according(std::uint32_t t) const { return word(t) == "according"; }
+  bool according(std::uint32_t t) const { return doc_.token_is(t, "according"); }
 
   // May this token be part of a speaker's noun phrase?
   bool np_word(std::uint32_t t) const {
@@ -136,11 +136,12 @@ std::optional<std::pair<std::uint32_t, std::uint32_t>> Attributor::np_before(
   std::uint32_t b = end;
   while (b > sb && b + 12 > end && np_word(b - 1)) {
     --b;
-    if (is_word(b) && !doc_.tokens[b].upper && (flags(b) & word::kDeterminer) && word(b) != "two")
+    if (is_word(b) && !doc_.tokens[b].upper && (flags(b) & word::kDeterminer) &&
+        !doc_.token_is(b, "two"))
       break;
   }
   // "and" may only join names or nouns, never open the phrase.
-  while (b < end && is_word(b) && word(b) == "and") ++b;
+  while (b < end && is_word(b) && doc_.token_is(b, "and")) ++b;
   if (b == end) return std::nullopt;
   return std::make_pair(b, end);
 }
@@ -223,11 +224,11 @@ Speaker Attributor::interpret(std::uint32_t b, std::uint32_t e) const {
   if (e - b == 1 && is_word(b) && (flags(b) & word::kPronoun)) {
     const std::string w = word(b);
     if (w == "he" || w == "she") {
-      s.entity = names_.pronoun_entity[b];
+      s.entity = names_.entity_of_pronoun(b);
     } else if (w == "they") {
       Speaker g = last_group_before(b);
-      if (names_.pronoun_group[b] >= 0) {
-        const NameGroup& group = names_.groups[names_.pronoun_group[b]];
+      if (names_.group_of_pronoun(b) >= 0) {
+        const NameGroup& group = names_.groups[names_.group_of_pronoun(b)];
         g = Speaker{};
         g.entity = names_.mentions[group.mentions.front()].entity;
         for (std::size_t k = 1; k < group.mentions.size(); ++k) {
@@ -275,14 +276,14 @@ Speaker Attributor::interpret(std::uint32_t b, std::uint32_t e) const {
   const bool plural_ref = head_word == "authors" || head_word == "pair" || head_word == "duo" ||
                           head_word == "both" || head_word == "two" || head_word == "researchers" ||
                           head_word == "scholars" || head_word == "analysts";
-  const bool definite = word(b) == "the" || word(b) == "both";
+  const bool definite = doc_.token_is(b, "the") || doc_.token_is(b, "both");
   if (plural_ref && definite) {
     Speaker g = last_group_before(b);
     if (g.valid()) return g;
   }
   if (flags(last_word) & word::kGroupNoun) {
     std::uint32_t from = b;
-    if (word(from) == "the" && from + 1 <= last_word) ++from;
+    if (doc_.token_is(from, "the") && from + 1 <= last_word) ++from;
     s.text = std::string(doc_.text.substr(doc_.tokens[from].begin,
                                           doc_.tokens[last_word].end - doc_.tokens[from].begin));
     bool has_modifier = false;
@@ -306,7 +307,7 @@ Speaker Attributor::interpret(std::uint32_t b, std::uint32_t e) const {
       return r;
     }
     std::uint32_t from = b;
-    if (word(from) == "the") ++from;
+    if (doc_.token_is(from, "the")) ++from;
     if (from <= last_word) {
       s.text = std::string(doc_.text.substr(doc_.tokens[from].begin,
                                             doc_.tokens[last_word].end - doc_.tokens[from].begin));

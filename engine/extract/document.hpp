@@ -14,7 +14,7 @@ enum class TokenKind : std::uint8_t { word, number, punct, mark };
 struct Token {
   std::uint32_t begin = 0;
   std::uint32_t end = 0;
-  std::uint64_t flags = 0;  // word:: flags from the lexicon
+  std::uint32_t flags = 0;  // word:: flags from the lexicon (all fit in 32 bits)
   std::int32_t quote = -1;  // index of the quote span this token lies inside, or -1
   TokenKind kind = TokenKind::word;
   bool upper = false;  // starts with an upper-case letter
@@ -63,6 +63,18 @@ struct Document {
 
   std::string_view token_text(std::uint32_t i) const {
     return text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+  }
+
+  // Whether token i is the word `lower` (ASCII, lower case), ignoring case; no allocation.
+  bool token_is(std::uint32_t i, std::string_view lower) const {
+    const Token& t = tokens[i];
+    if (t.end - t.begin != lower.size() || t.kind != TokenKind::word) return false;
+    for (std::size_t k = 0; k < lower.size(); ++k) {
+      char c = text[t.begin + k];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      if (c != lower[k]) return false;
+    }
+    return true;
   }
 };
 

@@ -195,7 +195,7 @@ class FactFinder {
             ++k;
           }
         }
-        if (day < 0 && year < 0 && word(t) == "may") continue;  // the verb
+        if (day < 0 && year < 0 && doc_.token_is(t, "may")) continue;  // the verb
         if (year < 0 && date_.known && day > 0) year = date_.year;
         std::string value;
         if (year > 0 && day > 0)
@@ -234,16 +234,18 @@ class FactFinder {
         add(f, used, s, t, t + 1, "date", value);
         continue;
       }
-      if (is_word(t) && (word(t) == "yesterday" || word(t) == "today" || word(t) == "tomorrow")) {
+      if (is_word(t) && (doc_.token_is(t, "yesterday") || doc_.token_is(t, "today") ||
+                         doc_.token_is(t, "tomorrow"))) {
         if (!date_.known) continue;
-        const long shift = word(t) == "yesterday" ? -1 : word(t) == "today" ? 0 : 1;
+        const long shift = doc_.token_is(t, "yesterday") ? -1 : doc_.token_is(t, "today") ? 0 : 1;
         int y;
         unsigned m, d;
         civil_from_days(date_.days + shift, y, m, d);
         add(f, used, s, t, t + 1, "date", iso(y, m, d));
         continue;
       }
-      if (is_word(t) && word(t) == "last" && t + 1 < end && word(t + 1) == "year" && date_.known) {
+      if (is_word(t) && doc_.token_is(t, "last") && t + 1 < end && doc_.token_is(t + 1, "year") &&
+          date_.known) {
         add(f, used, s, t, t + 2, "date", std::to_string(date_.year - 1));
         ++t;
         continue;
@@ -269,12 +271,14 @@ class FactFinder {
       const bool digits = is_number(t);
       const bool number_word =
           is_word(t) && (doc_.tokens[t].flags & word::kNumberWord) && !doc_.tokens[t].upper;
-      const bool dozen =
-          is_word(t) && word(t) == "a" && t + 1 < end &&
-          (word(t + 1) == "dozen" || word(t + 1) == "hundred" || word(t + 1) == "thousand" ||
-           word(t + 1) == "million" || word(t + 1) == "couple");
+      const bool dozen = is_word(t) && doc_.token_is(t, "a") && t + 1 < end &&
+                         (doc_.token_is(t + 1, "dozen") || doc_.token_is(t + 1, "hundred") ||
+                          doc_.token_is(t + 1, "thousand") || doc_.token_is(t + 1, "million") ||
+                          doc_.token_is(t + 1, "couple"));
       if (!digits && !number_word && !dozen) continue;
-      if (number_word && (word(t) == "first" || word(t) == "second" || word(t) == "half")) continue;
+      if (number_word &&
+          (doc_.token_is(t, "first") || doc_.token_is(t, "second") || doc_.token_is(t, "half")))
+        continue;
       std::uint32_t b = t;
       // Approximations belong to the number: "about a dozen", "more than three hours".
       if (b > s.first_token && is_word(b - 1)) {
@@ -292,11 +296,11 @@ class FactFinder {
       while (k < end && is_word(k) && (doc_.tokens[k].flags & word::kNumberWord) &&
              !doc_.tokens[k].upper)
         ++k;
-      if (k < end && is_word(k) && word(k) == "of" && k + 1 < end && is_word(k + 1) &&
+      if (k < end && is_word(k) && doc_.token_is(k, "of") && k + 1 < end && is_word(k + 1) &&
           (doc_.tokens[k - 1].flags & word::kNumberWord)) {
         ++k;  // "hundreds of thousands of"
         while (k < end && is_word(k) && (doc_.tokens[k].flags & word::kNumberWord)) ++k;
-        if (k < end && word(k) == "of") ++k;
+        if (k < end && doc_.token_is(k, "of")) ++k;
       }
       std::uint32_t unit_end = k;
       for (std::uint32_t u = k; u < end && u < k + 3; ++u) {

@@ -1274,12 +1274,32 @@ class Lexicon {
     for (const char* w : kMaleWords) mark_given(w);
     flags_["according"] |= kSpeech | kParticiple;
     for (const char* w : kMultiWordPlaces) places_.insert(w);
+    freeze();
   }
 
+  // Lookups go to a flat open-addressing table built once from flags_: one probe sequence over
+  // contiguous memory per token, which matters at tens of megabytes of text.
   std::uint64_t find(std::string_view w) const {
-    auto it = flags_.find(std::string(w));
-    return it == flags_.end() ? 0 : it->second;
+    if (w.size() > kMaxWord) return 0;
+    const std::uint64_t h = hash(w);
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (slot.length == 0) return 0;
+      if (slot.hash == h && slot.length == w.size() &&
+          arena_.compare(slot.offset, slot.length, w) == 0) {
+        return slot.flags;
+      }
+    }
   }
+
+  static constexpr std::size_t kMaxWord = 40;
+
+  static std::uint64_t hash(std::string_view s) {
+    std::uint64_t h = 1469598103934665603ull;  // FNV-1a: words are short
+    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return h ^ (h >> 29);
+  }
+
   bool place(std::string_view key) const { return places_.count(std::string(key)) > 0; }
 
  private:
@@ -1338,7 +1358,32 @@ class Lexicon {
     }
   }
 
+  void freeze() {
+    std::size_t capacity = 1;
+    while (capacity < flags_.size() * 4) capacity <<= 1;
+    slots_.assign(capacity, Slot{});
+    mask_ = capacity - 1;
+    for (const auto& [word, flags] : flags_) {
+      if (word.empty() || word.size() > kMaxWord) continue;
+      const std::uint64_t h = hash(word);
+      std::size_t i = h & mask_;
+      while (slots_[i].length != 0) i = (i + 1) & mask_;
+      slots_[i] = Slot{h, static_cast<std::uint32_t>(arena_.size()),
+                       static_cast<std::uint32_t>(word.size()), flags};
+      arena_ += word;
+    }
+  }
+
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t offset = 0;
+    std::uint32_t length = 0;  // 0: empty
+    std::uint64_t flags = 0;
+  };
   std::unordered_map<std::string, std::uint64_t> flags_;
+  std::vector<Slot> slots_;
+  std::string arena_;
+  std::size_t mask_ = 0;
   std::unordered_set<std::string> places_;
 };
 
@@ -1368,13 +1413,26 @@ std::string_view fold_word(std::string_view w, std::string& buffer) {
 }
 
 std::uint64_t word_flags(std::string_view w) {
-  thread_local std::string buffer;
-  const std::string_view folded = fold_word(w, buffer);
+  if (w.size() > Lexicon::kMaxWord + 8) return 0;
+  // Fold case (and ’ to ') into a small buffer on the stack.
+  char buffer[Lexicon::kMaxWord + 8];
+  std::size_t n = 0;
   bool ascii = true;
-  for (char c : folded) ascii &= static_cast<unsigned char>(c) < 0x80;
-  if (ascii) return lexicon().find(folded);
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    const auto c = static_cast<unsigned char>(w[i]);
+    if (c == 0xE2 && i + 2 < w.size() && static_cast<unsigned char>(w[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(w[i + 2]) == 0x99 ||
+         static_cast<unsigned char>(w[i + 2]) == 0x98)) {
+      buffer[n++] = '\'';
+      i += 2;
+      continue;
+    }
+    ascii &= c < 0x80;
+    buffer[n++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  if (ascii) return lexicon().find(std::string_view(buffer, n));
   // Accents and look-alike letters ("Сosmodrome" with a Cyrillic Es) fold through name_key.
-  return lexicon().find(name_key(folded));
+  return lexicon().find(name_key(std::string_view(buffer, n)));
 }
 
 bool is_place_name(std::string_view key) {

@@ -44,6 +44,7 @@ enum : std::uint64_t {
   kTimeWord = 1ull << 30,   // today, yesterday, week, year
 };
 }  // namespace word
+static_assert(word::kTimeWord < (1ull << 32), "token flags are stored in 32 bits");
 
 // Flags of a word, looked up case-insensitively; 0 for unknown words. `word` may contain ’.
 std::uint64_t word_flags(std::string_view word);

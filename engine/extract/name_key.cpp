@@ -70,6 +70,27 @@ bool is_dash_or_hyphen(char32_t cp) {
 }  // namespace
 
 std::string name_key(std::string_view name) {
+  bool ascii = true;
+  for (char c : name) ascii &= static_cast<unsigned char>(c) < 0x80;
+  if (ascii) {
+    // The common case, without a trip through Unicode normalisation.
+    std::string out;
+    out.reserve(name.size());
+    bool pending_space = false;
+    for (char c : name) {
+      if (c == ' ' || c == '-' || c == '\t' || c == '\n') {
+        pending_space = !out.empty();
+        continue;
+      }
+      if (c == '.') continue;
+      if (c == '`') c = '\'';
+      if (pending_space) out += ' ';
+      pending_space = false;
+      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    }
+    if (out.size() > 2 && out.compare(out.size() - 2, 2, "'s") == 0) out.resize(out.size() - 2);
+    return out;
+  }
   utf8proc_uint8_t* folded = nullptr;
   const auto options = static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
                                                       UTF8PROC_CASEFOLD | UTF8PROC_STABLE);

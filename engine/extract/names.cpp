@@ -33,9 +33,7 @@ std::string lower_ascii(std::string_view s) {
 }
 
 bool equals_word(const Document& doc, std::uint32_t t, std::string_view w) {
-  if (!is_word(doc.tokens[t])) return false;
-  std::string buf;
-  return fold_word(doc.token_text(t), buf) == w;
+  return doc.token_is(t, w);
 }
 
 // The text of tokens [a, b) with a possessive on the last one dropped.
@@ -186,8 +184,6 @@ bool role_matches(const std::string& role, std::string_view noun) {
 Names find_names(const Document& doc) {
   Names names;
   names.mention_at_token.assign(doc.tokens.size(), -1);
-  names.pronoun_entity.assign(doc.tokens.size(), -1);
-  names.pronoun_group.assign(doc.tokens.size(), -1);
 
   for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];

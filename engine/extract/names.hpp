@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "citecard/extract.hpp"
@@ -45,8 +46,17 @@ struct Names {
   std::vector<NameGroup> groups;
   std::vector<EntityInfo> entities;
   std::vector<std::int32_t> mention_at_token;  // mention covering a token (name proper), or -1
-  std::vector<std::int32_t> pronoun_entity;    // entity a pronoun token refers to, or -1
-  std::vector<std::int32_t> pronoun_group;     // group a plural pronoun refers to, or -1
+  // Resolved pronouns, keyed by token: few tokens are pronouns, so maps, not per-token arrays.
+  std::unordered_map<std::uint32_t, std::int32_t> pronoun_entity;  // he/she -> entity
+  std::unordered_map<std::uint32_t, std::int32_t> pronoun_group;   // they -> group
+  int entity_of_pronoun(std::uint32_t t) const {
+    auto it = pronoun_entity.find(t);
+    return it == pronoun_entity.end() ? -1 : it->second;
+  }
+  int group_of_pronoun(std::uint32_t t) const {
+    auto it = pronoun_group.find(t);
+    return it == pronoun_group.end() ? -1 : it->second;
+  }
 };
 
 // Finds name mentions outside quotations, splits titles off, reads appositives, clusters mentions

@@ -65,7 +65,7 @@ Result<void> validate_utf8(std::string_view bytes) {
 
 namespace citecard::extract_detail {
 
-char32_t decode_at(std::string_view text, std::size_t pos, int& length) {
+char32_t decode_at_slow(std::string_view text, std::size_t pos, int& length) {
   if (pos >= text.size()) {
     length = 0;
     return U'\uFFFD';
@@ -121,32 +121,28 @@ utf8proc_category_t category(char32_t cp) {
 }
 }  // namespace
 
-bool is_letter(char32_t cp) {
+bool is_letter_slow(char32_t cp) {
   if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
   const auto c = category(cp);
   return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME;  // letters and combining marks
 }
 
-bool is_upper(char32_t cp) {
+bool is_upper_slow(char32_t cp) {
   if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
   const auto c = category(cp);
   return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-bool is_digit(char32_t cp) {
+bool is_digit_slow(char32_t cp) {
   if (cp < 0x80) return cp >= '0' && cp <= '9';
   return category(cp) == UTF8PROC_CATEGORY_ND;
 }
 
-bool is_space(char32_t cp) {
+bool is_space_slow(char32_t cp) {
   if (cp < 0x80)
     return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v';
   const auto c = category(cp);
   return c == UTF8PROC_CATEGORY_ZS || cp == 0x2028 || cp == 0x2029 || cp == 0x200B || cp == 0xFEFF;
-}
-
-bool is_alnum(char32_t cp) {
-  return is_letter(cp) || is_digit(cp);
 }
 
 }  // namespace citecard::extract_detail

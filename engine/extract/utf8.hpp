@@ -10,18 +10,44 @@ namespace citecard::extract_detail {
 
 // Decodes the code point at `pos` of text that is known to be valid UTF-8; `length` receives its
 // byte length. Returns U+FFFD past the end.
-char32_t decode_at(std::string_view text, std::size_t pos, int& length);
+char32_t decode_at_slow(std::string_view text, std::size_t pos, int& length);
+inline char32_t decode_at(std::string_view text, std::size_t pos, int& length) {
+  if (pos < text.size() && static_cast<unsigned char>(text[pos]) < 0x80) {
+    length = 1;
+    return static_cast<unsigned char>(text[pos]);
+  }
+  return decode_at_slow(text, pos, length);
+}
 
 // The code point that ends just before `pos` (U+0000 at the start of the text).
 char32_t decode_before(std::string_view text, std::size_t pos);
 
 void append_utf8(std::string& out, char32_t cp);
 
-bool is_letter(char32_t cp);
-bool is_upper(char32_t cp);
-bool is_digit(char32_t cp);
-bool is_space(char32_t cp);  // includes NBSP and other Unicode spaces
-bool is_alnum(char32_t cp);
+bool is_letter_slow(char32_t cp);
+bool is_upper_slow(char32_t cp);
+bool is_digit_slow(char32_t cp);
+bool is_space_slow(char32_t cp);
+
+// ASCII inline, the rest through utf8proc's tables.
+inline bool is_letter(char32_t cp) {
+  return cp < 0x80 ? ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') : is_letter_slow(cp);
+}
+inline bool is_upper(char32_t cp) {
+  return cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : is_upper_slow(cp);
+}
+inline bool is_digit(char32_t cp) {
+  return cp < 0x80 ? (cp >= '0' && cp <= '9') : is_digit_slow(cp);
+}
+// Includes NBSP and other Unicode spaces.
+inline bool is_space(char32_t cp) {
+  return cp < 0x80
+             ? (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v')
+             : is_space_slow(cp);
+}
+inline bool is_alnum(char32_t cp) {
+  return is_letter(cp) || is_digit(cp);
+}
 
 // Quotation marks as news pages print them.
 inline bool is_double_mark(char32_t cp) {
