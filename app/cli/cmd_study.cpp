@@ -54,11 +54,25 @@ void print_answer(const Card& card) {
   }
 }
 
-enum class Step { Next, Quit };
+enum class Step { Next, Quit, Undo, Suspended };
 
-Step study_one(Collection& collection, const Card& card, const SessionClock& clock, int number) {
+// What is left today in the session's deck (or every deck), limits applied.
+void print_remaining(const Collection& collection, const std::string& deck, Timestamp now) {
+  int fresh = 0, learning = 0, review = 0;
+  for (const auto& d : value_or_fail(collection.decks(now))) {
+    if (!deck.empty() && d.id != deck) continue;
+    fresh += d.new_available;
+    learning += d.learning_due;
+    review += d.review_due;
+  }
+  fmt::print("Left today: {} new · {} learning · {} review\n", fresh, learning, review);
+}
+
+Step study_one(Collection& collection, const Card& card, const SessionClock& clock, int number,
+               const std::string& deck) {
   const auto shown_at = Clock::now();
   print_card(card, number);
+  print_remaining(collection, deck, clock.now());
 
   std::optional<Rating> suggested;
   const char* ask = card.choices.empty()
@@ -97,11 +111,20 @@ Step study_one(Collection& collection, const Card& card, const SessionClock& clo
   }
   fmt::print("{}\n", buttons);
   const std::string ask_rating =
-      suggested ? fmt::format("Rate 1–4, Enter for {} (q quits): ", static_cast<int>(*suggested))
-                : std::string("Rate 1–4 (q quits): ");
+      suggested ? fmt::format(
+                      "Rate 1–4, Enter for {} (u undoes the last answer, s suspends, "
+                      "q quits): ",
+                      static_cast<int>(*suggested))
+                : std::string("Rate 1–4 (u undoes the last answer, s suspends, q quits): ");
   for (;;) {
     auto line = read_line(ask_rating.c_str());
     if (!line || *line == "q") return Step::Quit;
+    if (*line == "u") return Step::Undo;
+    if (*line == "s") {
+      value_or_fail(collection.suspend(card.id));
+      fmt::print("Suspended: this card will not come back until you unsuspend it.\n");
+      return Step::Suspended;
+    }
     std::optional<Rating> rating;
     if (line->empty() && suggested) rating = suggested;
     if (line->size() == 1 && (*line)[0] >= '1' && (*line)[0] <= '4')
@@ -146,11 +169,23 @@ void add_study_command(CLI::App& app) {
                    studied == 1 ? "" : "s");
         return;
       }
-      if (study_one(collection, *next, clock, studied + 1) == Step::Quit) {
+      const Step step = study_one(collection, *next, clock, studied + 1, options->deck);
+      if (step == Step::Quit) {
         fmt::print("\nSession ended. You answered {} card{}.\n", studied, studied == 1 ? "" : "s");
         return;
       }
-      ++studied;
+      if (step == Step::Undo) {
+        const auto undone = value_or_fail(collection.undo_last_answer());
+        if (!undone) {
+          fmt::print("There is no answer to take back.\n");
+        } else {
+          fmt::print("Took back '{}' on the previous card; it is {} again.\n",
+                     to_string(undone->rating), to_string(undone->before.state));
+          if (studied > 0) --studied;
+        }
+        continue;
+      }
+      if (step == Step::Next) ++studied;
     }
   });
 }

@@ -13,6 +13,10 @@ int main(int argc, char** argv) {
   citecard::cli::add_study_command(app);
   citecard::cli::add_stats_command(app);
   citecard::cli::add_fsrs_command(app);
+  citecard::cli::add_check_command(app);
+  citecard::cli::add_suspend_commands(app);
+  citecard::cli::add_undo_command(app);
+  citecard::cli::add_options_command(app);
 
   CLI11_PARSE(app, argc, argv);
   return 0;
