@@ -25,7 +25,8 @@ struct Speaker {
   std::vector<int> co_entities;
   std::string text;                   // when no entity: "U.S. officials", "some analysts"
   std::uint32_t first = 0, last = 0;  // the mention's tokens
-  bool generic = false;  // a bare plural ("critics", "conservatives"): cannot own a naming verb
+  bool generic = false;     // a bare plural ("critics", "conservatives"): cannot own a naming verb
+  bool unresolved = false;  // "he said" with nobody for "he" to be: a quote, speaker unknown
   bool valid() const { return entity >= 0 || !text.empty(); }
 };
 
@@ -225,6 +226,7 @@ Speaker Attributor::interpret(std::uint32_t b, std::uint32_t e) const {
     const std::string w = word(b);
     if (w == "he" || w == "she") {
       s.entity = names_.entity_of_pronoun(b);
+      s.unresolved = s.entity < 0;
     } else if (w == "they") {
       Speaker g = last_group_before(b);
       if (names_.group_of_pronoun(b) >= 0) {
@@ -332,7 +334,7 @@ Speaker Attributor::speaker_of_verb(std::uint32_t verb, std::uint32_t sb, std::u
       generic_naming = true;
       return {};
     }
-    if (s.valid()) return s;
+    if (s.valid() || s.unresolved) return s;
   }
   // "…," said X: the subject follows the verb when a quote or nothing precedes it.
   std::uint32_t before = verb;
@@ -409,7 +411,7 @@ Speaker Attributor::before_quote(const QuoteSpan& q, std::uint32_t sb, bool& dub
       dubbed = true;
       return {};
     }
-    if (s.valid()) return s;
+    if (s.valid() || s.unresolved) return s;
   }
   return {};
 }
@@ -557,9 +559,10 @@ std::vector<Quote> Attributor::run() {
     }
     Speaker sp = after_quote(q, s.last_token);
     bool dubbed = false;
-    if (!sp.valid() && introduced_as_name(q)) continue;
-    if (!sp.valid()) sp = before_quote(q, s.first_token, dubbed);
+    if (!sp.valid() && !sp.unresolved && introduced_as_name(q)) continue;
+    if (!sp.valid() && !sp.unresolved) sp = before_quote(q, s.first_token, dubbed);
     if (dubbed) continue;
+    const bool attributed_to_nobody_known = !sp.valid() && sp.unresolved;
     // A fragment: the quote continues the writer's sentence, or starts in lower case.
     int n = 1;
     const char32_t first = decode_at(text, 0, n);
@@ -567,12 +570,13 @@ std::vector<Quote> Attributor::run() {
                             doc_.tokens[q.open_token - 1].kind != TokenKind::punct &&
                             doc_.tokens[q.open_token - 1].kind != TokenKind::mark;
     const bool partial = after_word || (is_letter(first) && !is_upper(first));
-    if (!sp.valid()) {
+    if (!sp.valid() && !attributed_to_nobody_known) {
       sp = continuing(q, out, speakers, partial);
       cue = "continues";
     }
     const std::size_t words = word_count(text);
-    if (!sp.valid() && (words <= 4 || title)) continue;  // a scare quote
+    if (!sp.valid() && !attributed_to_nobody_known && (words <= 4 || title))
+      continue;  // scare quote
 
     Quote quote;
     quote.text = std::string(text);

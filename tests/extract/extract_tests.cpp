@@ -219,3 +219,9 @@ TEST_CASE("absolute dates normalise to ISO") {
   for (const auto& a : x.facts[0].answers) found |= a.kind == "date" && a.value == "2023-09-13";
   CHECK(found);
 }
+
+TEST_CASE("a quote attributed to a pronoun nobody can be is kept, without a speaker") {
+  const auto x = run("“I'm happy,” he said.\n");
+  REQUIRE(x.quotes.size() == 1);
+  CHECK(!x.quotes[0].speaker.has_value());
+}
