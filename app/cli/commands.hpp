@@ -32,6 +32,7 @@ void add_cards_command(CLI::App& app);
 void add_study_command(CLI::App& app);
 void add_stats_command(CLI::App& app);
 void add_fsrs_command(CLI::App& app);
+void add_extract_command(CLI::App& app);
 void add_check_command(CLI::App& app);
 void add_suspend_commands(CLI::App& app);
 void add_undo_command(CLI::App& app);
