@@ -208,11 +208,12 @@ Result<void> check_choices(const Database& db, CheckReport& report) {
   return {};
 }
 
-// cards.seen mirrors "has a card_state row"; the new-card queue relies on it.
+// cards.seen mirrors "has a card_state row" and card_state.deck mirrors cards.deck; the queue
+// relies on both.
 Result<void> check_seen(const Database& db, CheckReport& report) {
   auto stmt = db.prepare(
       "SELECT c.id FROM cards c LEFT JOIN card_state s ON s.card = c.id "
-      "WHERE c.seen <> (s.card IS NOT NULL) ORDER BY c.id");
+      "WHERE c.seen <> (s.card IS NOT NULL) OR s.deck <> c.deck ORDER BY c.id");
   if (!stmt) return stmt.error();
   for (;;) {
     auto row = stmt->step();

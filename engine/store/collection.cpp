@@ -249,12 +249,13 @@ Result<std::vector<DeckSummary>> Collection::decks(Timestamp now) const {
     summary.total_cards = static_cast<int>(stmt->column_int(2));
     decks.push_back(std::move(summary));
   }
+  auto counts = store::queue_counts_by_deck(impl_->db, "", now, impl_->options);
+  if (!counts) return counts.error();
   for (auto& summary : decks) {
-    auto counts = store::queue_counts(impl_->db, summary.id, now, impl_->options);
-    if (!counts) return counts.error();
-    summary.new_available = counts->new_available;
-    summary.learning_due = counts->learning_due;
-    summary.review_due = counts->review_due;
+    const store::QueueCounts& c = (*counts)[summary.id];
+    summary.new_available = c.new_available;
+    summary.learning_due = c.learning_due;
+    summary.review_due = c.review_due;
   }
   return decks;
 }
@@ -389,12 +390,13 @@ Result<CardMemory> Collection::answer(const std::string& card_id, Rating rating,
 
   auto state = impl.cached(
       "INSERT INTO card_state (card, state, stability, difficulty, due, last_review, "
-      "scheduled_days, learning_steps, reps, lapses) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-      "?10) ON CONFLICT (card) DO UPDATE SET state = ?2, stability = ?3, difficulty = ?4, "
-      "due = ?5, last_review = ?6, scheduled_days = ?7, learning_steps = ?8, reps = ?9, "
-      "lapses = ?10");
+      "scheduled_days, learning_steps, reps, lapses, deck) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+      "?8, ?9, ?10, ?11) ON CONFLICT (card) DO UPDATE SET state = ?2, stability = ?3, "
+      "difficulty = ?4, due = ?5, last_review = ?6, scheduled_days = ?7, learning_steps = ?8, "
+      "reps = ?9, lapses = ?10, deck = ?11");
   if (!state) return state.error();
-  if (auto r = store::bind_memory((**state).bind(1, card_id), 2, after).run(); !r) return r.error();
+  if (auto r = store::bind_memory((**state).bind(1, card_id).bind(11, deck), 2, after).run(); !r)
+    return r.error();
   if (was_new) {
     auto seen = impl.cached("UPDATE cards SET seen = 1 WHERE id = ?1");
     if (!seen) return seen.error();

@@ -1,163 +1,184 @@
+// The queue is computed from a handful of index scans whatever the collection's size: due
+// learning and review cards come from one range of the covering index card_state_queue (state,
+// due, deck, stability, card), new cards from the partial index cards_unseen, read only as far as
+// the daily limits reach. Suspended, archived and buried cards are few, so they are gathered
+// first and skipped in C++ rather than tested row by row in SQL.
 #include "store/queue.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <map>
+#include <unordered_set>
 #include <vector>
 
 namespace citecard::store {
 namespace {
-
-// Fragments shared by the queries below; `c` is the card. Suspended cards are never studied.
-const std::string kNotSuspended = " AND NOT EXISTS (SELECT 1 FROM suspended x WHERE x.card = c.id)";
-
-// A card whose sibling was answered since the start of today (?2) waits until tomorrow.
-const std::string kNotBuried =
-    " AND NOT EXISTS (SELECT 1 FROM cards sib JOIN review_log r ON r.card = sib.id "
-    "WHERE sib.note = c.note AND sib.id <> c.id AND r.reviewed_at >= ?2)";
-
-// Learning cards of deck ?1 (every deck when ?1 is '') due by ?2. card_state leads the join so
-// the (state, due) index bounds the work on large collections.
-const std::string kLearningDue =
-    "FROM card_state s CROSS JOIN cards c ON c.id = s.card WHERE s.state IN (1, 3) AND "
-    "s.due <= ?2 AND (?1 = '' OR c.deck = ?1) AND c.archived = 0" +
-    kNotSuspended;
-
-// New cards of deck ?1 that may be shown today (?2 = start of today).
-const std::string kNewEligible =
-    "FROM cards c WHERE c.deck = ?1 AND c.archived = 0 AND c.seen = 0" + kNotSuspended + kNotBuried;
-
-// Reviews of deck ?1 due before the end of today (?3) that may be shown today (?2 = its start).
-const std::string kReviewEligible =
-    "FROM card_state s CROSS JOIN cards c ON c.id = s.card WHERE s.state = 2 AND s.due < ?3 AND "
-    "c.deck = ?1 AND c.archived = 0" +
-    kNotSuspended + kNotBuried;
-
-Result<std::vector<std::string>> deck_ids(const Database& db, const std::string& deck) {
-  if (!deck.empty()) return std::vector<std::string>{deck};
-  auto stmt = db.prepare("SELECT id FROM decks ORDER BY id");
-  if (!stmt) return stmt.error();
-  std::vector<std::string> ids;
-  for (;;) {
-    auto row = stmt->step();
-    if (!row) return row.error();
-    if (!*row) break;
-    ids.push_back(stmt->column_text(0));
-  }
-  return ids;
-}
-
-// Binds ?1 = deck and ?2.. = `numbers`, steps once; the first column of the row, if any.
-Result<std::optional<std::string>> first_text(const Database& db, const std::string& sql,
-                                              const std::string& deck,
-                                              std::initializer_list<std::int64_t> numbers) {
-  auto stmt = db.prepare(sql);
-  if (!stmt) return stmt.error();
-  stmt->bind(1, deck);
-  int index = 2;
-  for (auto n : numbers) stmt->bind(index++, n);
-  auto row = stmt->step();
-  if (!row) return row.error();
-  if (!*row) return std::optional<std::string>();
-  return std::optional<std::string>(stmt->column_text(0));
-}
-
-Result<int> first_int(const Database& db, const std::string& sql, const std::string& deck,
-                      std::initializer_list<std::int64_t> numbers) {
-  auto text = first_text(db, sql, deck, numbers);
-  if (!text) return text.error();
-  return *text ? std::stoi(**text) : 0;
-}
-
-// One deck's place in today's queue.
-struct DeckQueue {
-  std::string deck;
-  int new_remaining = 0;
-  int review_remaining = 0;
-  int introduced = 0;  // new cards answered for the first time today
-  int reviewed = 0;    // answers to cards in review today
-};
 
 struct Day {
   Timestamp start;
   Timestamp end;
 };
 
-Result<DeckQueue> deck_queue(const Database& db, const std::string& deck, const Day& day,
-                             const StudyOptions& options) {
-  auto limits = deck_limits(db, deck, options);
-  if (!limits) return limits.error();
-  DeckQueue q;
-  q.deck = deck;
-  auto introduced = first_int(db,
-                              "SELECT COUNT(DISTINCT r.card) FROM review_log r JOIN cards c ON "
-                              "c.id = r.card WHERE r.reviewed_at >= ?2 AND r.state_before = 0 "
-                              "AND c.deck = ?1",
-                              deck, {day.start});
-  if (!introduced) return introduced.error();
-  auto reviewed = first_int(db,
-                            "SELECT COUNT(*) FROM review_log r JOIN cards c ON c.id = r.card "
-                            "WHERE r.reviewed_at >= ?2 AND r.state_before = 2 AND c.deck = ?1",
-                            deck, {day.start});
-  if (!reviewed) return reviewed.error();
-  q.introduced = *introduced;
-  q.reviewed = *reviewed;
-  // Counting stops at what the limit still allows, so a huge backlog costs no more than that.
-  const int new_room = std::max(0, limits->new_per_day - q.introduced);
-  const int review_room = std::max(0, limits->reviews_per_day - q.reviewed);
-  if (new_room > 0) {
-    auto n = first_int(db, "SELECT COUNT(*) FROM (SELECT 1 " + kNewEligible + " LIMIT ?3)", deck,
-                       {day.start, new_room});
-    if (!n) return n.error();
-    q.new_remaining = *n;
-  }
-  if (review_room > 0) {
-    auto n = first_int(db, "SELECT COUNT(*) FROM (SELECT 1 " + kReviewEligible + " LIMIT ?4)", deck,
-                       {day.start, day.end, review_room});
-    if (!n) return n.error();
-    q.review_remaining = *n;
-  }
-  return q;
-}
-
-Result<std::vector<DeckQueue>> deck_queues(const Database& db, const std::string& deck,
-                                           const Day& day, const StudyOptions& options) {
-  auto ids = deck_ids(db, deck);
-  if (!ids) return ids.error();
-  std::vector<DeckQueue> queues;
-  for (const auto& id : *ids) {
-    auto q = deck_queue(db, id, day, options);
-    if (!q) return q.error();
-    queues.push_back(std::move(*q));
-  }
-  return queues;
-}
-
 Day day_of(Timestamp now, const StudyOptions& options) {
   return Day{start_of_day(now, options.rollover_hour),
              start_of_next_day(now, options.rollover_hour)};
 }
 
-// The most overdue review, relative to its stability, among decks with reviews left today.
-Result<std::optional<std::string>> most_overdue_review(const Database& db,
-                                                       const std::vector<DeckQueue>& queues,
-                                                       const Day& day, Timestamp now) {
-  std::optional<std::string> best;
-  double best_score = 0;
-  for (const auto& q : queues) {
-    if (q.review_remaining == 0) continue;
-    auto stmt = db.prepare("SELECT c.id, CAST(?4 - s.due AS REAL) / MAX(s.stability, 0.01) AS o " +
-                           kReviewEligible + " ORDER BY o DESC, c.id LIMIT 1");
-    if (!stmt) return stmt.error();
-    stmt->bind(1, q.deck).bind(2, day.start).bind(3, day.end).bind(4, now);
-    auto row = stmt->step();
+// One deck's place in today's queue.
+struct DeckQueue {
+  DeckLimits limits;
+  int introduced = 0;  // new cards answered for the first time today
+  int reviewed = 0;    // answers to cards in review today
+  int new_remaining = 0;
+  int review_remaining = 0;
+  int learning_due = 0;
+  std::optional<std::string> first_new;
+  std::optional<std::string> best_review;
+  double best_review_score = 0;
+};
+
+struct Snapshot {
+  std::map<std::string, DeckQueue> decks;   // the decks in scope, by id
+  std::unordered_set<std::string> blocked;  // suspended or archived: never shown
+  std::unordered_set<std::string> buried;   // a sibling was answered today: not before tomorrow
+};
+
+Result<void> each_row(Statement& stmt, const std::function<void(const Statement&)>& row_fn) {
+  for (;;) {
+    auto row = stmt.step();
     if (!row) return row.error();
-    if (!*row) continue;
-    const double score = stmt->column_double(1);
-    if (!best || score > best_score) {
-      best = stmt->column_text(0);
-      best_score = score;
+    if (!*row) return {};
+    row_fn(stmt);
+  }
+}
+
+Result<void> load_decks(const Database& db, const std::string& scope, const StudyOptions& options,
+                        Snapshot& snap) {
+  auto stmt = db.prepare(
+      "SELECT d.id, o.new_per_day, o.reviews_per_day FROM decks d "
+      "LEFT JOIN deck_options o ON o.deck = d.id WHERE ?1 = '' OR d.id = ?1 ORDER BY d.id");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, scope);
+  return each_row(*stmt, [&](const Statement& row) {
+    DeckQueue& q = snap.decks[row.column_text(0)];
+    q.limits = {options.new_cards_per_day, options.reviews_per_day};
+    if (!row.column_is_null(1)) q.limits.new_per_day = static_cast<int>(row.column_int(1));
+    if (!row.column_is_null(2)) q.limits.reviews_per_day = static_cast<int>(row.column_int(2));
+  });
+}
+
+Result<void> load_exclusions(const Database& db, const Day& day, Snapshot& snap) {
+  auto blocked =
+      db.prepare("SELECT card FROM suspended UNION ALL SELECT id FROM cards WHERE archived = 1");
+  if (!blocked) return blocked.error();
+  if (auto r = each_row(*blocked,
+                        [&](const Statement& row) { snap.blocked.insert(row.column_text(0)); });
+      !r)
+    return r;
+  auto buried = db.prepare(
+      "SELECT sib.id FROM review_log r JOIN cards c ON c.id = r.card "
+      "JOIN cards sib ON sib.note = c.note AND sib.id <> c.id WHERE r.reviewed_at >= ?1");
+  if (!buried) return buried.error();
+  buried->bind(1, day.start);
+  return each_row(*buried, [&](const Statement& row) { snap.buried.insert(row.column_text(0)); });
+}
+
+Result<void> load_today(const Database& db, const Day& day, Snapshot& snap) {
+  auto stmt = db.prepare(
+      "SELECT c.deck, COUNT(DISTINCT CASE WHEN r.state_before = 0 THEN r.card END), "
+      "SUM(r.state_before = 2) FROM review_log r JOIN cards c ON c.id = r.card "
+      "WHERE r.reviewed_at >= ?1 GROUP BY c.deck");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, day.start);
+  return each_row(*stmt, [&](const Statement& row) {
+    auto found = snap.decks.find(row.column_text(0));
+    if (found == snap.decks.end()) return;
+    found->second.introduced = static_cast<int>(row.column_int(1));
+    found->second.reviewed = static_cast<int>(row.column_int(2));
+  });
+}
+
+// Reviews due before the end of today: how many each deck may still show, and its most overdue
+// relative to stability (the order Anki's FSRS learners know).
+Result<void> load_reviews(const Database& db, const Day& day, Timestamp now, Snapshot& snap) {
+  auto stmt = db.prepare(
+      "SELECT card, deck, due, stability FROM card_state INDEXED BY card_state_queue "
+      "WHERE state = 2 AND due < ?1");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, day.end);
+  return each_row(*stmt, [&](const Statement& row) {
+    auto deck = snap.decks.find(row.column_text(1));
+    if (deck == snap.decks.end()) return;
+    DeckQueue& q = deck->second;
+    const std::string card = row.column_text(0);
+    if (snap.blocked.count(card) || snap.buried.count(card)) return;
+    if (q.review_remaining < std::max(0, q.limits.reviews_per_day - q.reviewed))
+      ++q.review_remaining;
+    const double overdue =
+        static_cast<double>(now - row.column_int(2)) / std::max(row.column_double(3), 0.01);
+    if (!q.best_review || overdue > q.best_review_score ||
+        (overdue == q.best_review_score && card < *q.best_review)) {
+      q.best_review = card;
+      q.best_review_score = overdue;
+    }
+  });
+}
+
+// New cards in deck order, read only as far as each deck's remaining daily limit.
+Result<void> load_new(const Database& db, Snapshot& snap) {
+  auto stmt = db.prepare(
+      "SELECT id FROM cards INDEXED BY cards_unseen WHERE deck = ?1 AND archived = 0 AND "
+      "seen = 0 ORDER BY ordinal");
+  if (!stmt) return stmt.error();
+  for (auto& [deck, q] : snap.decks) {
+    const int room = std::max(0, q.limits.new_per_day - q.introduced);
+    if (room == 0) continue;
+    stmt->reset();
+    stmt->bind(1, deck);
+    for (;;) {
+      auto row = stmt->step();
+      if (!row) return row.error();
+      if (!*row) break;
+      const std::string card = stmt->column_text(0);
+      if (snap.blocked.count(card) || snap.buried.count(card)) continue;
+      if (!q.first_new) q.first_new = card;
+      if (++q.new_remaining == room) break;
     }
   }
-  return best;
+  stmt->reset();
+  return {};
+}
+
+// Learning cards due by `until` in scope: how many per deck, and the one due first.
+Result<std::optional<std::string>> scan_learning(const Database& db, Timestamp until,
+                                                 Snapshot& snap, bool count) {
+  auto stmt = db.prepare(
+      "SELECT card, deck, due FROM card_state INDEXED BY card_state_queue "
+      "WHERE state IN (1, 3) AND due <= ?1 ORDER BY due, card");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, until);
+  std::optional<std::string> first;
+  auto r = each_row(*stmt, [&](const Statement& row) {
+    auto deck = snap.decks.find(row.column_text(1));
+    if (deck == snap.decks.end()) return;
+    const std::string card = row.column_text(0);
+    if (snap.blocked.count(card)) return;
+    if (!first) first = card;
+    if (count) ++deck->second.learning_due;
+  });
+  if (!r) return r.error();
+  return first;
+}
+
+Result<Snapshot> snapshot(const Database& db, const std::string& scope, const Day& day,
+                          Timestamp now, const StudyOptions& options) {
+  Snapshot snap;
+  if (auto r = load_decks(db, scope, options, snap); !r) return r.error();
+  if (auto r = load_exclusions(db, day, snap); !r) return r.error();
+  if (auto r = load_today(db, day, snap); !r) return r.error();
+  if (auto r = load_reviews(db, day, now, snap); !r) return r.error();
+  if (auto r = load_new(db, snap); !r) return r.error();
+  return snap;
 }
 
 // True when the next card should be new: new cards are spread evenly through the day's reviews,
@@ -187,54 +208,62 @@ Result<DeckLimits> deck_limits(const Database& db, const std::string& deck,
   return limits;
 }
 
+Result<std::map<std::string, QueueCounts>> queue_counts_by_deck(const Database& db,
+                                                                const std::string& deck,
+                                                                Timestamp now,
+                                                                const StudyOptions& options) {
+  const Day day = day_of(now, options);
+  auto snap = snapshot(db, deck, day, now, options);
+  if (!snap) return snap.error();
+  if (auto r = scan_learning(db, now, *snap, /*count=*/true); !r) return r.error();
+  std::map<std::string, QueueCounts> by_deck;
+  for (const auto& [id, q] : snap->decks)
+    by_deck[id] =
+        QueueCounts{q.new_remaining, q.learning_due, q.review_remaining, q.introduced, q.reviewed};
+  return by_deck;
+}
+
 Result<QueueCounts> queue_counts(const Database& db, const std::string& deck, Timestamp now,
                                  const StudyOptions& options) {
-  const Day day = day_of(now, options);
+  auto by_deck = queue_counts_by_deck(db, deck, now, options);
+  if (!by_deck) return by_deck.error();
   QueueCounts counts;
-  auto learning = first_int(db, "SELECT COUNT(*) " + kLearningDue, deck, {now});
-  if (!learning) return learning.error();
-  counts.learning_due = *learning;
-  auto queues = deck_queues(db, deck, day, options);
-  if (!queues) return queues.error();
-  for (const auto& q : *queues) {
-    counts.new_available += q.new_remaining;
-    counts.review_due += q.review_remaining;
-    counts.new_introduced_today += q.introduced;
-    counts.reviewed_today += q.reviewed;
+  for (const auto& [id, q] : *by_deck) {
+    counts.new_available += q.new_available;
+    counts.review_due += q.review_due;
+    counts.learning_due += q.learning_due;
+    counts.new_introduced_today += q.new_introduced_today;
+    counts.reviewed_today += q.reviewed_today;
   }
   return counts;
 }
 
 Result<std::optional<std::string>> next_card_id(const Database& db, const std::string& deck,
                                                 Timestamp now, const StudyOptions& options) {
-  const std::string kFirstLearning =
-      "SELECT c.id " + kLearningDue + " ORDER BY s.due, c.id LIMIT 1";
-  auto learning = first_text(db, kFirstLearning, deck, {now});
+  const Day day = day_of(now, options);
+  auto snap = snapshot(db, deck, day, now, options);
+  if (!snap) return snap.error();
+  auto learning = scan_learning(db, now, *snap, /*count=*/false);
   if (!learning || *learning) return learning;
 
-  const Day day = day_of(now, options);
-  auto queues = deck_queues(db, deck, day, options);
-  if (!queues) return queues.error();
   int introduced = 0, reviewed = 0, new_left = 0, reviews_left = 0;
-  for (const auto& q : *queues) {
+  for (const auto& [id, q] : snap->decks) {
     introduced += q.introduced;
     reviewed += q.reviewed;
     new_left += q.new_remaining;
     reviews_left += q.review_remaining;
   }
   if (new_card_is_due(introduced, reviewed, new_left, reviews_left)) {
-    for (const auto& q : *queues) {
-      if (q.new_remaining == 0) continue;
-      auto fresh = first_text(db, "SELECT c.id " + kNewEligible + " ORDER BY c.ordinal LIMIT 1",
-                              q.deck, {day.start});
-      if (!fresh || *fresh) return fresh;
-    }
+    for (const auto& [id, q] : snap->decks)
+      if (q.first_new) return q.first_new;
   }
-  if (reviews_left > 0) {
-    auto review = most_overdue_review(db, *queues, day, now);
-    if (!review || *review) return review;
+  const DeckQueue* best = nullptr;
+  for (const auto& [id, q] : snap->decks) {
+    if (q.review_remaining == 0 || !q.best_review) continue;
+    if (!best || q.best_review_score > best->best_review_score) best = &q;
   }
-  return first_text(db, kFirstLearning, deck, {now + kLearnAheadSeconds});
+  if (best) return best->best_review;
+  return scan_learning(db, now + kLearnAheadSeconds, *snap, /*count=*/false);
 }
 
 }  // namespace citecard::store

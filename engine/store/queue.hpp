@@ -8,6 +8,7 @@
 // ending the session.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -35,6 +36,10 @@ Result<DeckLimits> deck_limits(const Database& db, const std::string& deck,
                                const StudyOptions& options);
 
 // `deck` empty means every deck.
+Result<std::map<std::string, QueueCounts>> queue_counts_by_deck(const Database& db,
+                                                                const std::string& deck,
+                                                                Timestamp now,
+                                                                const StudyOptions& options);
 Result<QueueCounts> queue_counts(const Database& db, const std::string& deck, Timestamp now,
                                  const StudyOptions& options);
 

@@ -134,6 +134,13 @@ ALTER TABLE cards ADD COLUMN seen INTEGER NOT NULL DEFAULT 0;
 UPDATE cards SET seen = 1 WHERE id IN (SELECT card FROM card_state);
 CREATE INDEX cards_note ON cards (note);
 CREATE INDEX cards_unseen ON cards (deck, ordinal) WHERE archived = 0 AND seen = 0;
+CREATE INDEX cards_archived ON cards (id) WHERE archived = 1;
+-- The card's deck, copied so the day's queue is one scan of this covering index, whatever the
+-- collection's size: what is due, in which deck, and how overdue relative to its stability.
+ALTER TABLE card_state ADD COLUMN deck TEXT NOT NULL DEFAULT '';
+UPDATE card_state SET deck = (SELECT c.deck FROM cards c WHERE c.id = card_state.card);
+DROP INDEX card_state_due;
+CREATE INDEX card_state_queue ON card_state (state, due, deck, stability, card);
 )sql",
 };
 
