@@ -4,6 +4,13 @@
 // `after` (or a new card at the first answer), its `after` must equal the scheduler's outcome for
 // (before, time, rating, parameters), and the card_state row must equal the last `after`. Exact
 // equality is possible because doubles survive the JSON snapshots and SQLite REALs bit for bit.
+//
+// Load-balanced answers are the one exception: their day depended on how many other reviews were
+// due at the time, which later answers and undos change, so it cannot be recomputed. The log
+// marks them and records the day chosen; for them every field but the interval and due must still
+// be exactly the scheduler's, and the interval must lie in the fuzz range the answer allowed
+// (store/load_balance.hpp), with the due date following from it. Replay continues from the
+// recorded state, so one balanced answer never makes the rest of the card's log unverifiable.
 #include "store/check.hpp"
 
 #include <fmt/format.h>
@@ -13,6 +20,7 @@
 #include <set>
 
 #include "store/answer_seed.hpp"
+#include "store/load_balance.hpp"
 #include "store/memory_codec.hpp"
 #include "store/parameters_codec.hpp"
 
@@ -25,10 +33,15 @@ std::string describe(const CardMemory& m) {
                      m.lapses, m.learning_steps, m.scheduled_days);
 }
 
-Result<std::map<std::int64_t, Scheduler>> load_schedulers(const Database& db) {
+struct Schedulers {
+  Scheduler scheduler;
+  Scheduler unfuzzed;
+};
+
+Result<std::map<std::int64_t, Schedulers>> load_schedulers(const Database& db) {
   auto stmt = db.prepare("SELECT id, json FROM parameter_sets");
   if (!stmt) return stmt.error();
-  std::map<std::int64_t, Scheduler> schedulers;
+  std::map<std::int64_t, Schedulers> schedulers;
   for (;;) {
     auto row = stmt->step();
     if (!row) return row.error();
@@ -37,7 +50,8 @@ Result<std::map<std::int64_t, Scheduler>> load_schedulers(const Database& db) {
     if (!parameters)
       return make_error(
           fmt::format("parameter set {}: {}", stmt->column_int(0), parameters.error().message));
-    schedulers.emplace(stmt->column_int(0), Scheduler(*parameters));
+    schedulers.emplace(stmt->column_int(0),
+                       Schedulers{Scheduler(*parameters), unfuzzed_scheduler(*parameters)});
   }
   return schedulers;
 }
@@ -61,7 +75,7 @@ Result<void> check_log(const Database& db, std::map<std::string, CardMemory>& st
   auto schedulers = load_schedulers(db);
   if (!schedulers) return schedulers.error();
   auto stmt = db.prepare(
-      "SELECT id, card, reviewed_at, rating, parameters, before, after FROM review_log "
+      "SELECT id, card, reviewed_at, rating, parameters, before, after, balanced FROM review_log "
       "ORDER BY card, id");
   if (!stmt) return stmt.error();
   std::string card;
@@ -120,8 +134,21 @@ Result<void> check_log(const Database& db, std::map<std::string, CardMemory>& st
                        describe(*before), describe(expected_before)));
       continue;
     }
-    const CardMemory expected_after =
-        scheduler->second.next(expected_before, time, rating, answer_fuzz_seed(card, *before));
+    CardMemory expected_after = scheduler->second.scheduler.next(expected_before, time, rating,
+                                                                 answer_fuzz_seed(card, *before));
+    if (stmt->column_int(7) != 0) {
+      const auto range = balance_range(scheduler->second.unfuzzed, expected_before, time, rating);
+      if (!range) {
+        fail("it is marked load-balanced, but its outcome is not an interval balancing may move");
+        continue;
+      }
+      if (after->scheduled_days < range->lowest || after->scheduled_days > range->highest) {
+        fail(fmt::format("its load-balanced interval of {} days is outside the allowed {}–{} days",
+                         after->scheduled_days, range->lowest, range->highest));
+        continue;
+      }
+      expected_after = with_interval(expected_after, time, after->scheduled_days);
+    }
     if (*after != expected_after) {
       fail(fmt::format("the logged outcome ({}) is not what the scheduler gives ({})",
                        describe(*after), describe(expected_after)));

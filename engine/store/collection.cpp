@@ -14,6 +14,7 @@
 #include "store/check.hpp"
 #include "store/database.hpp"
 #include "store/deck_writer.hpp"
+#include "store/load_balance.hpp"
 #include "store/memory_codec.hpp"
 #include "store/parameters_codec.hpp"
 #include "store/queue.hpp"
@@ -30,6 +31,7 @@ struct Collection::Impl {
   // A deck's scheduler and the id of its parameters in parameter_sets (-1 until first stored).
   struct DeckScheduler {
     Scheduler scheduler;
+    Scheduler unfuzzed;  // where load balancing starts from
     std::int64_t parameter_set = -1;
   };
 
@@ -60,7 +62,32 @@ struct Collection::Impl {
     if (found != schedulers.end()) return &found->second;
     auto parameters = store::deck_parameters(db, deck, options);
     if (!parameters) return parameters.error();
-    return &schedulers.emplace(deck, DeckScheduler{Scheduler(*parameters), -1}).first->second;
+    return &schedulers
+                .emplace(deck, DeckScheduler{Scheduler(*parameters),
+                                             store::unfuzzed_scheduler(*parameters), -1})
+                .first->second;
+  }
+
+  // The outcome of an answer as it will be stored: the scheduler's, with its day moved by load
+  // balancing when that is on and applies. `balanced` tells whether it was.
+  Result<CardMemory> outcome(DeckScheduler& deck, const std::string& card_id,
+                             const CardMemory& before, Timestamp now, Rating rating,
+                             bool& balanced) {
+    CardMemory after =
+        deck.scheduler.next(before, now, rating, store::answer_fuzz_seed(card_id, before));
+    balanced = false;
+    if (!options.load_balance) return after;
+    const auto range = store::balance_range(deck.unfuzzed, before, now, rating);
+    if (!range) return after;
+    auto siblings = cached(store::kSiblingDues);
+    if (!siblings) return siblings.error();
+    auto load = cached(store::kReviewsDueBetween);
+    if (!load) return load.error();
+    auto days =
+        store::least_loaded_day(**siblings, **load, card_id, *range, now, options.rollover_hour);
+    if (!days) return days.error();
+    balanced = true;
+    return store::with_interval(after, now, *days);
   }
 };
 
@@ -319,7 +346,15 @@ Result<std::array<CardMemory, 4>> Collection::preview(const std::string& card_id
   auto stored = stored_memory(impl_->db, card_id);
   if (!stored) return stored.error();
   const CardMemory before = *stored ? **stored : new_card_memory(now);
-  return (*scheduler)->scheduler.preview(before, now, store::answer_fuzz_seed(card_id, before));
+  std::array<CardMemory, 4> outcomes;
+  for (int r = 1; r <= 4; ++r) {
+    bool balanced = false;
+    auto after =
+        impl_->outcome(**scheduler, card_id, before, now, static_cast<Rating>(r), balanced);
+    if (!after) return after.error();
+    outcomes[static_cast<std::size_t>(r - 1)] = *after;
+  }
+  return outcomes;
 }
 
 namespace {
@@ -372,19 +407,22 @@ Result<CardMemory> Collection::answer(const std::string& card_id, Rating rating,
     if (!id) return id.error();
     parameter_set = *id;
   }
-  const CardMemory after =
-      deck_scheduler.scheduler.next(before, now, rating, store::answer_fuzz_seed(card_id, before));
+  bool balanced = false;
+  auto outcome = impl.outcome(deck_scheduler, card_id, before, now, rating, balanced);
+  if (!outcome) return outcome.error();
+  const CardMemory after = *outcome;
 
   const std::int64_t elapsed_days =
       before.last_review > 0 ? (now - before.last_review) / kSecondsPerDay : 0;
   auto log = impl.cached(
       "INSERT INTO review_log (card, reviewed_at, rating, elapsed_days, duration_ms, state_before, "
-      "state_after, before, after, parameters) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+      "state_after, before, after, parameters, balanced) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+      "?9, ?10, ?11)");
   if (!log) return log.error();
   (*log)->bind(1, card_id).bind(2, now).bind(3, static_cast<int>(rating)).bind(4, elapsed_days);
   (*log)->bind(5, duration_ms).bind(6, static_cast<int>(before.state));
   (*log)->bind(7, static_cast<int>(after.state)).bind(8, store::memory_to_json(before));
-  (*log)->bind(9, store::memory_to_json(after)).bind(10, parameter_set);
+  (*log)->bind(9, store::memory_to_json(after)).bind(10, parameter_set).bind(11, balanced ? 1 : 0);
   if (auto r = (*log)->run(); !r) return r.error();
   const std::int64_t log_id = sqlite3_last_insert_rowid(impl.db.handle());
 

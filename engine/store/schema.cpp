@@ -141,6 +141,8 @@ ALTER TABLE card_state ADD COLUMN deck TEXT NOT NULL DEFAULT '';
 UPDATE card_state SET deck = (SELECT c.deck FROM cards c WHERE c.id = card_state.card);
 DROP INDEX card_state_due;
 CREATE INDEX card_state_queue ON card_state (state, due, deck, stability, card);
+-- 1 when the answer's day was chosen by load balancing within its fuzz range (store/load_balance).
+ALTER TABLE review_log ADD COLUMN balanced INTEGER NOT NULL DEFAULT 0;
 )sql",
 };
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <ctime>
+#include <map>
 
 #include "citecard/collection.hpp"
 #include "store/database.hpp"
@@ -92,8 +93,15 @@ TEST_CASE("each deck's own daily limits apply, and the remaining counts show the
   CHECK(s.deck("alpha", kMorning + kDay).new_available == 2);  // a new day
 }
 
+// Without load balancing, cards answered alike come due on the same day; the queue tests use that.
+StudyOptions unbalanced() {
+  StudyOptions options;
+  options.load_balance = false;
+  return options;
+}
+
 TEST_CASE("the daily review limit caps the reviews shown, per deck") {
-  Study s;
+  Study s(unbalanced());
   const auto ids = s.ids("alpha");
   for (int i = 0; i < 6; ++i) s.answer(ids[static_cast<std::size_t>(i)], Rating::Easy, kMorning);
   const Timestamp due = s.collection->memory(ids[0])->due + 3600;
@@ -126,7 +134,7 @@ TEST_CASE("a deck's desired retention overrides the collection's and is logged w
 }
 
 TEST_CASE("new cards are spread evenly through the day's reviews") {
-  StudyOptions options;
+  StudyOptions options = unbalanced();
   options.new_cards_per_day = 2;
   Study s(options);
   const auto ids = s.ids("alpha");
@@ -320,4 +328,57 @@ TEST_CASE("check finds a citation that is not verbatim and choices that are not 
   CHECK(all.find("not verbatim") != std::string::npos);
   CHECK(all.find(ids[0] + ": its choices are not distinct") != std::string::npos);
   CHECK(all.find(ids[0] + ": its answer is not among its choices") != std::string::npos);
+}
+
+namespace {
+
+std::map<Timestamp, int> due_days(Study& s, const std::vector<std::string>& ids) {
+  std::map<Timestamp, int> per_day;
+  for (const auto& id : ids) ++per_day[start_of_day(s.collection->memory(id)->due)];
+  return per_day;
+}
+
+}  // namespace
+
+TEST_CASE("load balancing spreads cards answered alike over the days of their fuzz range") {
+  Study balanced;
+  Study plain(unbalanced());
+  auto ids = balanced.ids("alpha");
+  ids.resize(10);
+  for (const auto& id : ids) {
+    auto preview = balanced.collection->preview(id, kMorning);
+    REQUIRE(preview.ok());
+    balanced.answer(id, Rating::Easy, kMorning);
+    CHECK((*preview)[3] == *balanced.collection->memory(id));  // the button showed the outcome
+  }
+  for (const auto& id : plain.ids("alpha")) plain.answer(id, Rating::Easy, kMorning);
+  CHECK(due_days(plain, plain.ids("alpha")).size() == 1);
+  const auto spread = due_days(balanced, ids);
+  CHECK(spread.size() >= 4);
+  int most = 0, least = 100;
+  for (const auto& [day, count] : spread) {
+    most = std::max(most, count);
+    least = std::min(least, count);
+  }
+  CHECK(most - least <= 1);
+  auto report = balanced.collection->check();
+  REQUIRE(report.ok());
+  CHECK(report->problems.empty());
+  CHECK(*balanced.raw().scalar("SELECT COUNT(*) FROM review_log WHERE balanced = 1") == 10);
+}
+
+TEST_CASE("load balancing keeps a card away from the days its sibling is due") {
+  Study s;
+  const auto ids = s.ids("alpha");
+  REQUIRE(s.raw()
+              .exec("INSERT INTO cards (id, note, deck, type, prompt, answer, choices, ordinal, "
+                    "created_at) SELECT 'sibling', note, deck, type, 'Who else?', answer, "
+                    "choices, 1000, created_at FROM cards WHERE id = '" +
+                    ids[0] + "'")
+              .ok());
+  s.answer("sibling", Rating::Easy, kMorning);
+  s.answer(ids[0], Rating::Easy, kMorning);
+  const Timestamp a = s.collection->memory("sibling")->due, b = s.collection->memory(ids[0])->due;
+  CHECK(std::abs(a - b) >= 2 * kDay);
+  CHECK(s.collection->check()->problems.empty());
 }

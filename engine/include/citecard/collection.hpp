@@ -25,7 +25,9 @@ struct StudyOptions {
   int reviews_per_day = 200;   // per deck, unless the deck sets its own
   int rollover_hour = 4;       // local time at which a new study day starts
   int leech_lapses = 8;  // a card lapsing this often is tagged "leech" and suspended; 0: never
-  FsrsParameters fsrs;   // fsrs.desired_retention is the default for every deck
+  // Review intervals up to 90 days go to the least busy day of their fuzz range (as in Anki).
+  bool load_balance = true;
+  FsrsParameters fsrs;  // fsrs.desired_retention is the default for every deck
 };
 
 // What one deck sets for itself; unset fields follow the collection's StudyOptions.

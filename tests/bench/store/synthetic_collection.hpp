@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -87,7 +88,8 @@ inline void make_collection(const std::filesystem::path& path, std::int64_t card
              .bind(2, kind)
              .bind(3, stability)
              .bind(4, due)
-             .bind(5, due - static_cast<Timestamp>(stability) * kSecondsPerDay)
+             .bind(5, std::min(due - static_cast<Timestamp>(stability) * kSecondsPerDay,
+                               now - kSecondsPerDay))
              .bind(6, static_cast<int>(stability))
              .bind(7, deck_id)
              .run());
