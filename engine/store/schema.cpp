@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 namespace citecard::store {
@@ -148,7 +149,8 @@ ALTER TABLE review_log ADD COLUMN balanced INTEGER NOT NULL DEFAULT 0;
 
 }  // namespace
 
-Result<void> migrate(Database& db) {
+Result<void> migrate(Database& db, int target) {
+  target = std::min(target, kSchemaVersion);
   auto version = db.scalar("PRAGMA user_version");
   if (!version) return version.error();
   if (*version > kSchemaVersion) {
@@ -157,18 +159,17 @@ Result<void> migrate(Database& db) {
         "upgrade citecard to open it",
         *version, kSchemaVersion));
   }
-  if (*version == kSchemaVersion) return {};
+  if (*version >= target) return {};
 
   auto tx = Transaction::begin(db);
   if (!tx) return tx.error();
-  for (auto v = *version; v < kSchemaVersion; ++v) {
+  for (auto v = *version; v < target; ++v) {
     if (auto r = db.exec(kMigrations[static_cast<std::size_t>(v)]); !r) {
       return make_error(
           fmt::format("cannot upgrade the collection to schema {}: {}", v + 1, r.error().message));
     }
   }
-  if (auto r = db.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion)); !r)
-    return r.error();
+  if (auto r = db.exec(fmt::format("PRAGMA user_version = {}", target)); !r) return r.error();
   return tx->commit();
 }
 

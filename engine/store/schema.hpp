@@ -10,6 +10,7 @@ inline constexpr int kSchemaVersion = 2;
 
 // Brings a new or older collection up to kSchemaVersion in one transaction; refuses a collection
 // written by a newer citecard rather than guess at its layout.
-Result<void> migrate(Database& db);
+// `target` below kSchemaVersion stops early (for testing upgrades from an older schema).
+Result<void> migrate(Database& db, int target = kSchemaVersion);
 
 }  // namespace citecard::store
