@@ -24,6 +24,12 @@ Day day_of(Timestamp now, const StudyOptions& options) {
              start_of_next_day(now, options.rollover_hour)};
 }
 
+// A deck's daily limits: its own options where set, else the collection's.
+struct DeckLimits {
+  int new_per_day = 0;
+  int reviews_per_day = 0;
+};
+
 // One deck's place in today's queue.
 struct DeckQueue {
   DeckLimits limits;
@@ -193,20 +199,6 @@ bool new_card_is_due(int introduced, int reviewed, int new_left, int reviews_lef
 }
 
 }  // namespace
-
-Result<DeckLimits> deck_limits(const Database& db, const std::string& deck,
-                               const StudyOptions& options) {
-  DeckLimits limits{options.new_cards_per_day, options.reviews_per_day};
-  auto stmt = db.prepare("SELECT new_per_day, reviews_per_day FROM deck_options WHERE deck = ?1");
-  if (!stmt) return stmt.error();
-  auto row = stmt->bind(1, deck).step();
-  if (!row) return row.error();
-  if (*row) {
-    if (!stmt->column_is_null(0)) limits.new_per_day = static_cast<int>(stmt->column_int(0));
-    if (!stmt->column_is_null(1)) limits.reviews_per_day = static_cast<int>(stmt->column_int(1));
-  }
-  return limits;
-}
 
 Result<std::map<std::string, QueueCounts>> queue_counts_by_deck(const Database& db,
                                                                 const std::string& deck,

@@ -27,14 +27,6 @@ struct QueueCounts {
   int reviewed_today = 0;
 };
 
-// A deck's daily limits: its own options where set, else the collection's.
-struct DeckLimits {
-  int new_per_day = 0;
-  int reviews_per_day = 0;
-};
-Result<DeckLimits> deck_limits(const Database& db, const std::string& deck,
-                               const StudyOptions& options);
-
 // `deck` empty means every deck.
 Result<std::map<std::string, QueueCounts>> queue_counts_by_deck(const Database& db,
                                                                 const std::string& deck,
