@@ -293,13 +293,14 @@ Result<CollectionStats> Collection::stats(Timestamp now) const {
   CollectionStats stats;
   stats.new_available = counts->new_available;
   stats.due_today = counts->learning_due + counts->review_due + counts->new_available;
+  // Counted on the state index alone; archived cards (few, with their own index) are left out.
   auto learning = impl_->db.scalar(
-      "SELECT COUNT(*) FROM card_state s JOIN cards c ON c.id = s.card "
-      "WHERE c.archived = 0 AND s.state IN (1, 3)");
+      "SELECT COUNT(*) FROM card_state WHERE state IN (1, 3) AND "
+      "card NOT IN (SELECT id FROM cards WHERE archived = 1)");
   if (!learning) return learning.error();
   auto review = impl_->db.scalar(
-      "SELECT COUNT(*) FROM card_state s JOIN cards c ON c.id = s.card "
-      "WHERE c.archived = 0 AND s.state = 2");
+      "SELECT COUNT(*) FROM card_state WHERE state = 2 AND "
+      "card NOT IN (SELECT id FROM cards WHERE archived = 1)");
   if (!review) return review.error();
   auto today = impl_->db.prepare("SELECT COUNT(*) FROM review_log WHERE reviewed_at >= ?1");
   if (!today) return today.error();
