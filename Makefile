@@ -32,8 +32,8 @@ build-asan: deps
 test-asan: build-asan
 	@ctest --preset asan -j $(JOBS)
 
-bench: build
-	@bash tests/bench/run.sh build
+bench:
+	@bash tests/bench/run.sh
 
 format:
 	@clang-format -i $$(git ls-files '*.cpp' '*.hpp' '*.h')

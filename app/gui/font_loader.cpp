@@ -128,6 +128,9 @@ Result<Fonts> load_fonts(float scale) {
   // Bold is a nicety: without a bold face, headings use the regular one.
   Result<FontFile> bold = find_any_font(true);
   const FontFile& bold_file = bold ? *bold : *regular;
+  // ImGui reads the font files itself; nothing else in the app uses fontconfig, so its
+  // configuration and caches are released now rather than held for the life of the process.
+  FcFini();
 
   Fonts fonts;
   fonts.body = add_font(*regular, 19.0f * scale);  // first added: ImGui's default font

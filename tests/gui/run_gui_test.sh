@@ -26,6 +26,11 @@ if ! command -v xvfb-run >/dev/null 2>&1; then
   exit 77
 fi
 export LIBGL_ALWAYS_SOFTWARE=1
+# Under AddressSanitizer, the app's process reports two 56-byte blocks allocated inside the
+# system's GL stack, which is unloaded before the leak check runs, so they can be neither
+# attributed nor suppressed by name. Leak checking stays on for the engine and the CLI (every
+# other test); for the app ASan still checks every memory access.
+gui_asan_options="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 
 rm -rf "$work"
 mkdir -p "$work"
@@ -36,7 +41,7 @@ db=$work/collection.db
 gui() {
   out=$1
   shift
-  timeout 120 xvfb-run -a -s "-screen 0 ${size}x24" \
+  ASAN_OPTIONS=$gui_asan_options timeout 120 xvfb-run -a -s "-screen 0 ${size}x24" \
     "$gui" --db "$db" --size "$size" --screenshot "$out" "$@"
 }
 

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# tests/bench/run.sh — every benchmark in one run, printed as one Markdown table for README's
+# Performance section. Builds an optimised tree in build-bench/ (Release, no sanitizers).
+# Reference implementations (ts-fsrs from npm) are installed into that tree the first time.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+build=${1:-$root/build-bench}
+bash "$root/cmake/install-deps.sh"
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCITECARD_BUILD_GUI=OFF >/dev/null
+cmake --build "$build" -j "$(nproc)" >/dev/null
+
+echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date -u +%Y-%m-%d)"
+echo
+echo "| benchmark | citecard | reference / detail | ratio or figure | target |"
+echo "|---|---|---|---|---|"
+for area in schedule store extract deck; do
+  script=$root/tests/bench/$area/run.sh
+  [[ -x "$script" || -f "$script" ]] || continue
+  bash "$script" "$build"
+done
