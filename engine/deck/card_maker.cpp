@@ -8,6 +8,8 @@
 #include <set>
 
 #include "deck/content_id.hpp"
+#include "deck/generate/generate.hpp"
+#include "deck/overlay.hpp"
 
 namespace citecard::deck {
 namespace {
@@ -96,24 +98,110 @@ Card fact_card(const DeckSpec& deck, const NoteSpec& note) {
   return card;
 }
 
+bool overlaps(const Citation& a, const CitationSpec& b) {
+  return a.source == b.source && a.start < b.end && b.start < a.end;
+}
+
+// A generated quote note that covers a hand-written quote: the hand note takes its citations from
+// the other sources (the same quote as they word it), and the generated "who said" card, which
+// would ask the hand card's question again, is dropped.
+std::set<std::string> merge_into_hand_notes(std::vector<NoteSpec>& hand,
+                                            const generate::Generated& generated) {
+  std::set<std::string> covered;
+  for (const auto& made : generated.notes) {
+    if (made.kind != NoteKind::Quote) continue;
+    for (auto& note : hand) {
+      if (note.kind != NoteKind::Quote) continue;
+      const bool same =
+          std::any_of(made.citations.begin(), made.citations.end(),
+                      [&](const Citation& c) { return overlaps(c, note.citations.front()); });
+      if (!same) continue;
+      covered.insert(made.id);
+      for (const auto& c : made.citations) {
+        const bool known = std::any_of(note.citations.begin(), note.citations.end(),
+                                       [&](const CitationSpec& own) { return overlaps(c, own); });
+        if (!known) note.citations.push_back(CitationSpec{c.source, c.start, c.end, c.text});
+      }
+      break;
+    }
+  }
+  return covered;
+}
+
+// What `citecard check` verifies on a built collection, verified before anything is written: a
+// deck whose cards would fail it is refused.
+Result<void> check_cards(const DeckSpec& deck, const std::vector<Card>& cards) {
+  std::set<std::string> ids;
+  for (const auto& card : cards) {
+    if (!ids.insert(card.id).second)
+      return make_error(fmt::format("two cards share the id {} ({})", card.id, card.type));
+    if (card.citations.empty())
+      return make_error(fmt::format("card {} ({}) cites nothing", card.id, card.type));
+    for (const auto& c : card.citations) {
+      const auto source = std::find_if(deck.sources.begin(), deck.sources.end(),
+                                       [&](const Source& s) { return s.id == c.source; });
+      if (source == deck.sources.end() || c.start < 0 || c.end <= c.start ||
+          c.end > static_cast<std::int64_t>(source->text.size()) ||
+          source->text.compare(static_cast<std::size_t>(c.start),
+                               static_cast<std::size_t>(c.end - c.start), c.text) != 0)
+        return make_error(fmt::format("card {} ({}): its citation in {} at {}-{} is not verbatim",
+                                      card.id, card.type, c.source, c.start, c.end));
+    }
+    if (card.choices.empty()) continue;
+    const std::set<std::string> distinct(card.choices.begin(), card.choices.end());
+    if (distinct.size() != card.choices.size())
+      return make_error(
+          fmt::format("card {} ({}): its choices are not distinct", card.id, card.type));
+    if (!distinct.count(card.answer))
+      return make_error(
+          fmt::format("card {} ({}): its answer is not among its choices", card.id, card.type));
+  }
+  return {};
+}
+
 }  // namespace
 
 Result<MadeDeck> make_cards(const DeckSpec& deck) {
+  auto generated = generate::generate_cards(deck);
+  if (!generated) return generated.error();
+  std::vector<NoteSpec> hand = deck.notes;
+  const std::set<std::string> covered = merge_into_hand_notes(hand, *generated);
+
   std::map<std::string, std::set<std::string>> speakers_by_kind;
-  for (const auto& note : deck.notes)
+  for (const auto& note : hand)
     if (note.kind == NoteKind::Quote) speakers_by_kind[note.speaker_kind].insert(note.speaker);
 
   MadeDeck made;
-  for (const auto& note : deck.notes) {
+  std::set<std::string> hand_ids;
+  for (const auto& note : hand) {
     MadeNote made_note{note_id(deck, note), note.kind, body_json(note), full_citations(deck, note)};
     Card card = note.kind == NoteKind::Quote ? who_said_card(deck, note, speakers_by_kind)
                                              : fact_card(deck, note);
     card.deck = deck.id;
     card.note = made_note.id;
     card.citations = made_note.citations;
+    hand_ids.insert(card.id);
     made.cards.push_back(std::move(card));
     made.notes.push_back(std::move(made_note));
   }
+
+  // A generated card with a hand card's id (same type, same span) gives way to the hand card.
+  std::vector<Card> cards;
+  for (auto& card : generated->cards) {
+    if (hand_ids.count(card.id)) continue;
+    if (card.type == card_type::kWhoSaid && covered.count(card.note)) continue;
+    card.deck = deck.id;
+    cards.push_back(std::move(card));
+  }
+  if (auto r = apply_overlay(deck.overlay, cards, hand_ids); !r) return r.error();
+  std::set<std::string> used_notes;
+  for (const auto& card : cards) used_notes.insert(card.note);
+  for (auto& note : generated->notes)
+    if (used_notes.count(note.id)) made.notes.push_back(std::move(note));
+  for (auto& card : cards) made.cards.push_back(std::move(card));
+
+  if (auto r = check_cards(deck, made.cards); !r)
+    return make_error(fmt::format("{}: the deck fails its checks: {}", deck.id, r.error().message));
   return made;
 }
 

@@ -17,6 +17,8 @@ namespace {
 namespace fs = std::filesystem;
 
 const std::set<std::string> kSpeakerKinds = {"person", "organisation", "publication"};
+const std::set<std::string> kGeneratedTypes = {"who_said", "quote_cloze", "fact_cloze", "who_is",
+                                               "who_is_reverse"};
 
 Result<std::string> read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -73,6 +75,28 @@ Result<void> read_manifest(const fs::path& deck_dir, DeckSpec& deck) {
   deck.id = *id;
   deck.title = *title;
   deck.description = optional_string(*meta, "description");
+
+  if (const toml::node* generate = manifest->get("generate")) {
+    const toml::table* table = generate->as_table();
+    const std::string at = where(label, *generate);
+    if (!table) return make_error(fmt::format("{}: [generate] must be a table", at));
+    deck.generate.enabled = (*table)["enabled"].value_or(true);
+    if (const toml::node* types = table->get("types")) {
+      const toml::array* list = types->as_array();
+      if (!list) return make_error(fmt::format("{}: `types` must be a list of card types", at));
+      for (const toml::node& type : *list) {
+        auto name = type.value<std::string>();
+        if (!name || !kGeneratedTypes.count(*name))
+          return make_error(fmt::format(
+              "{}: unknown card type in `types` (expected who_said, quote_cloze, fact_cloze, "
+              "who_is, who_is_reverse)",
+              at));
+        deck.generate.types.push_back(*name);
+      }
+    } else {
+      deck.generate.types.assign(kGeneratedTypes.begin(), kGeneratedTypes.end());
+    }
+  }
 
   const toml::array* sources = (*manifest)["source"].as_array();
   if (!sources || sources->empty())
@@ -210,15 +234,86 @@ Result<NoteSpec> read_fact(const DeckSpec& deck, const toml::table& table, const
   return note;
 }
 
+Result<OverlayEntry> read_overlay_entry(const toml::table& table, const std::string& at) {
+  OverlayEntry entry;
+  entry.location = at;
+  auto id = required_string(table, "id", at, "[[card]]");
+  if (!id) return id.error();
+  entry.card_id = *id;
+  const std::string action = table["action"].value_or(std::string("accept"));
+  if (action == "accept") {
+    entry.action = OverlayAction::Accept;
+  } else if (action == "reject") {
+    entry.action = OverlayAction::Reject;
+  } else if (action == "edit") {
+    entry.action = OverlayAction::Edit;
+  } else {
+    return make_error(fmt::format("{}: `action` must be accept, reject or edit", at));
+  }
+  for (const auto& [key, _] : table) {
+    const std::string k(key.str());
+    if (k != "id" && k != "action" && k != "prompt" && k != "answer" && k != "choices" &&
+        k != "why")
+      return make_error(fmt::format("{}: unknown field `{}` in [[card]]", at, k));
+  }
+  if (entry.action != OverlayAction::Edit &&
+      (table.contains("prompt") || table.contains("answer") || table.contains("choices")))
+    return make_error(fmt::format("{}: only action = \"edit\" may change a card's text", at));
+  if (table.contains("prompt")) {
+    auto value = required_string(table, "prompt", at, "[[card]]");
+    if (!value) return value.error();
+    entry.prompt = *value;
+  }
+  if (table.contains("answer")) {
+    auto value = required_string(table, "answer", at, "[[card]]");
+    if (!value) return value.error();
+    entry.answer = *value;
+  }
+  if (const toml::node* choices = table.get("choices")) {
+    const toml::array* list = choices->as_array();
+    if (!list) return make_error(fmt::format("{}: `choices` must be a list of strings", at));
+    std::vector<std::string> values;
+    for (const toml::node& choice : *list) {
+      auto value = choice.value<std::string>();
+      if (!value || value->empty())
+        return make_error(fmt::format("{}: `choices` must be a list of strings", at));
+      values.push_back(*value);
+    }
+    entry.choices = std::move(values);
+  }
+  if (entry.action == OverlayAction::Edit && !entry.prompt && !entry.answer && !entry.choices)
+    return make_error(fmt::format("{}: an edit must give a new prompt, answer or choices", at));
+  return entry;
+}
+
 Result<void> read_notes(const fs::path& deck_dir, DeckSpec& deck) {
   const std::string label = (deck_dir / "deck.toml").string();
   auto notes = parse_toml(label, label);
   if (!notes) return notes.error();
   for (auto&& [key, value] : *notes) {
     const std::string k(key.str());
-    if (k != "quote" && k != "fact")
+    // [[card]] curates generated cards: without [generate] in the manifest there are none.
+    if (k != "quote" && k != "fact" && (k != "card" || !deck.generate.enabled))
       return make_error(fmt::format("{}: unknown section `{}` (expected [[quote]] or [[fact]])",
                                     where(label, value), k));
+  }
+  if (const toml::node* section = notes->get("card")) {
+    const toml::array* list = section->as_array();
+    if (!list)
+      return make_error(fmt::format("{}: `card` must be [[card]] tables", where(label, *section)));
+    std::map<std::string, std::string> curated_at;
+    for (const toml::node& node : *list) {
+      const toml::table* table = node.as_table();
+      if (!table)
+        return make_error(fmt::format("{}: [[card]] must be a table", where(label, node)));
+      auto entry = read_overlay_entry(*table, where(label, node));
+      if (!entry) return entry.error();
+      auto [it, fresh] = curated_at.emplace(entry->card_id, entry->location);
+      if (!fresh)
+        return make_error(fmt::format("{}: card {} is already curated at {}", entry->location,
+                                      entry->card_id, it->second));
+      deck.overlay.push_back(std::move(*entry));
+    }
   }
   // Notes are kept in the order written, which is the order new cards are introduced.
   std::vector<std::pair<const toml::table*, NoteKind>> ordered;
@@ -258,7 +353,8 @@ Result<void> read_notes(const fs::path& deck_dir, DeckSpec& deck) {
     }
     deck.notes.push_back(std::move(*note));
   }
-  if (deck.notes.empty()) return make_error(fmt::format("{}:1: the deck has no notes", label));
+  if (deck.notes.empty() && !deck.generate.enabled)
+    return make_error(fmt::format("{}:1: the deck has no notes", label));
   return {};
 }
 

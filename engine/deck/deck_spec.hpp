@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,12 +40,33 @@ struct NoteSpec {
   std::vector<std::string> choices;
 };
 
+// manifest.toml's [generate] table: which card types the generator makes from the sources.
+// A deck without it is made of its hand-written notes only.
+struct GenerateSpec {
+  bool enabled = false;
+  std::vector<std::string> types;  // card_type names; all generated types when the table omits it
+};
+
+enum class OverlayAction { Accept, Reject, Edit };
+
+// deck.toml's [[card]] entries: a curator's decision about one generated card, by its id.
+struct OverlayEntry {
+  std::string location;  // "deck.toml:12"
+  std::string card_id;
+  OverlayAction action = OverlayAction::Accept;
+  std::optional<std::string> prompt;  // edits: fields left out keep the generated value
+  std::optional<std::string> answer;
+  std::optional<std::vector<std::string>> choices;
+};
+
 struct DeckSpec {
   std::string id;
   std::string title;
   std::string description;
   std::vector<Source> sources;
-  std::vector<NoteSpec> notes;
+  std::vector<NoteSpec> notes;  // hand-written notes
+  GenerateSpec generate;
+  std::vector<OverlayEntry> overlay;
 };
 
 // Reads and checks a deck directory. Errors name the file and line: "deck.toml:12: cited text not

@@ -1,0 +1,133 @@
+// Reading the deck's sources through the extraction engine, and one name registry for the deck:
+// the articles spell one person several ways ("Kim Jong Un", "Kim Jong-un", "Kim"), and a card
+// must neither offer the same man twice nor hide a name the prompt still shows.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "deck/content_id.hpp"
+#include "deck/generate/generate.hpp"
+
+namespace citecard::deck::generate {
+namespace {
+
+bool is_iso_date(const std::string& date) {
+  if (date.size() != 10 || date[4] != '-' || date[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (date[i] < '0' || date[i] > '9') return false;
+  return true;
+}
+
+// The curator's spelling of a speaker wins over the articles' spellings.
+std::map<std::string, std::string> hand_spellings(const DeckSpec& deck) {
+  std::map<std::string, std::string> by_key;
+  for (const auto& note : deck.notes)
+    if (note.kind == NoteKind::Quote) by_key.emplace(name_key(note.speaker), note.speaker);
+  return by_key;
+}
+
+// A description worth a card: "a scholar at …", "U.S. Vice President", "director of …" — not a
+// bare "leader" or a verb the extraction caught with it ("met Russian leader").
+bool good_role(const std::string& role) {
+  const auto words = words_of(role);
+  if (words.size() < 2) return false;
+  const unsigned char first = static_cast<unsigned char>(role[0]);
+  if (first >= 'A' && first <= 'Z') return true;
+  static const std::set<std::string> openers = {"a",      "an",     "the",   "director",
+                                                "former", "head",   "chair", "professor",
+                                                "chief",  "senior", "deputy"};
+  return openers.count(words.front()) > 0;
+}
+
+}  // namespace
+
+Result<Corpus> read_corpus(const DeckSpec& deck) {
+  Corpus corpus;
+  corpus.deck = &deck;
+  const auto preferred = hand_spellings(deck);
+  for (const auto& source : deck.sources) {
+    ExtractOptions options;
+    if (is_iso_date(source.date)) options.article_date = source.date;
+    auto found = extract(source.text, options);
+    if (!found) return make_error(fmt::format("source {}: {}", source.id, found.error().message));
+    corpus.articles.push_back(Article{&source, std::move(*found)});
+  }
+  for (const auto& article : corpus.articles) {
+    for (const auto& entity : article.found.entities) {
+      const std::string key = name_key(entity.name);
+      if (key.empty()) continue;
+      auto [it, fresh] = corpus.names.try_emplace(key);
+      Name& name = it->second;
+      if (fresh) {
+        const auto hand = preferred.find(key);
+        name.display = hand != preferred.end() ? hand->second : entity.name;
+        name.kind = entity.kind;
+      }
+      if (name.kind == EntityKind::unknown) name.kind = entity.kind;
+      if (name.role.empty() && good_role(entity.role)) {
+        name.role = entity.role;
+        name.affiliation = entity.affiliation;
+      }
+      name.mentions += static_cast<int>(entity.mentions.size());
+      name.alias_keys.insert(key);
+      for (const auto& alias : entity.aliases) name.alias_keys.insert(name_key(alias));
+    }
+  }
+  // Full names first, so a short alias ("Kim") never takes over a full name's key.
+  for (const auto& [key, name] : corpus.names) corpus.key_of_alias.emplace(key, key);
+  for (const auto& [key, name] : corpus.names)
+    for (const auto& alias : name.alias_keys) corpus.key_of_alias.emplace(alias, key);
+  return corpus;
+}
+
+bool looks_like_a_name(const Name& name) {
+  if (name.kind != EntityKind::person) return true;
+  const std::string& d = name.display;
+  for (std::size_t i = 0; i < d.size(); ++i)
+    if ((i == 0 || d[i - 1] == ' ') && d[i] >= 'a' && d[i] <= 'z') return false;
+  return true;
+}
+
+std::string display_key(const Corpus& corpus, const std::string& name) {
+  const std::string key = name_key(name);
+  const auto it = corpus.key_of_alias.find(key);
+  return it == corpus.key_of_alias.end() ? key : it->second;
+}
+
+std::vector<Citation> cite(const Corpus& corpus,
+                           const std::vector<std::pair<int, ByteSpan>>& spans) {
+  std::vector<Citation> out;
+  for (const auto& [article, span] : spans) {
+    const Source& s = *corpus.articles[static_cast<std::size_t>(article)].source;
+    out.push_back(Citation{s.id, s.title, s.outlet, s.date, span.start, span.end,
+                           s.text.substr(static_cast<std::size_t>(span.start),
+                                         static_cast<std::size_t>(span.end - span.start))});
+  }
+  return out;
+}
+
+// Generated notes are named apart from hand-written ones: a hand note citing the same span keeps
+// its own note (and its cards their history).
+std::string generated_note_id(const Corpus& corpus, std::string_view kind, const Citation& first) {
+  return content_id('n', {corpus.deck->id, "generated", kind, first.source,
+                          std::to_string(first.start), std::to_string(first.end)});
+}
+
+// Same scheme as hand-written cards, so a hand card and a generated card of one type on one span
+// share an id: the hand card wins and the generated one is dropped.
+std::string generated_card_id(const Corpus& corpus, std::string_view type, const Citation& first,
+                              std::string_view detail) {
+  if (detail.empty())
+    return content_id('c', {corpus.deck->id, type, first.source, std::to_string(first.start),
+                            std::to_string(first.end)});
+  return content_id('c', {corpus.deck->id, type, first.source, std::to_string(first.start),
+                          std::to_string(first.end), detail});
+}
+
+void stable_shuffle(std::vector<std::string>& items, const std::string& seed) {
+  std::sort(items.begin(), items.end(), [&](const std::string& a, const std::string& b) {
+    return content_hash({seed, a}) < content_hash({seed, b});
+  });
+}
+
+}  // namespace citecard::deck::generate

@@ -1,0 +1,195 @@
+// Wrong choices a learner could believe: of the answer's kind (people for people, places for
+// places, numbers near the true one), written like the answer, never the answer under another name.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+
+#include "deck/generate/generate.hpp"
+
+namespace citecard::deck::generate {
+namespace {
+
+const std::array<const char*, 7> kWeekdays = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                              "Friday", "Saturday", "Sunday"};
+const std::array<const char*, 12> kMonths = {"January",   "February", "March",    "April",
+                                             "May",       "June",     "July",     "August",
+                                             "September", "October",  "November", "December"};
+const std::array<const char*, 21> kNumberWords = {
+    "zero",     "one",     "two",     "three",     "four",     "five",     "six",
+    "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",   "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
+
+bool is_word_boundary(const std::string& text, std::size_t at) {
+  return at >= text.size() || !std::isalpha(static_cast<unsigned char>(text[at]));
+}
+
+// Finds `word` as a whole word (case-insensitive on its first letter).
+std::size_t find_word(const std::string& text, const std::string& word) {
+  for (std::size_t pos = 0; pos + word.size() <= text.size(); ++pos) {
+    if (std::tolower(static_cast<unsigned char>(text[pos])) !=
+            std::tolower(static_cast<unsigned char>(word[0])) ||
+        text.compare(pos + 1, word.size() - 1, word, 1) != 0)
+      continue;
+    if ((pos == 0 || is_word_boundary(text, pos - 1)) && is_word_boundary(text, pos + word.size()))
+      return pos;
+  }
+  return std::string::npos;
+}
+
+std::string replaced(const std::string& text, std::size_t at, std::size_t length,
+                     std::string with) {
+  if (std::isupper(static_cast<unsigned char>(text[at])))
+    with[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(with[0])));
+  return text.substr(0, at) + with + text.substr(at + length);
+}
+
+// The neighbours of index `i` in a cycle of `n`: i+1, i-1, i+2, i-2, i+3.
+std::vector<std::size_t> neighbours(std::size_t i, std::size_t n, bool cyclic) {
+  std::vector<std::size_t> out;
+  for (int d : {1, -1, 2, -2, 3, -3}) {
+    const long j = static_cast<long>(i) + d;
+    if (cyclic) {
+      out.push_back(static_cast<std::size_t>((j % static_cast<long>(n) + static_cast<long>(n)) %
+                                             static_cast<long>(n)));
+    } else if (j >= 0 && j < static_cast<long>(n)) {
+      out.push_back(static_cast<std::size_t>(j));
+    }
+  }
+  return out;
+}
+
+std::string with_commas(long long value) {
+  std::string digits = std::to_string(value);
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
+    digits.insert(static_cast<std::size_t>(i), ",");
+  return digits;
+}
+
+// A number rounded to the original's two leading digits, so 1,000 gets 500, 1,500, 2,000 rather
+// than 997.
+long long round_like(double value, long long original) {
+  long long unit = 1;
+  while (unit * 100 <= original) unit *= 10;
+  const long long rounded =
+      static_cast<long long>(std::llround(value / static_cast<double>(unit))) * unit;
+  return std::max(rounded, unit);
+}
+
+std::vector<std::string> from_digits(const std::string& answer) {
+  std::vector<std::string> out;
+  std::size_t begin = 0;
+  while (begin < answer.size() && !std::isdigit(static_cast<unsigned char>(answer[begin]))) ++begin;
+  if (begin == answer.size()) return out;
+  std::size_t end = begin;
+  bool commas = false;
+  while (end < answer.size() && (std::isdigit(static_cast<unsigned char>(answer[end])) ||
+                                 (answer[end] == ',' && end + 1 < answer.size() &&
+                                  std::isdigit(static_cast<unsigned char>(answer[end + 1]))))) {
+    commas |= answer[end] == ',';
+    ++end;
+  }
+  // A decimal point or a second number (a range, a full date) would need more care than a
+  // learner's time is worth: such answers stay free recall.
+  if (end < answer.size() && answer[end] == '.' && end + 1 < answer.size() &&
+      std::isdigit(static_cast<unsigned char>(answer[end + 1])))
+    return out;
+  std::string digits;
+  for (std::size_t i = begin; i < end; ++i)
+    if (answer[i] != ',') digits += answer[i];
+  if (digits.size() > 12) return out;
+  const long long n = std::stoll(digits);
+  std::vector<long long> values;
+  const bool has_month = std::any_of(kMonths.begin(), kMonths.end(), [&](const char* m) {
+    return answer.find(std::string(m).substr(0, 3)) != std::string::npos;
+  });
+  const bool decade =
+      digits.size() == 4 && n % 10 == 0 && end < answer.size() && answer[end] == 's';
+  if (decade) {
+    values = {n - 10, n + 10, n - 20, n + 20};
+  } else if (digits.size() == 4 && n >= 1900 && n <= 2100) {
+    values = {n - 1, n + 1, n - 2, n + 2, n - 3};
+  } else if (has_month && n >= 1 && n <= 31) {
+    for (long long d : {n + 1, n - 1, n + 2, n - 2, n + 3, n - 3})
+      if (d >= 1 && d <= 28) values.push_back(d);
+  } else if (n <= 12) {
+    for (long long d : {n + 1, n - 1, n + 2, n - 2, n + 3})
+      if (d >= 1) values.push_back(d);
+  } else {
+    for (double f : {0.5, 2.0, 1.5, 0.75, 3.0})
+      values.push_back(round_like(f * static_cast<double>(n), n));
+  }
+  for (long long v : values) {
+    if (v == n) continue;
+    const std::string text = commas || v >= 10000 ? with_commas(v) : std::to_string(v);
+    out.push_back(answer.substr(0, begin) + text + answer.substr(end));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> nearby_values(const std::string& answer, std::size_t count) {
+  std::vector<std::string> candidates;
+  for (std::size_t i = 0; i < kWeekdays.size() && candidates.empty(); ++i) {
+    const std::size_t at = find_word(answer, kWeekdays[i]);
+    if (at == std::string::npos) continue;
+    for (std::size_t j : neighbours(i, kWeekdays.size(), true))
+      candidates.push_back(replaced(answer, at, std::string(kWeekdays[i]).size(), kWeekdays[j]));
+  }
+  if (candidates.empty()) candidates = from_digits(answer);
+  for (std::size_t i = 0; i < kMonths.size() && candidates.empty(); ++i) {
+    const std::size_t at = find_word(answer, kMonths[i]);
+    if (at == std::string::npos) continue;
+    for (std::size_t j : neighbours(i, kMonths.size(), true))
+      candidates.push_back(replaced(answer, at, std::string(kMonths[i]).size(), kMonths[j]));
+  }
+  for (std::size_t i = 1; i < kNumberWords.size() && candidates.empty(); ++i) {
+    const std::size_t at = find_word(answer, kNumberWords[i]);
+    if (at == std::string::npos) continue;
+    for (std::size_t j : neighbours(i, kNumberWords.size(), false))
+      if (j >= 2)  // "one" would break the plural after it: "over one decades"
+        candidates.push_back(
+            replaced(answer, at, std::string(kNumberWords[i]).size(), kNumberWords[j]));
+  }
+  std::vector<std::string> out;
+  for (auto& c : candidates) {
+    if (c == answer || std::find(out.begin(), out.end(), c) != out.end()) continue;
+    out.push_back(std::move(c));
+    if (out.size() == count) break;
+  }
+  return out;
+}
+
+std::vector<std::string> name_distractors(const Corpus& corpus, EntityKind kind,
+                                          const std::string& answer_key,
+                                          const std::vector<std::string>& pool,
+                                          const std::string& seed, std::size_t count,
+                                          const std::string& avoid_text) {
+  std::set<std::string> answer_aliases = {answer_key};
+  if (const auto it = corpus.names.find(answer_key); it != corpus.names.end())
+    answer_aliases.insert(it->second.alias_keys.begin(), it->second.alias_keys.end());
+  std::vector<std::string> answer_words = words_of(answer_key);
+  std::set<std::string> seen;
+  std::vector<std::string> candidates;
+  for (const auto& name : pool) {
+    const std::string key = display_key(corpus, name);
+    if (answer_aliases.count(key) || answer_aliases.count(name_key(name)) ||
+        !seen.insert(key).second)
+      continue;
+    if (const auto it = corpus.names.find(key);
+        kind != EntityKind::unknown && it != corpus.names.end() && it->second.kind != kind)
+      continue;
+    // "Korea" is no fair wrong answer for "North Korea", nor "Kim" for "Kim Jong Un".
+    if (gives_away(name, answer_key) || gives_away(answer_key, name)) continue;
+    if (!avoid_text.empty() && gives_away(avoid_text, name)) continue;
+    candidates.push_back(name);
+  }
+  stable_shuffle(candidates, seed);
+  if (candidates.size() > count) candidates.resize(count);
+  return candidates;
+}
+
+}  // namespace citecard::deck::generate

@@ -1,0 +1,188 @@
+// "Fact cloze": a fact sentence with one answer hidden — a date, number, place, person or
+// organisation — and, where fair wrong answers exist, four choices of the answer's kind.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <nlohmann/json.hpp>
+
+#include "deck/generate/generate.hpp"
+
+namespace citecard::deck::generate {
+namespace {
+
+constexpr std::size_t kMinSentenceWords = 7;
+constexpr std::size_t kMaxSentenceWords = 45;
+constexpr int kKnownNameMentions = 2;  // a name the deck mentions at least this often
+
+int priority(const std::string& kind) {
+  if (kind == "number") return 0;
+  if (kind == "date") return 1;
+  if (kind == "organisation") return 2;
+  if (kind == "place") return 3;
+  if (kind == "person") return 4;
+  return 9;
+}
+
+EntityKind entity_kind(const std::string& kind) {
+  if (kind == "person") return EntityKind::person;
+  if (kind == "organisation") return EntityKind::organisation;
+  if (kind == "place") return EntityKind::place;
+  return EntityKind::unknown;
+}
+
+const char* label(const std::string& kind) {
+  if (kind == "number") return "a number";
+  if (kind == "date") return "a date";
+  if (kind == "place") return "a place";
+  if (kind == "person") return "a person";
+  return "an organisation";
+}
+
+// "two leaders", "one of the five countries": counting what the sentence already says is no fact.
+bool worth_asking_number(const AnswerSpan& span) {
+  const auto words = words_of(span.text);
+  if (words.empty() || words.front() == "one" || words.front() == "two" || words.front() == "both")
+    return false;
+  return std::find(words.begin(), words.end(), "of") == words.end();
+}
+
+std::string blanked(const Fact& fact, const AnswerSpan& span) {
+  const auto at = static_cast<std::size_t>(span.start - fact.start);
+  const auto length = static_cast<std::size_t>(span.end - span.start);
+  return fact.text.substr(0, at) + "_____" + fact.text.substr(at + length);
+}
+
+std::set<std::string> aliases_of(const Corpus& corpus, const AnswerSpan& span) {
+  if (span.kind == "number" || span.kind == "date") return {};
+  const auto it = corpus.names.find(display_key(corpus, span.value));
+  return it == corpus.names.end() ? std::set<std::string>{name_key(span.value)}
+                                  : it->second.alias_keys;
+}
+
+const Name* known_name(const Corpus& corpus, const AnswerSpan& span) {
+  const auto it = corpus.names.find(display_key(corpus, span.value));
+  if (it == corpus.names.end() || it->second.mentions < kKnownNameMentions ||
+      it->second.kind != entity_kind(span.kind) || !looks_like_a_name(it->second))
+    return nullptr;
+  return &it->second;
+}
+
+// The story's protagonists (the most-mentioned names): every learner of the deck knows them, so
+// a blank they fill asks nothing, and their capitals and leaders make ambiguous wrong choices.
+std::set<std::string> protagonists(const Corpus& corpus) {
+  constexpr std::size_t kProtagonists = 7;
+  std::vector<std::pair<int, std::string>> by_mentions;
+  for (const auto& [key, name] : corpus.names) by_mentions.push_back({-name.mentions, key});
+  std::sort(by_mentions.begin(), by_mentions.end());
+  std::set<std::string> out;
+  for (std::size_t i = 0; i < by_mentions.size() && i < kProtagonists; ++i)
+    out.insert(by_mentions[i].second);
+  return out;
+}
+
+// "A1: " and "Q2: " label the answers of a question-and-answer article, not its content.
+std::string without_answer_label(const std::string& sentence) {
+  if (sentence.size() > 4 && (sentence[0] == 'A' || sentence[0] == 'Q') &&
+      std::isdigit(static_cast<unsigned char>(sentence[1])) && sentence[2] == ':' &&
+      sentence[3] == ' ')
+    return sentence.substr(4);
+  return sentence;
+}
+
+std::vector<std::string> names_of_kind(const Corpus& corpus, EntityKind kind) {
+  std::vector<std::string> pool;
+  for (const auto& [key, name] : corpus.names)
+    if (name.kind == kind && name.mentions >= kKnownNameMentions && looks_like_a_name(name))
+      pool.push_back(name.display);
+  return pool;
+}
+
+}  // namespace
+
+const AnswerSpan* best_answer(const Corpus& corpus, const Article& article, const Fact& fact) {
+  (void)article;
+  const auto words = words_of(fact.text);
+  if (words.size() < kMinSentenceWords || words.size() > kMaxSentenceWords) return nullptr;
+  // Photo captions and credits are not the article's statements.
+  if (fact.text.front() == '(' || fact.text.find("Photo") != std::string::npos) return nullptr;
+  std::vector<const AnswerSpan*> spans;
+  for (const auto& a : fact.answers) spans.push_back(&a);
+  std::stable_sort(spans.begin(), spans.end(), [](const AnswerSpan* x, const AnswerSpan* y) {
+    return priority(x->kind) < priority(y->kind);
+  });
+  for (const AnswerSpan* span : spans) {
+    if (span->start < fact.start || span->end > fact.end || span->end <= span->start) continue;
+    if (span->kind == "number" && !worth_asking_number(*span)) continue;
+    if ((span->kind == "person" || span->kind == "organisation" || span->kind == "place") &&
+        !known_name(corpus, *span))
+      continue;
+    if (span->kind != "number" && span->kind != "date" &&
+        protagonists(corpus).count(display_key(corpus, span->value)))
+      continue;
+    // "_____ said" with a surname to recall is a guess at who the paragraph is about.
+    if (span->kind == "person" &&
+        name_key(span->text) != name_key(known_name(corpus, *span)->display))
+      continue;
+    if (priority(span->kind) > 4) continue;
+    if (gives_away(blanked(fact, *span), span->text, aliases_of(corpus, *span))) continue;
+    return span;
+  }
+  return nullptr;
+}
+
+void make_fact_cloze(const Corpus& corpus, const std::vector<FactGroup>& groups, Generated& out) {
+  for (const auto& group : groups) {
+    const FactRef& lead = group.members.front();
+    const AnswerSpan& span = *lead.answer;
+    std::vector<std::pair<int, ByteSpan>> spans;
+    for (const auto& m : group.members) spans.push_back({m.article, {m.fact->start, m.fact->end}});
+
+    MadeNote note;
+    note.kind = NoteKind::Fact;
+    note.citations = cite(corpus, spans);
+    note.id = generated_note_id(corpus, "fact", note.citations.front());
+
+    Card card;
+    card.type = "fact_cloze";
+    card.id = generated_card_id(corpus, card.type, note.citations.front(),
+                                fmt::format("{}-{}", span.start, span.end));
+    const std::string sentence = without_answer_label(blanked(*lead.fact, span));
+    card.prompt = fmt::format("Fill in the blank with {}:\n{}", label(span.kind), sentence);
+    card.answer = span.text;
+
+    std::vector<std::string> others;
+    if (span.kind == "number" || span.kind == "date") {
+      // A wrong value the sentence itself states ("between four and five hours") is no choice.
+      for (auto& value : nearby_values(span.text, kChoicesPerCard + 2))
+        if (others.size() < kChoicesPerCard - 1 && !gives_away(sentence, value))
+          others.push_back(std::move(value));
+    } else if (const Name* name = known_name(corpus, span);
+               name && name_key(span.text) == name_key(name->display)) {
+      // Choices are written in full, so only an answer written in full gets them.
+      card.answer = name->display;
+      others = name_distractors(corpus, entity_kind(span.kind), display_key(corpus, span.value),
+                                names_of_kind(corpus, entity_kind(span.kind)), card.id,
+                                kChoicesPerCard - 1, sentence);
+    }
+    if (others.size() == kChoicesPerCard - 1) {
+      others.push_back(card.answer);
+      stable_shuffle(others, card.id);
+      card.choices = std::move(others);
+    }
+
+    nlohmann::ordered_json body;
+    body["generated"] = "fact_cloze";
+    body["sentence"] = lead.fact->text;
+    body["hidden"] = span.text;
+    body["kind"] = span.kind;
+    body["value"] = span.value;
+    note.body_json = body.dump();
+    card.note = note.id;
+    card.citations = note.citations;
+    add_note(out, std::move(note));
+    out.cards.push_back(std::move(card));
+  }
+}
+
+}  // namespace citecard::deck::generate

@@ -1,0 +1,32 @@
+// The generator's order of work: read the sources once, group what several sources report, then
+// make each card type the deck asks for. The output depends only on the deck's files.
+#include <algorithm>
+
+#include "deck/generate/generate.hpp"
+
+namespace citecard::deck::generate {
+
+Result<Generated> generate_cards(const DeckSpec& deck) {
+  Generated out;
+  if (!deck.generate.enabled) return out;
+  auto corpus = read_corpus(deck);
+  if (!corpus) return corpus.error();
+  auto wants = [&](const char* type) {
+    return std::find(deck.generate.types.begin(), deck.generate.types.end(), type) !=
+           deck.generate.types.end();
+  };
+  const auto quotes = group_quotes(*corpus);
+  if (wants("who_said")) make_who_said(*corpus, quotes, out);
+  if (wants("quote_cloze")) make_quote_cloze(*corpus, quotes, out);
+  if (wants("fact_cloze")) make_fact_cloze(*corpus, group_facts(*corpus), out);
+  if (wants("who_is") || wants("who_is_reverse")) {
+    Generated people;
+    make_who_is(*corpus, wants("who_is_reverse"), people);
+    for (auto& card : people.cards)
+      if (wants(card.type.c_str())) out.cards.push_back(std::move(card));
+    for (auto& note : people.notes) add_note(out, std::move(note));
+  }
+  return out;
+}
+
+}  // namespace citecard::deck::generate

@@ -1,0 +1,140 @@
+// The card generator: the sources' extracted quotes, facts and people turned into question cards
+// that ask one clear thing, cannot be answered from their own wording, and cite where their answer
+// comes from. A candidate that fails any of these is skipped, never patched into a weaker card.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "citecard/card.hpp"
+#include "citecard/extract.hpp"
+#include "citecard/result.hpp"
+#include "deck/card_maker.hpp"
+#include "deck/deck_spec.hpp"
+
+namespace citecard::deck::generate {
+
+// One source and what the extraction found in it.
+struct Article {
+  const Source* source = nullptr;
+  Extraction found;
+};
+
+// A name as the whole deck knows it: one display form for every spelling the articles use.
+struct Name {
+  std::string display;
+  EntityKind kind = EntityKind::unknown;
+  std::set<std::string> alias_keys;  // name_key of every form, the display form included
+  std::string role;                  // as an article describes the person, when it does
+  std::string affiliation;
+  int mentions = 0;  // across all sources: how well the deck knows this name
+};
+
+struct Corpus {
+  const DeckSpec* deck = nullptr;
+  std::vector<Article> articles;
+  std::map<std::string, Name> names;                // by name_key of the display form
+  std::map<std::string, std::string> key_of_alias;  // alias name_key -> display key
+};
+
+Result<Corpus> read_corpus(const DeckSpec& deck);
+
+// People's names are written as names: "Victor Cha", not "for Asia" (an extraction slip).
+bool looks_like_a_name(const Name& name);
+
+// The display key of a name as written in an article ("Kim Jong-un" -> key of "Kim Jong Un"),
+// or its own name_key when the corpus does not know it.
+std::string display_key(const Corpus& corpus, const std::string& name);
+
+// --- Text tests ---------------------------------------------------------------------------------
+
+// The lowercase words of a text, name_key-normalised (case, hyphens, look-alike letters).
+std::vector<std::string> words_of(const std::string& text);
+// True when the prompt contains the answer, or any of `aliases`, as a run of whole words.
+bool gives_away(const std::string& prompt, const std::string& answer,
+                const std::set<std::string>& aliases = {});
+bool is_stopword(const std::string& lowercase_word);
+
+// --- Several sources, one quote or fact ---------------------------------------------------------
+
+struct QuoteRef {
+  int article = 0;
+  const Quote* quote = nullptr;
+};
+
+// The same quote as one or more sources word it, all attributed to one speaker.
+struct QuoteGroup {
+  std::string speaker;      // display form
+  std::string speaker_key;  // display key
+  EntityKind kind = EntityKind::person;
+  std::vector<QuoteRef> members;  // the primary (the fullest wording) first
+};
+
+std::vector<QuoteGroup> group_quotes(const Corpus& corpus);
+
+struct FactRef {
+  int article = 0;
+  const Fact* fact = nullptr;
+  const AnswerSpan* answer = nullptr;
+};
+
+// One fact with one answer to hide, as every source that states it words it.
+struct FactGroup {
+  std::vector<FactRef> members;  // the primary first
+};
+
+// The answer span of a fact sentence worth hiding (numbers and dates before names), or nullptr
+// when hiding any of them would leave the answer in sight or ask nothing worth knowing.
+const AnswerSpan* best_answer(const Corpus& corpus, const Article& article, const Fact& fact);
+
+std::vector<FactGroup> group_facts(const Corpus& corpus);
+
+// --- Distractors --------------------------------------------------------------------------------
+
+// Up to `count` other names of the same kind, none an alias of the answer and none in `avoid`
+// (by name_key); in an order that depends only on `seed`.
+std::vector<std::string> name_distractors(const Corpus& corpus, EntityKind kind,
+                                          const std::string& answer_key,
+                                          const std::vector<std::string>& pool,
+                                          const std::string& seed, std::size_t count,
+                                          const std::string& avoid_text = {});
+// Wrong numbers or dates written the way the answer is written: numbers near the true one,
+// neighbouring days, months, weekdays or years.
+std::vector<std::string> nearby_values(const std::string& answer, std::size_t count);
+
+// A deterministic shuffle (rebuilding gives the same order).
+void stable_shuffle(std::vector<std::string>& items, const std::string& seed);
+
+// --- Making cards -------------------------------------------------------------------------------
+
+inline constexpr std::size_t kChoicesPerCard = 4;
+
+struct Generated {
+  std::vector<MadeNote> notes;
+  std::vector<Card> cards;
+};
+
+// The citations of a note citing each member's span, in member order.
+std::vector<Citation> cite(const Corpus& corpus,
+                           const std::vector<std::pair<int, ByteSpan>>& spans);
+std::string generated_note_id(const Corpus& corpus, std::string_view kind, const Citation& first);
+std::string generated_card_id(const Corpus& corpus, std::string_view type, const Citation& first,
+                              std::string_view detail = {});
+
+// The note of a quote group, shared by its who-said and complete-the-quote cards.
+MadeNote quote_note(const Corpus& corpus, const QuoteGroup& group);
+// Adds a note once: several cards of one note add it each.
+void add_note(Generated& out, MadeNote note);
+
+void make_who_said(const Corpus& corpus, const std::vector<QuoteGroup>& groups, Generated& out);
+void make_quote_cloze(const Corpus& corpus, const std::vector<QuoteGroup>& groups, Generated& out);
+void make_fact_cloze(const Corpus& corpus, const std::vector<FactGroup>& groups, Generated& out);
+void make_who_is(const Corpus& corpus, bool reverse_too, Generated& out);
+
+// Everything the deck's [generate] table asks for, in a stable order.
+Result<Generated> generate_cards(const DeckSpec& deck);
+
+}  // namespace citecard::deck::generate

@@ -1,0 +1,121 @@
+// "Who said it": a quote -> its speaker, with other speakers of the deck as wrong choices.
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "deck/generate/generate.hpp"
+
+namespace citecard::deck::generate {
+namespace {
+
+constexpr std::size_t kMinQuoteWords = 4;  // "American cities" could be anyone's
+constexpr std::size_t kMaxQuoteWords = 70;
+
+std::set<std::string> speaker_aliases(const Corpus& corpus, const QuoteGroup& group) {
+  std::set<std::string> aliases;
+  if (const auto it = corpus.names.find(group.speaker_key); it != corpus.names.end())
+    aliases = it->second.alias_keys;
+  for (const auto& m : group.members) {
+    if (m.quote->speaker) aliases.insert(name_key(*m.quote->speaker));
+    for (const auto& other : m.quote->co_speakers) aliases.insert(name_key(other));
+    if (!m.quote->speaker_mention.empty() && words_of(m.quote->speaker_mention).size() <= 4)
+      aliases.insert(name_key(m.quote->speaker_mention));
+  }
+  // Pronouns are no giveaway: "he" in a quote does not name anyone.
+  for (const char* pronoun : {"he", "she", "they", "it", "we", "i", "him", "her", "them"})
+    aliases.erase(pronoun);
+  return aliases;
+}
+
+// The speakers a learner could mistake this one for: every speaker of the same kind in the deck.
+std::vector<std::string> speaker_pool(const Corpus& corpus, const std::vector<QuoteGroup>& groups,
+                                      EntityKind kind) {
+  std::vector<std::string> pool;
+  for (const auto& g : groups)
+    if (g.kind == kind) pool.push_back(g.speaker);
+  for (const auto& note : corpus.deck->notes) {
+    if (note.kind != NoteKind::Quote) continue;
+    const bool person = note.speaker_kind == "person";
+    if (person == (kind == EntityKind::person)) pool.push_back(note.speaker);
+  }
+  return pool;
+}
+
+std::string trimmed_for_display(std::string text) {
+  while (!text.empty() && (text.back() == ',' || text.back() == ' ')) text.pop_back();
+  return text;
+}
+
+}  // namespace
+
+namespace {
+
+std::string quote_note_body(const Corpus& corpus, const QuoteGroup& group) {
+  nlohmann::ordered_json body;
+  body["generated"] = "quote";
+  body["quote"] = group.members.front().quote->text;
+  body["speaker"] = group.speaker;
+  body["speaker_kind"] = group.kind == EntityKind::person ? "person" : "organisation";
+  std::set<std::string> wordings;
+  for (const auto& m : group.members) wordings.insert(m.quote->text);
+  if (wordings.size() > 1) {
+    // Sources word the quote differently: the note records each wording with its source.
+    for (const auto& m : group.members) {
+      const Source& s = *corpus.articles[static_cast<std::size_t>(m.article)].source;
+      body["variants"].push_back({{"source", s.id}, {"outlet", s.outlet}, {"text", m.quote->text}});
+    }
+  }
+  return body.dump();
+}
+
+}  // namespace
+
+MadeNote quote_note(const Corpus& corpus, const QuoteGroup& group) {
+  std::vector<std::pair<int, ByteSpan>> spans;
+  for (const auto& m : group.members) spans.push_back({m.article, {m.quote->start, m.quote->end}});
+  MadeNote note;
+  note.kind = NoteKind::Quote;
+  note.citations = cite(corpus, spans);
+  note.id = generated_note_id(corpus, "quote", note.citations.front());
+  note.body_json = quote_note_body(corpus, group);
+  return note;
+}
+
+void add_note(Generated& out, MadeNote note) {
+  for (const auto& n : out.notes)
+    if (n.id == note.id) return;
+  out.notes.push_back(std::move(note));
+}
+
+void make_who_said(const Corpus& corpus, const std::vector<QuoteGroup>& groups, Generated& out) {
+  for (const auto& group : groups) {
+    const Quote& quote = *group.members.front().quote;
+    const auto words = words_of(quote.text);
+    std::size_t content = 0;
+    for (const auto& w : words) content += is_stopword(w) ? 0 : 1;
+    if (content < 2 || words.size() < kMinQuoteWords || words.size() > kMaxQuoteWords) continue;
+
+    MadeNote note = quote_note(corpus, group);
+    Card card;
+    card.type = "who_said";
+    card.id = generated_card_id(corpus, card.type, note.citations.front());
+    card.prompt = fmt::format("Who said this?\n\u201C{}\u201D", trimmed_for_display(quote.text));
+    card.answer = group.speaker;
+    if (gives_away(card.prompt, card.answer, speaker_aliases(corpus, group))) continue;
+
+    auto others = name_distractors(corpus, group.kind, group.speaker_key,
+                                   speaker_pool(corpus, groups, group.kind), card.id,
+                                   kChoicesPerCard - 1, card.prompt);
+    if (others.size() == kChoicesPerCard - 1) {
+      others.push_back(card.answer);
+      stable_shuffle(others, card.id);
+      card.choices = std::move(others);
+    }
+    card.note = note.id;
+    card.citations = note.citations;
+    add_note(out, std::move(note));
+    out.cards.push_back(std::move(card));
+  }
+}
+
+}  // namespace citecard::deck::generate

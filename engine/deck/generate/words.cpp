@@ -1,0 +1,76 @@
+// Comparing a prompt with its answer as a learner reads them: case, hyphens, curly apostrophes and
+// look-alike letters do not make "Kim Jong-un" a different answer from "kim jong un".
+#include <algorithm>
+
+#include "deck/generate/generate.hpp"
+
+namespace citecard::deck::generate {
+namespace {
+
+const std::set<std::string> kStopwords = {
+    "a",     "an",    "the",   "and",   "or",    "but",  "if",    "of",   "to",    "in",
+    "on",    "at",    "by",    "for",   "with",  "from", "as",    "is",   "are",   "was",
+    "were",  "be",    "been",  "being", "it",    "its",  "this",  "that", "these", "those",
+    "he",    "she",   "they",  "we",    "you",   "i",    "his",   "her",  "their", "our",
+    "your",  "my",    "me",    "him",   "them",  "us",   "not",   "no",   "so",    "do",
+    "does",  "did",   "have",  "has",   "had",   "will", "would", "can",  "could", "should",
+    "may",   "might", "must",  "there", "here",  "what", "which", "who",  "whom",  "when",
+    "where", "why",   "how",   "all",   "any",   "some", "very",  "just", "also",  "too",
+    "than",  "then",  "about", "into",  "over",  "out",  "up",    "more", "most",  "s",
+    "t",     "don",   "isn",   "going", "think", "one",  "two",   "much", "quite", "only",
+    "other", "such",  "even",  "well",  "said",  "says", "like",  "get",  "got",   "make"};
+
+}  // namespace
+
+bool is_stopword(const std::string& lowercase_word) {
+  return kStopwords.count(lowercase_word) > 0;
+}
+
+std::vector<std::string> words_of(const std::string& text) {
+  std::string folded = name_key(text);
+  std::vector<std::string> words;
+  std::string word;
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(folded[i]);
+    // Curly apostrophes and quotation marks separate words like their straight forms.
+    if (c == 0xE2 && i + 2 < folded.size() && static_cast<unsigned char>(folded[i + 1]) == 0x80) {
+      const unsigned char third = static_cast<unsigned char>(folded[i + 2]);
+      if (third >= 0x98 && third <= 0x9F) {
+        if (!word.empty()) words.push_back(std::move(word));
+        word.clear();
+        i += 2;
+        continue;
+      }
+    }
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
+      word += static_cast<char>(c);
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
+namespace {
+
+bool contains_run(const std::vector<std::string>& haystack,
+                  const std::vector<std::string>& needle) {
+  if (needle.empty() || needle.size() > haystack.size()) return false;
+  return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end()) !=
+         haystack.end();
+}
+
+}  // namespace
+
+bool gives_away(const std::string& prompt, const std::string& answer,
+                const std::set<std::string>& aliases) {
+  const auto prompt_words = words_of(prompt);
+  if (contains_run(prompt_words, words_of(answer))) return true;
+  for (const auto& alias : aliases)
+    if (contains_run(prompt_words, words_of(alias))) return true;
+  return false;
+}
+
+}  // namespace citecard::deck::generate

@@ -1,0 +1,236 @@
+// The summit deck as the generator and its curation overlay make it: every card checked for what a
+// card must be (cited verbatim, not answerable from its own wording, fair choices), and a rebuild
+// after curating keeps every card's id and history.
+#include <doctest/doctest.h>
+
+#include <toml++/toml.h>
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "citecard/collection.hpp"
+#include "citecard/extract.hpp"
+#include "cli_fixture.hpp"
+
+using citecard::test::read_file;
+using citecard::test::SummitCollection;
+using citecard::test::TempDir;
+
+namespace {
+
+const std::set<std::string> kHandTypes = {"who_said", "fact"};
+
+struct SummitSources {
+  std::map<std::string, std::string> text_by_id;
+  // name_key of a name -> name_key of every form the extraction clusters with it.
+  std::map<std::string, std::set<std::string>> aliases;
+  std::map<std::string, citecard::EntityKind> kind;
+
+  SummitSources() {
+    const auto manifest = toml::parse_file(citecard::test::kSummitDeck + "/manifest.toml");
+    for (const auto& node : *manifest["source"].as_array()) {
+      const auto& table = *node.as_table();
+      const std::string text =
+          read_file(citecard::test::kSummitDeck + "/" + table["file"].value_or(std::string()));
+      text_by_id[table["id"].value_or(std::string())] = text;
+      auto found = citecard::extract(text);
+      REQUIRE(found.ok());
+      for (const auto& e : found->entities) {
+        auto& keys = aliases[citecard::name_key(e.name)];
+        keys.insert(citecard::name_key(e.name));
+        for (const auto& a : e.aliases) keys.insert(citecard::name_key(a));
+        kind.emplace(citecard::name_key(e.name), e.kind);
+      }
+    }
+  }
+};
+
+// Lowercase words of name_key(text): the normalisation the extraction compares names with.
+std::vector<std::string> words(const std::string& text) {
+  std::vector<std::string> out;
+  std::string word;
+  for (char c : citecard::name_key(text)) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80) {
+      word += c;
+    } else if (!word.empty()) {
+      out.push_back(word);
+      word.clear();
+    }
+  }
+  if (!word.empty()) out.push_back(word);
+  return out;
+}
+
+bool contains_words(const std::string& prompt, const std::string& answer) {
+  const auto p = words(prompt), a = words(answer);
+  return !a.empty() && std::search(p.begin(), p.end(), a.begin(), a.end()) != p.end();
+}
+
+bool has_digit(const std::string& s) {
+  return std::any_of(s.begin(), s.end(),
+                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+// What a number or date is written with besides its digits ("hours", "September"): every choice
+// must be written the same way.
+std::vector<std::string> unit_words(const std::string& s) {
+  std::vector<std::string> out;
+  for (auto& w : words(s))
+    if (!has_digit(w)) out.push_back(w);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the summit deck has at least 150 cards, most of them generated") {
+  SummitCollection summit;
+  const auto cards = summit.cards();
+  CHECK(cards.size() >= 150);
+  std::map<std::string, int> by_type;
+  for (const auto& card : cards) ++by_type[card["type"].get<std::string>()];
+  int generated = 0;
+  for (const auto& [type, count] : by_type)
+    if (type != "fact") generated += count;
+  CHECK(by_type["fact_cloze"] >= 40);
+  CHECK(by_type["quote_cloze"] >= 15);
+  CHECK(by_type["who_is"] >= 8);
+  CHECK(by_type["who_is_reverse"] >= 8);
+  CHECK(generated >= 100);
+}
+
+TEST_CASE("every summit card cites verbatim text at its byte offsets") {
+  SummitCollection summit;
+  const SummitSources sources;
+  for (const auto& card : summit.cards()) {
+    const std::string id = card["id"].get<std::string>();
+    INFO(id);
+    REQUIRE(card["citations"].size() >= 1);
+    for (const auto& c : card["citations"]) {
+      const std::string& text = sources.text_by_id.at(c["source"].get<std::string>());
+      const auto start = c["start"].get<std::size_t>(), end = c["end"].get<std::size_t>();
+      REQUIRE(end <= text.size());
+      CHECK(text.substr(start, end - start) == c["text"].get<std::string>());
+    }
+  }
+}
+
+TEST_CASE("no summit card's prompt contains its answer, aliases included") {
+  SummitCollection summit;
+  const SummitSources sources;
+  for (const auto& card : summit.cards()) {
+    const std::string prompt = card["prompt"], answer = card["answer"];
+    const std::string what = card["id"].get<std::string>() + ": " + prompt + " -> " + answer;
+    INFO(what);
+    CHECK_FALSE(contains_words(prompt, answer));
+    const auto alias = sources.aliases.find(citecard::name_key(answer));
+    if (alias == sources.aliases.end()) continue;
+    for (const auto& key : alias->second) CHECK_FALSE(contains_words(prompt, key));
+  }
+}
+
+TEST_CASE("multiple-choice summit cards offer distinct choices of the answer's type") {
+  SummitCollection summit;
+  const SummitSources sources;
+  int multiple_choice = 0;
+  for (const auto& card : summit.cards()) {
+    const auto& choices = card["choices"];
+    if (choices.empty()) continue;
+    ++multiple_choice;
+    const std::string type = card["type"], answer = card["answer"];
+    const std::string what = card["id"].get<std::string>() + " " + type + ": " + answer;
+    INFO(what);
+    std::set<std::string> distinct;
+    for (const auto& c : choices) distinct.insert(c.get<std::string>());
+    CHECK(distinct.size() == choices.size());
+    CHECK(distinct.count(answer) == 1);
+    if (type == "who_said" || type == "who_is_reverse") {
+      // People for people: each choice is a person (or a pair of people) the articles name.
+      for (const auto& c : distinct) {
+        const std::string first = c.substr(0, c.find(" and "));
+        const auto kind = sources.kind.find(citecard::name_key(first));
+        CHECK((kind == sources.kind.end() || kind->second == citecard::EntityKind::person));
+        CHECK_FALSE(has_digit(c));
+      }
+    } else if (type == "fact_cloze") {
+      for (const auto& c : distinct) {
+        CHECK(has_digit(c) == has_digit(answer));
+        if (has_digit(answer)) CHECK(unit_words(c) == unit_words(answer));
+      }
+    }
+    // Never the true answer under another name.
+    const auto alias = sources.aliases.find(citecard::name_key(answer));
+    if (alias != sources.aliases.end())
+      for (const auto& c : distinct)
+        if (c != answer) CHECK_FALSE(alias->second.count(citecard::name_key(c)));
+  }
+  CHECK(multiple_choice >= 100);
+}
+
+TEST_CASE("a quote worded differently across sources is one card citing each wording") {
+  SummitCollection summit;
+  bool sacred_and_just = false;
+  for (const auto& card : summit.cards()) {
+    std::set<std::string> texts;
+    for (const auto& c : card["citations"]) texts.insert(c["text"].get<std::string>());
+    sacred_and_just |= texts.count("sacred fight") && texts.count("just fight");
+  }
+  CHECK(sacred_and_just);
+}
+
+TEST_CASE("the same summit deck builds to byte-identical `cards --json`") {
+  SummitCollection first;
+  SummitCollection second;
+  CHECK(first.run("cards --json").out == second.run("cards --json").out);
+}
+
+TEST_CASE("curating and rebuilding keeps every card's id and history") {
+  TempDir dir;
+  const auto deck = dir / "summit-2023";
+  std::filesystem::copy(citecard::test::kSummitDeck, deck,
+                        std::filesystem::copy_options::recursive);
+  auto collection = citecard::Collection::open(dir / "collection.db");
+  REQUIRE(collection.ok());
+  REQUIRE(collection->build(deck).ok());
+  const auto before = collection->cards();
+  REQUIRE(before.ok());
+
+  // Answer a generated card of each kind, plus one to be rejected and one to be edited.
+  std::vector<std::string> answered;
+  std::set<std::string> types_answered;
+  for (const auto& card : *before)
+    if (!kHandTypes.count(card.type) && types_answered.insert(card.type).second)
+      answered.push_back(card.id);
+  REQUIRE(answered.size() >= 4);
+  const citecard::Timestamp now = 1'700'000'000;
+  for (const auto& id : answered)
+    REQUIRE(collection->answer(id, citecard::Rating::Good, now, 4000).ok());
+  const std::string rejected = answered[0], edited = answered[1];
+
+  std::ofstream(deck / "deck.toml", std::ios::app)
+      << "\n[[card]]\nid = \"" << rejected << "\"\naction = \"reject\"\n"
+      << "\n[[card]]\nid = \"" << edited << "\"\naction = \"edit\"\nprompt = \"Edited prompt\"\n";
+  const auto report = collection->build(deck);
+  REQUIRE(report.ok());
+  CHECK(report->cards_archived == 1);
+  CHECK(report->cards_updated >= 1);
+  CHECK(report->cards_added == 0);
+
+  const auto after = collection->cards();
+  REQUIRE(after.ok());
+  CHECK(after->size() == before->size() - 1);
+  for (const auto& id : answered) {
+    auto log = collection->review_log(id);
+    REQUIRE(log.ok());
+    CHECK(log->size() == 1);  // the rejected card is archived with its history
+  }
+  for (const auto& card : *after) {
+    CHECK(card.id != rejected);
+    if (card.id == edited) CHECK(card.prompt == "Edited prompt");
+  }
+  auto edited_memory = collection->memory(edited);
+  REQUIRE(edited_memory.ok());
+  CHECK(edited_memory->reps == 1);
+}

@@ -1,0 +1,254 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <set>
+
+#include "deck/card_maker.hpp"
+#include "deck/generate/generate.hpp"
+#include "mini_deck.hpp"
+
+using namespace citecard;
+using citecard::test::TempDir;
+
+namespace {
+
+const std::string kHarbour =
+    "Harbour to reopen after storm\n"
+    "\n"
+    "The two mayors met in Portville on Tuesday for three hours to plan the reopening.\n"
+    "\n"
+    "\u201COur harbour will reopen to every fishing boat by the spring,\u201D said Ana Ruiz, the "
+    "mayor of Portville.\n"
+    "\n"
+    "\u201CThe dredging contract is the largest in the town\u2019s long history,\u201D said Tom "
+    "Lee, a council member.\n"
+    "\n"
+    "\u201CWe will inspect every incoming shipment very closely,\u201D said Maria Lopez, a customs "
+    "inspector.\n"
+    "\n"
+    "\u201CThe fish market will need a new roof before the summer,\u201D said Carlos Mendes, a "
+    "fisherman.\n"
+    "\n"
+    "\u201CNobody asked the fishermen what they actually wanted,\u201D said Sam Ode, a union "
+    "leader.\n"
+    "\n"
+    "The harbour closed in 2019 after a storm damaged 14 piers along the coast of Portville.\n"
+    "\n"
+    "Ruiz said Portville and Eastham had shared the cost with Northbridge and Westfield.\n";
+
+const std::string kSecondReport =
+    "Mayor vows fishing boats will return\n"
+    "\n"
+    "Mayor Ana Ruiz said the harbour would reopen to \u201Cevery fishing boat\u201D in spring.\n"
+    "\n"
+    "The mayors of Portville and Eastham met on Tuesday for three hours in the town hall.\n";
+
+const std::string kManifest = R"(
+[deck]
+id = "harbour"
+title = "Harbour"
+
+[generate]
+
+[[source]]
+id = "daily"
+file = "sources/daily.txt"
+outlet = "The Daily"
+title = "Harbour to reopen after storm"
+author = "not stated"
+date = "2024-05-07"
+
+[[source]]
+id = "post"
+file = "sources/post.txt"
+outlet = "The Post"
+title = "Mayor vows fishing boats will return"
+author = "not stated"
+date = "2024-05-08"
+)";
+
+struct HarbourDeck {
+  TempDir dir;
+  explicit HarbourDeck(const std::string& notes = "", const std::string& manifest = kManifest) {
+    dir.write("deck/manifest.toml", manifest);
+    dir.write("deck/deck.toml", notes);
+    dir.write("deck/sources/daily.txt", kHarbour);
+    dir.write("deck/sources/post.txt", kSecondReport);
+  }
+  Result<deck::MadeDeck> make() const {
+    auto spec = deck::load_deck(dir / "deck");
+    if (!spec) return spec.error();
+    return deck::make_cards(*spec);
+  }
+};
+
+deck::MadeDeck made_or_fail(const HarbourDeck& deck) {
+  auto made = deck.make();
+  if (!made) FAIL(made.error().message);
+  return *made;
+}
+
+std::vector<const Card*> of_type(const deck::MadeDeck& made, const std::string& type) {
+  std::vector<const Card*> out;
+  for (const auto& c : made.cards)
+    if (c.type == type) out.push_back(&c);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a deck without [generate] is made of its hand-written notes only") {
+  TempDir dir;
+  citecard::test::write_mini_deck(dir);
+  auto spec = deck::load_deck(dir / "deck");
+  REQUIRE(spec.ok());
+  CHECK_FALSE(spec->generate.enabled);
+  auto made = deck::make_cards(*spec);
+  REQUIRE(made.ok());
+  CHECK(made->cards.size() == spec->notes.size());
+}
+
+TEST_CASE("who-said cards: the quote asks for its speaker among other people of the deck") {
+  const HarbourDeck deck;
+  const auto made = made_or_fail(deck);
+  const auto cards = of_type(made, "who_said");
+  REQUIRE(cards.size() >= 5);
+  const std::set<std::string> speakers = {"Ana Ruiz", "Tom Lee", "Maria Lopez", "Sam Ode",
+                                          "Carlos Mendes"};
+  for (const Card* card : cards) {
+    CHECK(speakers.count(card->answer));
+    REQUIRE(card->choices.size() == 4);
+    CHECK(std::set<std::string>(card->choices.begin(), card->choices.end()).size() == 4);
+    CHECK(std::count(card->choices.begin(), card->choices.end(), card->answer) == 1);
+    for (const auto& choice : card->choices) CHECK(speakers.count(choice));
+    CHECK_FALSE(deck::generate::gives_away(card->prompt, card->answer));
+  }
+}
+
+TEST_CASE("complete-the-quote cards hide words that the prompt does not show elsewhere") {
+  const HarbourDeck deck;
+  const auto made = made_or_fail(deck);
+  const auto cards = of_type(made, "quote_cloze");
+  REQUIRE_FALSE(cards.empty());
+  for (const Card* card : cards) {
+    CHECK(card->prompt.find("_____") != std::string::npos);
+    CHECK_FALSE(deck::generate::gives_away(card->prompt, card->answer));
+    CHECK(card->citations.front().text.find(card->answer) != std::string::npos);
+  }
+}
+
+TEST_CASE("fact cloze: a number is hidden and offered among nearby numbers") {
+  const HarbourDeck deck;
+  const auto made = made_or_fail(deck);
+  const auto cards = of_type(made, "fact_cloze");
+  REQUIRE_FALSE(cards.empty());
+  bool saw_piers = false;
+  for (const Card* card : cards) {
+    CHECK_FALSE(deck::generate::gives_away(card->prompt, card->answer));
+    if (card->answer == "14 piers") {
+      saw_piers = true;
+      REQUIRE(card->choices.size() == 4);
+      for (const auto& choice : card->choices) CHECK(choice.find(" piers") != std::string::npos);
+    }
+  }
+  CHECK(saw_piers);
+}
+
+TEST_CASE("several sources reporting one quote make one note citing each wording") {
+  const HarbourDeck deck;
+  const auto made = made_or_fail(deck);
+  bool merged = false;
+  for (const Card* card : of_type(made, "who_said")) {
+    if (card->answer != "Ana Ruiz") continue;
+    std::set<std::string> sources;
+    for (const auto& c : card->citations) sources.insert(c.source);
+    merged |= sources.size() == 2;
+  }
+  CHECK(merged);
+}
+
+TEST_CASE("the same deck files give the same cards, ids and choice order") {
+  const HarbourDeck deck;
+  const auto first = made_or_fail(deck);
+  const auto second = made_or_fail(deck);
+  REQUIRE(first.cards.size() == second.cards.size());
+  for (std::size_t i = 0; i < first.cards.size(); ++i) {
+    CHECK(first.cards[i].id == second.cards[i].id);
+    CHECK(first.cards[i].prompt == second.cards[i].prompt);
+    CHECK(first.cards[i].choices == second.cards[i].choices);
+  }
+}
+
+TEST_CASE("the overlay rejects and edits generated cards by id") {
+  const auto made = made_or_fail(HarbourDeck());
+  const Card& rejected = *of_type(made, "who_said").front();
+  const Card& edited = *of_type(made, "quote_cloze").front();
+  const std::string overlay = "[[card]]\nid = \"" + rejected.id +
+                              "\"\naction = \"reject\"\n\n[[card]]\nid = \"" + edited.id +
+                              "\"\naction = \"edit\"\nprompt = \"A better prompt\"\n";
+  const auto curated = made_or_fail(HarbourDeck(overlay));
+  CHECK(curated.cards.size() == made.cards.size() - 1);
+  for (const auto& card : curated.cards) {
+    CHECK(card.id != rejected.id);
+    if (card.id == edited.id) {
+      CHECK(card.prompt == "A better prompt");
+      CHECK(card.answer == edited.answer);
+    }
+  }
+}
+
+TEST_CASE("an overlay entry naming no generated card is an error naming its line") {
+  const HarbourDeck deck("\n[[card]]\nid = \"c0000000000000000\"\naction = \"reject\"\n");
+  auto made = deck.make();
+  REQUIRE_FALSE(made.ok());
+  CHECK(made.error().message.find("deck.toml:2") != std::string::npos);
+  CHECK(made.error().message.find("no generated card with id c0000000000000000") !=
+        std::string::npos);
+}
+
+TEST_CASE("an edit whose answer is not among its choices is refused") {
+  const auto made = made_or_fail(HarbourDeck());
+  const Card& card = *of_type(made, "who_said").front();
+  const HarbourDeck deck("[[card]]\nid = \"" + card.id +
+                         "\"\naction = \"edit\"\nchoices = [\"A\", \"B\", \"C\"]\n");
+  auto curated = deck.make();
+  REQUIRE_FALSE(curated.ok());
+  CHECK(curated.error().message.find("not among the choices") != std::string::npos);
+}
+
+TEST_CASE("[[card]] entries are an unknown section in a deck without [generate]") {
+  TempDir dir;
+  citecard::test::write_mini_deck(
+      dir, citecard::test::kMiniNotes + "\n[[card]]\nid = \"c1\"\naction = \"reject\"\n");
+  auto spec = deck::load_deck(dir / "deck");
+  REQUIRE_FALSE(spec.ok());
+  CHECK(spec.error().message.find("unknown section `card`") != std::string::npos);
+}
+
+TEST_CASE("nearby values are written like the answer and differ from it") {
+  using deck::generate::nearby_values;
+  const auto hours = nearby_values("four hours", 3);
+  CHECK(hours == std::vector<std::string>{"five hours", "three hours", "six hours"});
+  const auto decade = nearby_values("1980s", 3);
+  CHECK(decade == std::vector<std::string>{"1970s", "1990s", "1960s"});
+  const auto day = nearby_values("Wednesday", 3);
+  CHECK(day == std::vector<std::string>{"Thursday", "Tuesday", "Friday"});
+  const auto date = nearby_values("September 13, 2023", 3);
+  REQUIRE(date.size() == 3);
+  for (const auto& d : date) CHECK(d.rfind("September ", 0) == 0);
+  const auto big = nearby_values("1,000 kilometres", 3);
+  REQUIRE(big.size() == 3);
+  for (const auto& b : big) {
+    CHECK(b != "1,000 kilometres");
+    CHECK(b.find(" kilometres") != std::string::npos);
+  }
+  CHECK(nearby_values("about a dozen resolutions", 3).empty());
+}
+
+TEST_CASE("a prompt gives its answer away whatever the case, hyphens or alias") {
+  using deck::generate::gives_away;
+  CHECK(gives_away("Kim Jong-un met Putin", "kim jong un"));
+  CHECK(gives_away("KIM said", "Kim Jong Un", {"kim"}));
+  CHECK_FALSE(gives_away("Ellen met Putin", "Kim Jong Un", {"kim"}));
+  CHECK_FALSE(gives_away("Kimberly met Putin", "Kim"));
+}
