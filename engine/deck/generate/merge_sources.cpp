@@ -39,27 +39,35 @@ std::string speaker_display(const Corpus& corpus, const Quote& quote, std::strin
   return display;
 }
 
+// One way a quote is worded, with its content words computed once.
+struct Wording {
+  std::string text;
+  std::set<std::string> words;
+  bool partial = false;
+};
+
+Wording wording_of(const Quote& quote) {
+  return {quote.text, content_words(quote.text), quote.partial};
+}
+
 // Two wordings are one quote when one holds the other, when most of their content words agree,
 // or when two short fragments share a key word ("sacred fight", "just fight").
-bool same_quote(const Quote& a, const Quote& b) {
-  const auto wa = content_words(a.text), wb = content_words(b.text);
-  if (wa.empty() || wb.empty()) return false;
-  if (overlap(wa, wb) >= 0.99) return true;
-  const std::size_t union_size = [&] {
-    std::set<std::string> u = wa;
-    u.insert(wb.begin(), wb.end());
-    return u.size();
-  }();
+bool same_quote(const Wording& a, const Wording& b) {
+  if (a.words.empty() || b.words.empty()) return false;
+  if (a.text == b.text || overlap(a.words, b.words) >= 0.99) return true;
   std::size_t shared = 0;
-  for (const auto& w : wa) shared += wb.count(w);
+  for (const auto& w : a.words) shared += b.words.count(w);
+  const std::size_t union_size = a.words.size() + b.words.size() - shared;
   if (static_cast<double>(shared) / static_cast<double>(union_size) >= 0.6) return true;
-  return a.partial && b.partial && wa.size() <= 3 && wb.size() <= 3 && shared >= 1;
+  return a.partial && b.partial && a.words.size() <= 3 && b.words.size() <= 3 && shared >= 1;
 }
 
 }  // namespace
 
 std::vector<QuoteGroup> group_quotes(const Corpus& corpus) {
   std::vector<QuoteGroup> groups;
+  // Each group's distinct wordings: repeats of one wording are compared once.
+  std::vector<std::vector<Wording>> wordings;
   for (std::size_t a = 0; a < corpus.articles.size(); ++a) {
     for (const auto& quote : corpus.articles[a].found.quotes) {
       if (!quote.speaker) continue;
@@ -69,15 +77,23 @@ std::vector<QuoteGroup> group_quotes(const Corpus& corpus) {
       if (kind == EntityKind::place || kind == EntityKind::group) kind = EntityKind::organisation;
       if (kind != EntityKind::person && kind != EntityKind::organisation) continue;
       const QuoteRef ref{static_cast<int>(a), &quote};
-      auto same = std::find_if(groups.begin(), groups.end(), [&](const QuoteGroup& g) {
-        return g.speaker_key == key &&
-               std::any_of(g.members.begin(), g.members.end(),
-                           [&](const QuoteRef& m) { return same_quote(*m.quote, quote); });
-      });
-      if (same == groups.end()) {
+      Wording wording = wording_of(quote);
+      std::size_t g = 0;
+      for (; g < groups.size(); ++g) {
+        if (groups[g].speaker_key != key) continue;
+        if (std::any_of(wordings[g].begin(), wordings[g].end(),
+                        [&](const Wording& w) { return same_quote(w, wording); }))
+          break;
+      }
+      if (g == groups.size()) {
         groups.push_back(QuoteGroup{display, key, kind, {ref}});
+        wordings.push_back({std::move(wording)});
       } else {
-        same->members.push_back(ref);
+        groups[g].members.push_back(ref);
+        auto& known = wordings[g];
+        if (std::none_of(known.begin(), known.end(),
+                         [&](const Wording& w) { return w.text == wording.text; }))
+          known.push_back(std::move(wording));
       }
     }
   }
