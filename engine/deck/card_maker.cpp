@@ -118,8 +118,10 @@ std::set<std::string> merge_into_hand_notes(std::vector<NoteSpec>& hand,
       if (!same) continue;
       covered.insert(made.id);
       for (const auto& c : made.citations) {
-        const bool known = std::any_of(note.citations.begin(), note.citations.end(),
-                                       [&](const CitationSpec& own) { return overlaps(c, own); });
+        const bool known =
+            std::any_of(note.citations.begin(), note.citations.end(), [&](const CitationSpec& own) {
+              return overlaps(c, own) || (own.source == c.source && own.text == c.text);
+            });
         if (!known) note.citations.push_back(CitationSpec{c.source, c.start, c.end, c.text});
       }
       break;

@@ -72,7 +72,10 @@ std::string quote_note_body(const Corpus& corpus, const QuoteGroup& group) {
 
 MadeNote quote_note(const Corpus& corpus, const QuoteGroup& group) {
   std::vector<std::pair<int, ByteSpan>> spans;
-  for (const auto& m : group.members) spans.push_back({m.article, {m.quote->start, m.quote->end}});
+  std::set<std::pair<int, std::string>> cited;  // an article repeating a wording is cited once
+  for (const auto& m : group.members)
+    if (cited.insert({m.article, m.quote->text}).second)
+      spans.push_back({m.article, {m.quote->start, m.quote->end}});
   MadeNote note;
   note.kind = NoteKind::Quote;
   note.citations = cite(corpus, spans);
