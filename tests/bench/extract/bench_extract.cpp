@@ -58,12 +58,14 @@ int main(int argc, char** argv) {
     }
   }
   double secs = seconds_since(start);
-  std::printf(
-      "extract, article by article: %.1f MB in %.2f s = %.1f MB/s (%zu quotes, %zu facts)\n",
-      bytes / 1048576.0, secs, bytes / 1048576.0 / secs, quotes, facts);
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
-  std::printf("peak resident memory after article by article: %.1f MB\n", usage.ru_maxrss / 1024.0);
+  // One Markdown row per measurement, in tests/bench/run.sh's table.
+  std::printf(
+      "| extract quotes and facts, article by article (%.0f MB, one core) | %.1f MB/s | %zu quotes, "
+      "%zu facts; peak memory %.1f MB | %.1f MB/s | ≥ 20 MB/s |\n",
+      bytes / 1048576.0, bytes / 1048576.0 / secs, quotes, facts, usage.ru_maxrss / 1024.0,
+      bytes / 1048576.0 / secs);
 
   // The same body as one document.
   std::string body;
@@ -78,13 +80,11 @@ int main(int argc, char** argv) {
   auto x = citecard::extract(body);
   if (!x) return 1;
   secs = seconds_since(start);
-  std::printf(
-      "extract, one %.1f MB document: %.2f s = %.1f MB/s (%zu quotes, %zu facts, %zu entities)\n",
-      body.size() / 1048576.0, secs, body.size() / 1048576.0 / secs, x->quotes.size(),
-      x->facts.size(), x->entities.size());
-
   getrusage(RUSAGE_SELF, &usage);
-  std::printf("peak resident memory after the one-document run: %.1f MB\n",
-              usage.ru_maxrss / 1024.0);
+  std::printf(
+      "| extract, the same text as one %.0f MB document | %.1f MB/s | %zu quotes, %zu facts, %zu "
+      "entities; peak memory %.0f MB | %.1f MB/s | ≥ 20 MB/s |\n",
+      body.size() / 1048576.0, body.size() / 1048576.0 / secs, x->quotes.size(), x->facts.size(),
+      x->entities.size(), usage.ru_maxrss / 1024.0, body.size() / 1048576.0 / secs);
   return 0;
 }
