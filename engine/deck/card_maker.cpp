@@ -173,8 +173,14 @@ Result<MadeDeck> make_cards(const DeckSpec& deck) {
   for (const auto& note : hand)
     if (note.kind == NoteKind::Quote) speakers_by_kind[note.speaker_kind].insert(note.speaker);
 
+  const bool typed_who_said =
+      deck.generate.enabled && std::find(deck.generate.types.begin(), deck.generate.types.end(),
+                                         "who_said_typed") != deck.generate.types.end();
   MadeDeck made;
   std::set<std::string> hand_ids;
+  // Typed siblings of hand-written quotes come after every other card: the order in which new
+  // cards are introduced stays the hand-written one, then the generated ones.
+  std::vector<Card> typed_hand_cards;
   for (const auto& note : hand) {
     MadeNote made_note{note_id(deck, note), note.kind, body_json(note), full_citations(deck, note)};
     Card card = note.kind == NoteKind::Quote ? who_said_card(deck, note, speakers_by_kind)
@@ -183,6 +189,19 @@ Result<MadeDeck> make_cards(const DeckSpec& deck) {
     card.note = made_note.id;
     card.citations = made_note.citations;
     hand_ids.insert(card.id);
+    if (typed_who_said && note.kind == NoteKind::Quote && !card.choices.empty()) {
+      // The typed sibling of a hand-written quote: the same card, the name to recall.
+      Card typed = card;
+      typed.type = "who_said_typed";
+      typed.id = card_id(deck, note, typed.type);
+      typed.prompt =
+          (note.context.empty() ? std::string("Who said this? Type the name.")
+                                : fmt::format("Who said this? Type the name. ({})", note.context)) +
+          fmt::format("\n\u201C{}\u201D", note.quote);
+      typed.choices.clear();
+      hand_ids.insert(typed.id);
+      typed_hand_cards.push_back(std::move(typed));
+    }
     made.cards.push_back(std::move(card));
     made.notes.push_back(std::move(made_note));
   }
@@ -191,7 +210,9 @@ Result<MadeDeck> make_cards(const DeckSpec& deck) {
   std::vector<Card> cards;
   for (auto& card : generated->cards) {
     if (hand_ids.count(card.id)) continue;
-    if (card.type == card_type::kWhoSaid && covered.count(card.note)) continue;
+    if ((card.type == card_type::kWhoSaid || card.type == "who_said_typed") &&
+        covered.count(card.note))
+      continue;
     card.deck = deck.id;
     cards.push_back(std::move(card));
   }
@@ -201,6 +222,7 @@ Result<MadeDeck> make_cards(const DeckSpec& deck) {
   for (auto& note : generated->notes)
     if (used_notes.count(note.id)) made.notes.push_back(std::move(note));
   for (auto& card : cards) made.cards.push_back(std::move(card));
+  for (auto& card : typed_hand_cards) made.cards.push_back(std::move(card));
 
   if (auto r = check_cards(deck, made.cards); !r)
     return make_error(fmt::format("{}: the deck fails its checks: {}", deck.id, r.error().message));

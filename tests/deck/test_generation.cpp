@@ -252,3 +252,18 @@ TEST_CASE("a prompt gives its answer away whatever the case, hyphens or alias") 
   CHECK_FALSE(gives_away("Ellen met Putin", "Kim Jong Un", {"kim"}));
   CHECK_FALSE(gives_away("Kimberly met Putin", "Kim"));
 }
+
+TEST_CASE("each multiple-choice who-said card has a typed sibling on the same note") {
+  const auto made = made_or_fail(HarbourDeck());
+  const auto typed = of_type(made, "who_said_typed");
+  REQUIRE_FALSE(typed.empty());
+  for (const Card* card : typed) {
+    CHECK(card->choices.empty());
+    const auto sibling = std::find_if(made.cards.begin(), made.cards.end(), [&](const Card& c) {
+      return c.type == "who_said" && c.note == card->note;
+    });
+    REQUIRE(sibling != made.cards.end());
+    CHECK(sibling->answer == card->answer);
+    CHECK(sibling->id != card->id);
+  }
+}

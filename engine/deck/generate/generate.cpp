@@ -16,7 +16,13 @@ Result<Generated> generate_cards(const DeckSpec& deck) {
            deck.generate.types.end();
   };
   const auto quotes = group_quotes(*corpus);
-  if (wants("who_said")) make_who_said(*corpus, quotes, out);
+  if (wants("who_said") || wants("who_said_typed")) {
+    Generated said;
+    make_who_said(*corpus, quotes, wants("who_said_typed"), said);
+    for (auto& card : said.cards)
+      if (wants(card.type.c_str())) out.cards.push_back(std::move(card));
+    for (auto& note : said.notes) add_note(out, std::move(note));
+  }
   if (wants("quote_cloze")) make_quote_cloze(*corpus, quotes, out);
   if (wants("fact_cloze")) make_fact_cloze(*corpus, group_facts(*corpus), out);
   if (wants("who_is") || wants("who_is_reverse")) {

@@ -129,7 +129,9 @@ MadeNote quote_note(const Corpus& corpus, const QuoteGroup& group);
 // Adds a note once: several cards of one note add it each.
 void add_note(Generated& out, MadeNote note);
 
-void make_who_said(const Corpus& corpus, const std::vector<QuoteGroup>& groups, Generated& out);
+// Multiple choice, and with `typed_too` a typed-answer sibling of every multiple-choice card.
+void make_who_said(const Corpus& corpus, const std::vector<QuoteGroup>& groups, bool typed_too,
+                   Generated& out);
 void make_quote_cloze(const Corpus& corpus, const std::vector<QuoteGroup>& groups, Generated& out);
 void make_fact_cloze(const Corpus& corpus, const std::vector<FactGroup>& groups, Generated& out);
 void make_who_is(const Corpus& corpus, bool reverse_too, Generated& out);

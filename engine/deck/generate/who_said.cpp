@@ -90,7 +90,8 @@ void add_note(Generated& out, MadeNote note) {
   out.notes.push_back(std::move(note));
 }
 
-void make_who_said(const Corpus& corpus, const std::vector<QuoteGroup>& groups, Generated& out) {
+void make_who_said(const Corpus& corpus, const std::vector<QuoteGroup>& groups, bool typed_too,
+                   Generated& out) {
   for (const auto& group : groups) {
     const Quote& quote = *group.members.front().quote;
     const auto words = words_of(quote.text);
@@ -116,6 +117,16 @@ void make_who_said(const Corpus& corpus, const std::vector<QuoteGroup>& groups, 
     }
     card.note = note.id;
     card.citations = note.citations;
+    if (typed_too) {
+      // The harder variant: recall the name rather than recognise it among four.
+      Card typed = card;
+      typed.type = "who_said_typed";
+      typed.id = generated_card_id(corpus, typed.type, note.citations.front());
+      typed.prompt = fmt::format("Who said this? Type the name.\n\u201C{}\u201D",
+                                 trimmed_for_display(quote.text));
+      typed.choices.clear();
+      if (!card.choices.empty()) out.cards.push_back(std::move(typed));
+    }
     add_note(out, std::move(note));
     out.cards.push_back(std::move(card));
   }
