@@ -130,6 +130,27 @@ std::set<std::string> merge_into_hand_notes(std::vector<NoteSpec>& hand,
   return covered;
 }
 
+// A fact cloze whose sentence a hand-written question already cites, for the same answer ("30
+// years", "Between four and five hours"), would ask the learner the same thing twice.
+bool asked_by_hand(const std::vector<NoteSpec>& hand, const Card& card) {
+  if (card.type != "fact_cloze") return false;
+  std::set<std::string> hidden;
+  for (auto& w : generate::words_of(card.answer))
+    if (!generate::is_stopword(w)) hidden.insert(w);
+  for (const auto& note : hand) {
+    if (note.kind != NoteKind::Fact) continue;
+    const bool same_sentence =
+        std::any_of(card.citations.begin(), card.citations.end(), [&](const Citation& c) {
+          return std::any_of(note.citations.begin(), note.citations.end(),
+                             [&](const CitationSpec& own) { return overlaps(c, own); });
+        });
+    if (!same_sentence) continue;
+    for (const auto& w : generate::words_of(note.answer))
+      if (hidden.count(w)) return true;
+  }
+  return false;
+}
+
 // What `citecard check` verifies on a built collection, verified before anything is written: a
 // deck whose cards would fail it is refused.
 Result<void> check_cards(const DeckSpec& deck, const std::vector<Card>& cards) {
@@ -217,6 +238,7 @@ Result<MadeDeck> make_cards(const DeckSpec& deck) {
     cards.push_back(std::move(card));
   }
   if (auto r = apply_overlay(deck.overlay, cards, hand_ids); !r) return r.error();
+  std::erase_if(cards, [&](const Card& c) { return asked_by_hand(hand, c); });
   std::set<std::string> used_notes;
   for (const auto& card : cards) used_notes.insert(card.note);
   for (auto& note : generated->notes)

@@ -267,3 +267,18 @@ TEST_CASE("each multiple-choice who-said card has a typed sibling on the same no
     CHECK(sibling->id != card->id);
   }
 }
+
+TEST_CASE(
+    "a fact cloze is dropped when a hand-written question asks its sentence for that answer") {
+  const std::string hand =
+      "[[fact]]\nsource = \"daily\"\ncite = \"The harbour closed in 2019 after a storm damaged 14 "
+      "piers along the coast of Portville.\"\nquestion = \"How many piers did the storm "
+      "damage?\"\nanswer = \"14\"\n";
+  const auto made = made_or_fail(HarbourDeck(hand));
+  for (const Card* card : of_type(made, "fact_cloze")) CHECK(card->answer != "14 piers");
+  CHECK(of_type(made, "fact").size() == 1);
+  bool without_hand = false;
+  for (const Card* card : of_type(made_or_fail(HarbourDeck()), "fact_cloze"))
+    without_hand |= card->answer == "14 piers";
+  CHECK(without_hand);
+}
