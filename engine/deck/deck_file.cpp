@@ -17,8 +17,9 @@ namespace {
 namespace fs = std::filesystem;
 
 const std::set<std::string> kSpeakerKinds = {"person", "organisation", "publication"};
-const std::set<std::string> kGeneratedTypes = {"who_said",   "who_said_typed", "quote_cloze",
-                                               "fact_cloze", "who_is",         "who_is_reverse"};
+const std::set<std::string> kGeneratedTypes = {"who_said",    "who_said_typed", "quote_cloze",
+                                               "fact_cloze",  "who_is",         "who_is_reverse",
+                                               "which_outlet"};
 
 Result<std::string> read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -89,7 +90,7 @@ Result<void> read_manifest(const fs::path& deck_dir, DeckSpec& deck) {
         if (!name || !kGeneratedTypes.count(*name))
           return make_error(
               fmt::format("{}: unknown card type in `types` (expected who_said, who_said_typed, "
-                          "quote_cloze, fact_cloze, who_is, who_is_reverse)",
+                          "quote_cloze, fact_cloze, who_is, who_is_reverse, which_outlet)",
                           at));
         deck.generate.types.push_back(*name);
       }

@@ -282,3 +282,28 @@ TEST_CASE(
     without_hand |= card->answer == "14 piers";
   CHECK(without_hand);
 }
+
+TEST_CASE("which outlet: a quote asks for every stated outlet that carried it") {
+  const auto made = made_or_fail(HarbourDeck());
+  const auto cards = of_type(made, "which_outlet");
+  REQUIRE_FALSE(cards.empty());
+  bool both = false;
+  for (const Card* card : cards) {
+    CHECK_FALSE(deck::generate::gives_away(card->prompt, card->answer));
+    if (card->prompt.find("Ana Ruiz") != std::string::npos) {
+      CHECK(card->answer == "The Daily and The Post");
+      both = true;
+    } else {
+      CHECK(card->answer == "The Daily");
+    }
+  }
+  CHECK(both);
+}
+
+TEST_CASE("which outlet: no cards when the deck states fewer than two outlets") {
+  std::string manifest = kManifest;
+  manifest.replace(manifest.find("The Post"), 8, "not stated");
+  const auto made = made_or_fail(HarbourDeck("", manifest));
+  CHECK(of_type(made, "which_outlet").empty());
+  CHECK_FALSE(of_type(made, "who_said").empty());
+}

@@ -24,6 +24,7 @@ Result<Generated> generate_cards(const DeckSpec& deck) {
     for (auto& note : said.notes) add_note(out, std::move(note));
   }
   if (wants("quote_cloze")) make_quote_cloze(*corpus, quotes, out);
+  if (wants("which_outlet")) make_which_outlet(*corpus, quotes, out);
   if (wants("fact_cloze")) make_fact_cloze(*corpus, group_facts(*corpus), out);
   if (wants("who_is") || wants("who_is_reverse")) {
     Generated people;

@@ -135,6 +135,8 @@ void make_who_said(const Corpus& corpus, const std::vector<QuoteGroup>& groups, 
 void make_quote_cloze(const Corpus& corpus, const std::vector<QuoteGroup>& groups, Generated& out);
 void make_fact_cloze(const Corpus& corpus, const std::vector<FactGroup>& groups, Generated& out);
 void make_who_is(const Corpus& corpus, bool reverse_too, Generated& out);
+// For decks with at least two stated outlets: a quote -> the outlet(s) that reported it.
+void make_which_outlet(const Corpus& corpus, const std::vector<QuoteGroup>& quotes, Generated& out);
 
 // Everything the deck's [generate] table asks for, in a stable order.
 Result<Generated> generate_cards(const DeckSpec& deck);
