@@ -4,8 +4,10 @@
 
 #include <chrono>
 #include <iostream>
+#include <map>
 #include <optional>
 
+#include "citecard/answer_check.hpp"
 #include "commands.hpp"
 #include "now_option.hpp"
 
@@ -38,6 +40,20 @@ std::optional<std::string> read_line(const char* prompt) {
   return line;
 }
 
+const char* rating_name(Rating rating) {
+  switch (rating) {
+    case Rating::Again:
+      return "Again";
+    case Rating::Hard:
+      return "Hard";
+    case Rating::Good:
+      return "Good";
+    case Rating::Easy:
+      break;
+  }
+  return "Easy";
+}
+
 void print_card(const Card& card, int number) {
   fmt::print("\n── Card {} ─────────────────────────────────────────\n", number);
   fmt::print("{}\n", card.prompt);
@@ -56,6 +72,46 @@ void print_answer(const Card& card) {
 
 enum class Step { Next, Quit, Undo, Suspended };
 
+// The speakers of each deck's who-said cards, read once per session: a speaker's family name is
+// accepted as a typed answer only when no other speaker in the deck shares it.
+class DeckSpeakers {
+ public:
+  explicit DeckSpeakers(const Collection& collection) : collection_(collection) {}
+
+  std::vector<std::string> aliases(const Card& card) {
+    if (card.type != card_type::kWhoSaid) return {};
+    auto found = speakers_.find(card.deck);
+    if (found == speakers_.end()) {
+      std::vector<std::string> speakers;
+      for (const auto& c : value_or_fail(collection_.cards()))
+        if (c.deck == card.deck && c.type == card_type::kWhoSaid) speakers.push_back(c.answer);
+      found = speakers_.emplace(card.deck, std::move(speakers)).first;
+    }
+    return speaker_aliases(card.answer, found->second);
+  }
+
+ private:
+  const Collection& collection_;
+  std::map<std::string, std::vector<std::string>> speakers_;
+};
+
+// A typed answer to a free-recall card: the verdict, and the rating it suggests.
+Rating report_typed_answer(const std::string& typed, const Card& card, DeckSpeakers& speakers) {
+  const AnswerCheck check = check_answer(typed, card.answer, speakers.aliases(card));
+  switch (check.verdict) {
+    case Verdict::Correct:
+      fmt::print("✓ Correct{}\n", check.detail.empty() ? "." : " — " + check.detail);
+      break;
+    case Verdict::Close:
+      fmt::print("≈ Close: {}\n", check.detail);
+      break;
+    case Verdict::Wrong:
+      fmt::print("✗ Wrong{}\n", check.detail.empty() ? "." : ": " + check.detail);
+      break;
+  }
+  return check.suggested;
+}
+
 // What is left today in the session's deck (or every deck), limits applied.
 void print_remaining(const Collection& collection, const std::string& deck, Timestamp now) {
   int fresh = 0, learning = 0, review = 0;
@@ -69,19 +125,23 @@ void print_remaining(const Collection& collection, const std::string& deck, Time
 }
 
 Step study_one(Collection& collection, const Card& card, const SessionClock& clock, int number,
-               const std::string& deck) {
+               const std::string& deck, DeckSpeakers& speakers) {
   const auto shown_at = Clock::now();
   print_card(card, number);
   print_remaining(collection, deck, clock.now());
 
   std::optional<Rating> suggested;
   const char* ask = card.choices.empty()
-                        ? "Press Enter to show the answer (q quits): "
+                        ? "Type your answer, or press Enter to show it (q quits): "
                         : "Pick a letter, or press Enter to show the answer (q quits): ";
   for (;;) {
     auto line = read_line(ask);
     if (!line || *line == "q") return Step::Quit;
     if (line->empty()) break;
+    if (card.choices.empty()) {
+      suggested = report_typed_answer(*line, card, speakers);
+      break;
+    }
     if (!card.choices.empty() && line->size() == 1) {
       const std::size_t pick = static_cast<std::size_t>(std::tolower((*line)[0]) - 'a');
       if (pick < card.choices.size()) {
@@ -102,19 +162,16 @@ Step study_one(Collection& collection, const Card& card, const SessionClock& clo
   const auto next = value_or_fail(collection.preview(card.id, now));
   std::string buttons;
   for (int r = 1; r <= 4; ++r) {
-    buttons += fmt::format("{}{} {} ({})", r == 1 ? "" : " · ", r,
-                           r == 1   ? "Again"
-                           : r == 2 ? "Hard"
-                           : r == 3 ? "Good"
-                                    : "Easy",
-                           format_interval(next[static_cast<std::size_t>(r - 1)].due - now));
+    buttons +=
+        fmt::format("{}{} {} ({})", r == 1 ? "" : " · ", r, rating_name(static_cast<Rating>(r)),
+                    format_interval(next[static_cast<std::size_t>(r - 1)].due - now));
   }
   fmt::print("{}\n", buttons);
   const std::string ask_rating =
       suggested ? fmt::format(
-                      "Rate 1–4, Enter for {} (u undoes the last answer, s suspends, "
+                      "Rate 1–4, Enter for {} ({}) (u undoes the last answer, s suspends, "
                       "q quits): ",
-                      static_cast<int>(*suggested))
+                      static_cast<int>(*suggested), rating_name(*suggested))
                 : std::string("Rate 1–4 (u undoes the last answer, s suspends, q quits): ");
   for (;;) {
     auto line = read_line(ask_rating.c_str());
@@ -162,6 +219,7 @@ void add_study_command(CLI::App& app) {
     fmt::print("{} due today ({} new, {} learning, {} review).\n", start.due_today,
                start.new_available, start.learning, start.review);
     int studied = 0;
+    DeckSpeakers speakers(collection);
     for (;;) {
       const auto next = value_or_fail(collection.next_card(options->deck, clock.now()));
       if (!next) {
@@ -169,7 +227,7 @@ void add_study_command(CLI::App& app) {
                    studied == 1 ? "" : "s");
         return;
       }
-      const Step step = study_one(collection, *next, clock, studied + 1, options->deck);
+      const Step step = study_one(collection, *next, clock, studied + 1, options->deck, speakers);
       if (step == Step::Quit) {
         fmt::print("\nSession ended. You answered {} card{}.\n", studied, studied == 1 ? "" : "s");
         return;

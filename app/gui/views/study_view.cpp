@@ -1,14 +1,17 @@
 #include "study_view.hpp"
 
 #include <GLFW/glfw3.h>
+#include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <optional>
 #include <string>
 
 #include "../widgets.hpp"
 #include "citation_panel.hpp"
+#include "citecard/answer_check.hpp"
 
 namespace citecard::gui {
 namespace {
@@ -16,11 +19,46 @@ namespace {
 constexpr std::array<const char*, 4> kRatingNames = {"Again", "Hard", "Good", "Easy"};
 constexpr int kLetterKeys = 4;  // choices beyond D are picked with the mouse
 
-void handle_keys(AppState& state) {
+// What the learner typed for a free-recall card, and its verdict once the answer shows. Kept by
+// the view: it lives only while the card is on screen.
+struct TypedAnswer {
+  std::string card_id;
+  std::string text;
+  std::optional<AnswerCheck> check;
+  bool focus = true;  // put the cursor in the field when the card first shows
+  bool was_revealed = false;
+};
+
+bool is_blank(const std::string& text) {
+  return text.find_first_not_of(" \t") == std::string::npos;
+}
+
+// The typed answer for the card on screen: fresh for each new card or each new showing of a card
+// (one answered Again comes back), checked as soon as the answer shows, however it was shown.
+TypedAnswer& typed_answer_for(const AppState& state, const Card& card) {
+  static TypedAnswer typed;
+  if (typed.card_id != card.id || (typed.was_revealed && !state.revealed())) {
+    typed = TypedAnswer{};
+    typed.card_id = card.id;
+  }
+  if (state.revealed() && !typed.was_revealed && !is_blank(typed.text))
+    typed.check = check_answer(typed.text, card.answer);
+  typed.was_revealed = state.revealed();
+  return typed;
+}
+
+// Space's rating: from the typed answer's verdict when there is one, else the app's.
+Rating suggested_rating(const AppState& state, const TypedAnswer* typed) {
+  return typed != nullptr && typed->check ? typed->check->suggested : state.suggested_rating();
+}
+
+void handle_keys(AppState& state, Rating suggested) {
   if (key_pressed(GLFW_KEY_ESCAPE)) {
     state.back_to_decks();
     return;
   }
+  // While an answer is being typed, letters, digits, Space and Enter belong to the text field.
+  if (ImGui::GetIO().WantTextInput) return;
   const bool confirm =
       key_pressed(GLFW_KEY_SPACE) || key_pressed(GLFW_KEY_ENTER) || key_pressed(GLFW_KEY_KP_ENTER);
   if (!state.revealed()) {
@@ -36,7 +74,7 @@ void handle_keys(AppState& state) {
       return;
     }
   }
-  if (confirm) state.rate(state.suggested_rating());
+  if (confirm) state.rate(suggested);
 }
 
 std::string deck_counts(const DeckSummary* deck) {
@@ -129,7 +167,45 @@ void draw_choices(AppState& state, const Ui& ui, const Card& card) {
   }
 }
 
-void draw_answer(const AppState& state, const Ui& ui, const Card& card) {
+// The field for a free-recall card's answer; Enter shows the answer (checked, if anything was
+// typed).
+void draw_typed_field(AppState& state, const Ui& ui, TypedAnswer& typed) {
+  if (typed.focus) {
+    ImGui::SetKeyboardFocusHere();
+    typed.focus = false;
+  }
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  ImGui::PushFont(ui.fonts.body);
+  const bool entered = ImGui::InputTextWithHint("##typed-answer", "Type your answer, then Enter",
+                                                &typed.text, ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::PopFont();
+  if (entered) state.reveal();
+}
+
+void draw_verdict(const Ui& ui, const TypedAnswer& typed) {
+  const AnswerCheck& check = *typed.check;
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextColored(ui.palette.muted, "You typed: %s", typed.text.c_str());
+  ImGui::PushFont(ui.fonts.strong);
+  switch (check.verdict) {
+    case Verdict::Correct:
+      ImGui::TextColored(ui.palette.right, "\xE2\x9C\x93 Correct");
+      break;
+    case Verdict::Close:
+      ImGui::TextColored(ui.palette.hard, "~ Close");
+      break;
+    case Verdict::Wrong:
+      ImGui::TextColored(ui.palette.wrong, "\xE2\x9C\x97 Wrong");
+      break;
+  }
+  ImGui::PopFont();
+  if (!check.detail.empty()) ImGui::TextColored(ui.palette.text, "%s", check.detail.c_str());
+  ImGui::TextColored(ui.palette.muted, "Suggested rating: %s (Space) \xE2\x80\x94 or pick another.",
+                     kRatingNames[static_cast<std::size_t>(check.suggested) - 1]);
+  ImGui::PopTextWrapPos();
+}
+
+void draw_answer(const AppState& state, const Ui& ui, const Card& card, const TypedAnswer* typed) {
   ImGui::Spacing();
   if (card.choices.empty()) {
     ImGui::Separator();
@@ -140,6 +216,10 @@ void draw_answer(const AppState& state, const Ui& ui, const Card& card) {
     ImGui::TextColored(ui.palette.right, "%s", card.answer.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
+    if (typed != nullptr && typed->check) {
+      ImGui::Spacing();
+      draw_verdict(ui, *typed);
+    }
     return;
   }
   if (!state.picked_choice()) return;  // the right choice is already marked in green
@@ -157,7 +237,7 @@ void draw_answer(const AppState& state, const Ui& ui, const Card& card) {
                      kRatingNames[static_cast<std::size_t>(state.suggested_rating()) - 1]);
 }
 
-void draw_question(AppState& state, const Ui& ui, const Card& card) {
+void draw_question(AppState& state, const Ui& ui, const Card& card, TypedAnswer* typed) {
   section_label(ui, type_label(card));
   // A prompt of several lines is a question over the material it asks about ("Who said this?
   // (context)" then the quote): the question reads as a lead-in, the material large.
@@ -177,7 +257,8 @@ void draw_question(AppState& state, const Ui& ui, const Card& card) {
   ImGui::Dummy(ImVec2(0, 8.0f * ui.scale));
 
   if (!card.choices.empty()) draw_choices(state, ui, card);
-  if (state.revealed()) draw_answer(state, ui, card);
+  if (typed != nullptr && !state.revealed()) draw_typed_field(state, ui, *typed);
+  if (state.revealed()) draw_answer(state, ui, card, typed);
 }
 
 void draw_source(const AppState& state, const Ui& ui) {
@@ -193,7 +274,7 @@ void draw_source(const AppState& state, const Ui& ui) {
   ImGui::PopTextWrapPos();
 }
 
-void draw_bottom_bar(AppState& state, const Ui& ui, float width) {
+void draw_bottom_bar(AppState& state, const Ui& ui, float width, Rating suggested) {
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   const float height = 58.0f * ui.scale;
   if (!state.revealed()) {
@@ -207,14 +288,14 @@ void draw_bottom_bar(AppState& state, const Ui& ui, float width) {
     const char* hint = card != nullptr && !card->choices.empty()
                            ? "Pick a choice with the mouse or keys A\xE2\x80\x93"
                              "D  \xC2\xB7  Esc: decks"
-                           : "Recall the answer, then show it  \xC2\xB7  Esc: decks";
+                           : "Type the answer and press Enter, or just show it  \xC2\xB7  "
+                             "Esc: decks";
     centered_text(ui.fonts.small, hint, ui.palette.muted, width);
     return;
   }
   const std::array<ImVec4, 4> colours = {ui.palette.again, ui.palette.hard, ui.palette.good,
                                          ui.palette.easy};
   const float button_width = (width - 3 * spacing) / 4;
-  const Rating suggested = state.suggested_rating();
   for (int r = 1; r <= 4; ++r) {
     const auto index = static_cast<std::size_t>(r - 1);
     if (r > 1) ImGui::SameLine();
@@ -236,8 +317,15 @@ void draw_bottom_bar(AppState& state, const Ui& ui, float width) {
 }  // namespace
 
 void draw_study_view(AppState& state, const Ui& ui) {
-  handle_keys(state);
+  TypedAnswer* typed = nullptr;
+  if (state.card() != nullptr && state.card()->choices.empty())
+    typed = &typed_answer_for(state, *state.card());
+  handle_keys(state, suggested_rating(state, typed));
   if (state.view() != View::Study) return;  // the keys finished the deck or went back
+  // The keys may have moved on to another card: its typed answer starts afresh.
+  typed = nullptr;
+  if (state.card() != nullptr && state.card()->choices.empty())
+    typed = &typed_answer_for(state, *state.card());
 
   header_bar(ui, state.current_deck() ? state.current_deck()->title : std::string(),
              deck_counts(state.current_deck()));
@@ -262,7 +350,7 @@ void draw_study_view(AppState& state, const Ui& ui) {
   if (side_by_side) {
     const float question_width = std::floor((width - spacing) * 0.46f);
     ImGui::BeginChild("question", ImVec2(question_width, height), true, flags);
-    draw_question(state, ui, *card);
+    draw_question(state, ui, *card, typed);
     ImGui::EndChild();
     ImGui::SameLine();
     // A new child once revealed, so the citation panel sees itself appear and can scroll.
@@ -272,7 +360,7 @@ void draw_study_view(AppState& state, const Ui& ui) {
     ImGui::EndChild();
   } else {
     ImGui::BeginChild("card", ImVec2(width, height), true, flags);
-    draw_question(state, ui, *card);
+    draw_question(state, ui, *card, typed);
     if (state.revealed()) {
       ImGui::Spacing();
       ImGui::Separator();
@@ -287,7 +375,7 @@ void draw_study_view(AppState& state, const Ui& ui) {
   const float bar_width = std::min(width, 920.0f * ui.scale);
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent + (width - bar_width) * 0.5f);
   ImGui::BeginGroup();
-  draw_bottom_bar(state, ui, bar_width);
+  draw_bottom_bar(state, ui, bar_width, suggested_rating(state, typed));
   ImGui::EndGroup();
 }
 

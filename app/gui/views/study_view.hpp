@@ -4,8 +4,13 @@
 // Keys, chosen so a rating is never given by accident before the answer shows:
 //   question side   Space / Enter  show the answer
 //                   A B C D        pick that choice (multiple-choice cards); this shows the answer
+//                   typing         free-recall cards: the answer field has the cursor; Enter
+//                                  checks what was typed and shows the answer (an empty field
+//                                  just shows it). While the field has the cursor, keys are text.
 //   answer side     1 2 3 4        rate Again / Hard / Good / Easy
-//                   Space / Enter  give the suggested rating: Good, or Again after a wrong choice
+//                   Space / Enter  give the suggested rating: Good, Again after a wrong choice,
+//                                  or from a typed answer's verdict (correct Good, close Hard,
+//                                  wrong Again)
 //   anywhere        Esc            back to the deck list
 #pragma once
 
