@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <map>
 
+#include "deck/generate/generate.hpp"
+
 namespace citecard::deck {
 
 Result<void> apply_overlay(const std::vector<OverlayEntry>& overlay, std::vector<Card>& generated,
@@ -34,7 +36,9 @@ Result<void> apply_overlay(const std::vector<OverlayEntry>& overlay, std::vector
         if (entry.prompt) card.prompt = *entry.prompt;
         if (entry.answer) card.answer = *entry.answer;
         if (entry.choices) {
+          // Shuffled like generated choices, so the curator's order does not give the answer away.
           card.choices = *entry.choices;
+          generate::stable_shuffle(card.choices, card.id);
         } else if (entry.answer && !card.choices.empty()) {
           // A new answer without new choices: the old choices no longer fit it.
           card.choices.clear();
