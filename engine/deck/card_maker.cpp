@@ -41,11 +41,7 @@ std::string card_id(const DeckSpec& deck, const NoteSpec& note, std::string_view
 
 // A stable shuffle: the order depends only on the card and the strings, so rebuilding gives the
 // same choices in the same places, while the right answer is not always first.
-void stable_shuffle(std::vector<std::string>& items, const std::string& seed) {
-  std::sort(items.begin(), items.end(), [&](const std::string& a, const std::string& b) {
-    return content_hash({seed, a}) < content_hash({seed, b});
-  });
-}
+using generate::stable_shuffle;
 
 std::string body_json(const NoteSpec& note) {
   nlohmann::ordered_json body;
@@ -81,7 +77,9 @@ Card who_said_card(const DeckSpec& deck, const NoteSpec& note,
     stable_shuffle(others, card.id);
     others.resize(kChoicesPerCard - 1);
     others.push_back(note.speaker);
-    stable_shuffle(others, card.id);
+    // Ordered under a seed of its own: the wrong choices were picked as the smallest hashes under
+    // card.id, so ordering with that seed again would put the answer last nearly every time.
+    stable_shuffle(others, card.id + "/order");
     card.choices = std::move(others);
   }
   return card;

@@ -233,3 +233,22 @@ TEST_CASE("curating and rebuilding keeps every card's id and history") {
   REQUIRE(edited_memory.ok());
   CHECK(edited_memory->reps == 1);
 }
+
+TEST_CASE("the answer's place among the choices varies, so position is no clue") {
+  SummitCollection summit;
+  std::map<std::string, std::map<std::size_t, int>> positions;
+  std::map<std::string, int> counts;
+  for (const auto& card : summit.cards()) {
+    const auto& choices = card["choices"];
+    if (choices.empty()) continue;
+    const std::string type = card["type"];
+    for (std::size_t i = 0; i < choices.size(); ++i)
+      if (choices[i] == card["answer"]) ++positions[type][i];
+    ++counts[type];
+  }
+  for (const auto& [type, count] : counts) {
+    if (count < 12) continue;
+    INFO(type);
+    for (const auto& [position, n] : positions[type]) CHECK(n * 2 <= count);
+  }
+}

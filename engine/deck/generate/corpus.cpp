@@ -124,9 +124,25 @@ std::string generated_card_id(const Corpus& corpus, std::string_view type, const
                           std::to_string(first.end), detail});
 }
 
+namespace {
+
+// FNV-1a alone orders similar strings alike under different seeds (its last bytes dominate);
+// a final avalanche step (splitmix64's) makes each card's order independent of the others'.
+std::uint64_t shuffle_key(const std::string& seed, const std::string& item) {
+  std::uint64_t x = content_hash({seed, item});
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ull;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebull;
+  x ^= x >> 31;
+  return x;
+}
+
+}  // namespace
+
 void stable_shuffle(std::vector<std::string>& items, const std::string& seed) {
   std::sort(items.begin(), items.end(), [&](const std::string& a, const std::string& b) {
-    return content_hash({seed, a}) < content_hash({seed, b});
+    return shuffle_key(seed, a) < shuffle_key(seed, b);
   });
 }
 

@@ -167,7 +167,7 @@ void make_fact_cloze(const Corpus& corpus, const std::vector<FactGroup>& groups,
     }
     if (others.size() == kChoicesPerCard - 1) {
       others.push_back(card.answer);
-      stable_shuffle(others, card.id);
+      stable_shuffle(others, card.id + "/order");
       card.choices = std::move(others);
     }
 

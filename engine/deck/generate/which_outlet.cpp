@@ -50,7 +50,7 @@ void add_card(const Corpus& corpus, const MadeNote& note, const std::string& pro
     stable_shuffle(others, card.id);
     others.resize(kChoicesPerCard - 1);
     others.push_back(card.answer);
-    stable_shuffle(others, card.id);
+    stable_shuffle(others, card.id + "/order");
     card.choices = std::move(others);
   }
   card.note = note.id;

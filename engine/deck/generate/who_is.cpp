@@ -92,7 +92,7 @@ void make_who_is(const Corpus& corpus, bool reverse_too, Generated& out) {
                                      kChoicesPerCard - 1, back.prompt);
       if (others.size() == kChoicesPerCard - 1) {
         others.push_back(back.answer);
-        stable_shuffle(others, back.id);
+        stable_shuffle(others, back.id + "/order");
         back.choices = std::move(others);
       }
       if (!gives_away(back.prompt, back.answer, name.alias_keys)) out.cards.push_back(back);

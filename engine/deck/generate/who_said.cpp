@@ -112,7 +112,7 @@ void make_who_said(const Corpus& corpus, const std::vector<QuoteGroup>& groups, 
                                    kChoicesPerCard - 1, card.prompt);
     if (others.size() == kChoicesPerCard - 1) {
       others.push_back(card.answer);
-      stable_shuffle(others, card.id);
+      stable_shuffle(others, card.id + "/order");
       card.choices = std::move(others);
     }
     card.note = note.id;
