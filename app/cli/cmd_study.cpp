@@ -72,27 +72,34 @@ void print_answer(const Card& card) {
 
 enum class Step { Next, Quit, Undo, Suspended };
 
-// The speakers of each deck's who-said cards, read once per session: a speaker's family name is
-// accepted as a typed answer only when no other speaker in the deck shares it.
+// Who-said cards (multiple choice or typed) and "who is" cards asked the other way round answer
+// with a person's name.
+bool answers_with_a_person(const Card& card) {
+  return card.type.rfind(card_type::kWhoSaid, 0) == 0 || card.type == "who_is_reverse";
+}
+
+// The people each deck's cards answer with (speakers of who-said cards, in every form, and the
+// people "who is" cards ask for), read once per session: a person's family name is accepted as a
+// typed answer only when no other person in the deck shares it.
 class DeckSpeakers {
  public:
   explicit DeckSpeakers(const Collection& collection) : collection_(collection) {}
 
   std::vector<std::string> aliases(const Card& card) {
-    if (card.type != card_type::kWhoSaid) return {};
-    auto found = speakers_.find(card.deck);
-    if (found == speakers_.end()) {
-      std::vector<std::string> speakers;
+    if (!answers_with_a_person(card)) return {};
+    auto found = people_.find(card.deck);
+    if (found == people_.end()) {
+      std::vector<std::string> people;
       for (const auto& c : value_or_fail(collection_.cards()))
-        if (c.deck == card.deck && c.type == card_type::kWhoSaid) speakers.push_back(c.answer);
-      found = speakers_.emplace(card.deck, std::move(speakers)).first;
+        if (c.deck == card.deck && answers_with_a_person(c)) people.push_back(c.answer);
+      found = people_.emplace(card.deck, std::move(people)).first;
     }
     return speaker_aliases(card.answer, found->second);
   }
 
  private:
   const Collection& collection_;
-  std::map<std::string, std::vector<std::string>> speakers_;
+  std::map<std::string, std::vector<std::string>> people_;
 };
 
 // A typed answer to a free-recall card: the verdict, and the rating it suggests.

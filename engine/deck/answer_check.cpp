@@ -111,11 +111,12 @@ std::optional<std::string> typo_detail(const Form& typed, const Form& answer) {
   return fmt::format("spelling: the answer is \u201C{}\u201D", answer.original);
 }
 
-// "Shoigu" for "Sergei Shoigu" when no alias makes it right: part of the answer, in order, and at
-// least half its letters.
+// "Shoigu" for "Sergei Shoigu" when no alias makes it right, "Sergei Shoigu" for "Defense Minister
+// Sergei Shoigu": part of the answer, in order, with at least 40% of its letters and every number.
 bool is_incomplete(const Form& typed, const Form& answer) {
   if (typed.words.empty() || typed.words.size() >= answer.words.size()) return false;
-  if (typed.letters.size() * 2 < answer.letters.size()) return false;
+  if (typed.letters.size() * 5 < answer.letters.size() * 2) return false;
+  if (typed.numbers != answer.numbers) return false;
   return std::search(answer.words.begin(), answer.words.end(), typed.words.begin(),
                      typed.words.end()) != answer.words.end();
 }
@@ -127,8 +128,21 @@ std::string accent_note(std::string_view typed, const Form& answer) {
   return fmt::format("accents aside: the answer is spelt \u201C{}\u201D", answer.original);
 }
 
+// The same words in another order: "September 13, 2023" for "13 September 2023".
+bool is_reordered(const Form& typed, const Form& answer) {
+  if (typed.words.size() < 2 || typed.words.size() != answer.words.size()) return false;
+  auto a = typed.words;
+  auto b = answer.words;
+  std::sort(a.begin(), a.end());
+  std::sort(b.begin(), b.end());
+  return a == b;
+}
+
 Outcome compare(std::string_view typed_text, const Form& typed, const Form& answer) {
   if (typed.letters == answer.letters) return {Verdict::Correct, accent_note(typed_text, answer)};
+  if (is_reordered(typed, answer))
+    return {Verdict::Correct,
+            fmt::format("word order: the answer reads \u201C{}\u201D", answer.original)};
   if (auto detail = typo_detail(typed, answer)) return {Verdict::Close, std::move(*detail)};
   if (is_incomplete(typed, answer))
     return {Verdict::Close, fmt::format("incomplete: the answer is {}", answer.original)};
@@ -219,6 +233,10 @@ std::vector<std::string> speaker_aliases(const std::string& speaker,
   for (const auto& other : all_speakers) {
     const auto words = answer_words(other);
     if (words == own) continue;
+    // A pair with this very person in it ("Victor Cha and Ellen Kim") is no other Cha.
+    if (is_pair(other) &&
+        std::search(words.begin(), words.end(), own.begin(), own.end()) != words.end())
+      continue;
     if (std::find(words.begin(), words.end(), family) != words.end()) return {};
   }
   return {last};

@@ -71,6 +71,16 @@ bool is_article(std::string_view word) {
   return word == "the" || word == "a" || word == "an";
 }
 
+// "13th" reads as "13", "1st" as "1": the number is the answer, the suffix is how it is said.
+void drop_ordinal_suffix(std::string& word) {
+  if (word.size() < 3) return;
+  const std::string_view suffix = std::string_view(word).substr(word.size() - 2);
+  if (suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th") return;
+  for (std::size_t i = 0; i + 2 < word.size(); ++i)
+    if (word[i] < '0' || word[i] > '9') return;
+  word.resize(word.size() - 2);
+}
+
 }  // namespace
 
 std::u32string code_points(std::string_view utf8) {
@@ -112,6 +122,7 @@ std::vector<std::string> answer_words(std::string_view text, bool strip_marks) {
     }
   }
   end_word();
+  for (auto& w : words) drop_ordinal_suffix(w);
   words = number_words_to_digits(words);
   if (words.size() > 1 && is_article(words.front())) words.erase(words.begin());
   return words;

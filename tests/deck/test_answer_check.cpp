@@ -50,6 +50,9 @@ const std::vector<Case>& table() {
       {"shoigu", "Sergei Shoigu", {"Shoigu"}, Verdict::Correct, "accepted"},
       {"Amur region", "Amur Region", {}, Verdict::Correct, ""},
       {"13 September 2023", "13 September 2023", {}, Verdict::Correct, ""},
+      {"September 13, 2023", "13 September 2023", {}, Verdict::Correct, "word order"},
+      {"13th September", "13 September", {}, Verdict::Correct, ""},
+      {"the 1st", "1", {}, Verdict::Correct, ""},
       // Close: a typo, within an allowance that grows with the answer's length.
       {"Vostochny cosmodrom",
        "Vostochny Cosmodrome",
@@ -64,6 +67,7 @@ const std::vector<Case>& table() {
       {"Vostochnycosmodrom", "Vostochny Cosmodrome", {}, Verdict::Close, "the answer is"},
       {"Pyongyang", "Pyongyan", {}, Verdict::Close, "spelling"},
       {"Shoigu", "Sergei Shoigu", {}, Verdict::Close, "incomplete"},
+      {"Sergei Shoigu", "Defense Minister Sergei Shoigu", {}, Verdict::Close, "incomplete"},
       {"Columbia University", "Columbia Univeristy", {}, Verdict::Close, "spelling"},
       // Wrong: a different answer, a wrong number, a short word off by a letter.
       {"Blagoveshchensk", "Vladivostok", {}, Verdict::Wrong, ""},
@@ -75,6 +79,9 @@ const std::vector<Case>& table() {
       {"", "Vladimir Putin", {}, Verdict::Wrong, "no answer"},
       {"  ...  ", "Vladimir Putin", {}, Verdict::Wrong, "no answer"},
       {"Kim", "Kim Jong Un", {}, Verdict::Wrong, ""},
+      {"hours", "4 hours", {}, Verdict::Wrong, ""},
+      {"13 September", "13 September 2023", {}, Verdict::Wrong, ""},
+      {"Minister Shoigu Defense", "Defense Minister Sergei Shoigu", {}, Verdict::Wrong, ""},
       {"Moscow", "Vladivostok", {}, Verdict::Wrong, ""},
       {"Sergei Lavrov", "Sergei Shoigu", {"Shoigu"}, Verdict::Wrong, ""},
       {"cat", "cab", {}, Verdict::Wrong, ""},
@@ -173,6 +180,9 @@ TEST_CASE("a speaker's family name is an alias when no other speaker in the deck
   using V = std::vector<std::string>;
   CHECK(speaker_aliases("Sergei Shoigu", speakers) == V{"Shoigu"});
   CHECK(speaker_aliases("Victor Cha", speakers) == V{"Cha"});
+  CHECK(speaker_aliases("Victor Cha", {"Victor Cha", "Victor Cha and Ellen Kim"}) == V{"Cha"});
+  CHECK(speaker_aliases("Ellen Kim", {"Ellen Kim", "Victor Cha and Ellen Kim"}) == V{"Kim"});
+  CHECK(speaker_aliases("Victor Cha", {"Victor Cha", "Jin Cha and Ellen Kim"}).empty());
   CHECK(speaker_aliases("Ellen Kim", speakers).empty());    // Kim Jong Un is a Kim too
   CHECK(speaker_aliases("Kim Jong Un", speakers).empty());  // "Un" is a given name
   CHECK(speaker_aliases("Lim Soo-suk", speakers).empty());

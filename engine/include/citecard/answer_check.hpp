@@ -9,11 +9,14 @@
 //   - punctuation and quote marks ignored, hyphens and dashes read as spaces, spacing ignored
 //     ("Jong-un", "Jong Un" and "Jongun" agree);
 //   - number words read as digits ("four" = "4", "twenty-one" = "21", "a dozen" = "12",
-//     "1,000" = "1000");
+//     "1,000" = "1000"), ordinal suffixes dropped ("13th" = "13");
+//   - the same words in another order accepted, with a note ("September 13, 2023");
 //   - a leading article ignored ("the Vostochny Cosmodrome").
 // What remains must match the answer or one of its aliases. A few typos make an answer "close":
 // none in answers of up to 3 letters ("UN" is not "US"), then more as answers grow (see
 // typo_allowance), counted word by word so a wrong short word ("Kim Jong Il") is not a typo.
+// Part of the answer is close too, if it keeps 40% of the letters and every number ("Sergei
+// Shoigu" for "Defense Minister Sergei Shoigu"; not "Kim" for "Kim Jong Un").
 // Numbers are never typos: "1954" is not close to "1945".
 // The verdict suggests a rating (Correct: Good, Close: Hard, Wrong: Again); the learner decides.
 #pragma once
@@ -54,7 +57,8 @@ AnswerCheck check_answer(std::string_view typed, std::string_view expected,
                          const std::vector<std::string>& aliases = {});
 
 // Other names a speaker may be typed as: the family name alone ("Shoigu" for "Sergei Shoigu")
-// when no other speaker in `all_speakers` (e.g. every speaker in the deck) has the same one.
+// when no other speaker in `all_speakers` (e.g. every speaker in the deck) has the same one (a pair
+// of speakers that includes this one, "Victor Cha and Ellen Kim", does not count).
 // Names written family-name-first cannot be told apart from the rest, so a last word of fewer
 // than three letters ("Un" in "Kim Jong Un") or with a hyphen ("Soo-suk" in "Lim Soo-suk") is
 // taken for a given name, and pairs ("Robert Carlin and Siegfried Hecker") get no alias.
