@@ -111,14 +111,33 @@ std::optional<std::string> typo_detail(const Form& typed, const Form& answer) {
   return fmt::format("spelling: the answer is \u201C{}\u201D", answer.original);
 }
 
-// "Shoigu" for "Sergei Shoigu" when no alias makes it right, "Sergei Shoigu" for "Defense Minister
-// Sergei Shoigu": part of the answer, in order, with at least 40% of its letters and every number.
-bool is_incomplete(const Form& typed, const Form& answer) {
-  if (typed.words.empty() || typed.words.size() >= answer.words.size()) return false;
-  if (typed.letters.size() * 5 < answer.letters.size() * 2) return false;
-  if (typed.numbers != answer.numbers) return false;
-  return std::search(answer.words.begin(), answer.words.end(), typed.words.begin(),
-                     typed.words.end()) != answer.words.end();
+// The words [first, first + count) of `answer` as a form of their own.
+Form part_of(const Form& answer, std::size_t first, std::size_t count) {
+  Form part;
+  part.original = answer.original;  // details quote the answer's own spelling
+  for (std::size_t i = first; i < first + count; ++i) {
+    part.words.push_back(answer.words[i]);
+    part.word_letters.push_back(answer.word_letters[i]);
+    part.letters += answer.word_letters[i];
+    if (is_number(answer.words[i])) part.numbers.push_back(answer.words[i]);
+  }
+  return part;
+}
+
+// "Shoigu" for "Sergei Shoigu" when no alias makes it right, "Sergei Shoigu" (or, misspelt,
+// "Sergei Shiogu") for "Defense Minister Sergei Shoigu": part of the answer, in order, with at
+// least 40% of its letters and every number. Returns the detail, or nothing.
+std::optional<std::string> incomplete_detail(const Form& typed, const Form& answer) {
+  if (typed.words.empty() || typed.words.size() >= answer.words.size()) return std::nullopt;
+  if (typed.letters.size() * 5 < answer.letters.size() * 2) return std::nullopt;
+  if (typed.numbers != answer.numbers) return std::nullopt;
+  const std::string detail = fmt::format("incomplete: the answer is {}", answer.original);
+  for (std::size_t first = 0; first + typed.words.size() <= answer.words.size(); ++first) {
+    const Form part = part_of(answer, first, typed.words.size());
+    if (part.letters == typed.letters) return detail;
+    if (auto spelling = typo_detail(typed, part)) return detail + "; " + *spelling;
+  }
+  return std::nullopt;
 }
 
 // The answer has accents the learner left out (or got wrong): say how it is spelt.
@@ -144,8 +163,7 @@ Outcome compare(std::string_view typed_text, const Form& typed, const Form& answ
     return {Verdict::Correct,
             fmt::format("word order: the answer reads \u201C{}\u201D", answer.original)};
   if (auto detail = typo_detail(typed, answer)) return {Verdict::Close, std::move(*detail)};
-  if (is_incomplete(typed, answer))
-    return {Verdict::Close, fmt::format("incomplete: the answer is {}", answer.original)};
+  if (auto detail = incomplete_detail(typed, answer)) return {Verdict::Close, std::move(*detail)};
   return {};
 }
 

@@ -68,6 +68,12 @@ const std::vector<Case>& table() {
       {"Pyongyang", "Pyongyan", {}, Verdict::Close, "spelling"},
       {"Shoigu", "Sergei Shoigu", {}, Verdict::Close, "incomplete"},
       {"Sergei Shoigu", "Defense Minister Sergei Shoigu", {}, Verdict::Close, "incomplete"},
+      {"Sergei Shiogu",
+       "Defense Minister Sergei Shoigu",
+       {},
+       Verdict::Close,
+       "incomplete: the answer is Defense Minister Sergei Shoigu; spelling: \u201Cshiogu\u201D "
+       "for \u201CShoigu\u201D"},
       {"Columbia University", "Columbia Univeristy", {}, Verdict::Close, "spelling"},
       // Wrong: a different answer, a wrong number, a short word off by a letter.
       {"Blagoveshchensk", "Vladivostok", {}, Verdict::Wrong, ""},

@@ -280,8 +280,10 @@ void draw_bottom_bar(AppState& state, const Ui& ui, float width, Rating suggeste
   if (!state.revealed()) {
     const float button_width = std::min(width, 360.0f * ui.scale);
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - button_width) * 0.5f);
-    if (labelled_button("show", "Show answer", "Space", ImVec2(button_width, height),
-                        ui.palette.accent, true, ui)) {
+    // With the answer field's cursor, Space is a space in the answer; Enter shows it.
+    const bool typing = ImGui::GetIO().WantTextInput;
+    if (labelled_button("show", "Show answer", typing ? "Enter" : "Space",
+                        ImVec2(button_width, height), ui.palette.accent, true, ui)) {
       state.reveal();
     }
     const Card* card = state.card();
