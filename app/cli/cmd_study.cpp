@@ -61,12 +61,22 @@ void print_card(const Card& card, int number) {
     fmt::print("  {}) {}\n", static_cast<char>('a' + i), card.choices[i]);
 }
 
+constexpr std::string_view kNotStated = "not stated";
+
 void print_answer(const Card& card) {
   fmt::print("\nAnswer: {}\n", card.answer);
   for (const auto& c : card.citations) {
-    const std::string outlet = c.outlet == "not stated" ? "Outlet not stated" : c.outlet;
-    fmt::print("Source: {} — “{}” ({})\n", outlet, c.title, c.date);
-    fmt::print("  “{}”\n", c.text);
+    // What the article does not state is said once, plainly, rather than printed as a value.
+    std::string source = c.outlet == kNotStated ? "Outlet not stated" : c.outlet;
+    if (c.title != kNotStated) source += fmt::format(" — “{}”", c.title);
+    source += c.date == kNotStated ? " (date not stated)" : fmt::format(" ({})", c.date);
+    fmt::print("Source: {}\n", source);
+    // A cited sentence that opens with a quotation already carries its marks.
+    const bool quoted = c.text.rfind("\u201C", 0) == 0 || c.text.rfind("\"", 0) == 0;
+    if (quoted)
+      fmt::print("  {}\n", c.text);
+    else
+      fmt::print("  “{}”\n", c.text);
   }
 }
 
