@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 
+#include "card_printer.hpp"
 #include "citecard/answer_check.hpp"
 #include "commands.hpp"
 #include "now_option.hpp"
@@ -52,32 +53,6 @@ const char* rating_name(Rating rating) {
       break;
   }
   return "Easy";
-}
-
-void print_card(const Card& card, int number) {
-  fmt::print("\n── Card {} ─────────────────────────────────────────\n", number);
-  fmt::print("{}\n", card.prompt);
-  for (std::size_t i = 0; i < card.choices.size(); ++i)
-    fmt::print("  {}) {}\n", static_cast<char>('a' + i), card.choices[i]);
-}
-
-constexpr std::string_view kNotStated = "not stated";
-
-void print_answer(const Card& card) {
-  fmt::print("\nAnswer: {}\n", card.answer);
-  for (const auto& c : card.citations) {
-    // What the article does not state is said once, plainly, rather than printed as a value.
-    std::string source = c.outlet == kNotStated ? "Outlet not stated" : c.outlet;
-    if (c.title != kNotStated) source += fmt::format(" — “{}”", c.title);
-    source += c.date == kNotStated ? " (date not stated)" : fmt::format(" ({})", c.date);
-    fmt::print("Source: {}\n", source);
-    // A cited sentence that opens with a quotation already carries its marks.
-    const bool quoted = c.text.rfind("\u201C", 0) == 0 || c.text.rfind("\"", 0) == 0;
-    if (quoted)
-      fmt::print("  {}\n", c.text);
-    else
-      fmt::print("  “{}”\n", c.text);
-  }
 }
 
 enum class Step { Next, Quit, Undo, Suspended };
@@ -144,7 +119,7 @@ void print_remaining(const Collection& collection, const std::string& deck, Time
 Step study_one(Collection& collection, const Card& card, const SessionClock& clock, int number,
                const std::string& deck, DeckSpeakers& speakers) {
   const auto shown_at = Clock::now();
-  print_card(card, number);
+  print_card_front(card, fmt::format("Card {}", number));
   print_remaining(collection, deck, clock.now());
 
   std::optional<Rating> suggested;
@@ -173,7 +148,7 @@ Step study_one(Collection& collection, const Card& card, const SessionClock& clo
     }
     fmt::print("Please type one of the letters shown, or press Enter.\n");
   }
-  print_answer(card);
+  print_card_back(card);
 
   const Timestamp now = clock.now();
   const auto next = value_or_fail(collection.preview(card.id, now));

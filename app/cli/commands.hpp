@@ -31,6 +31,7 @@ void add_build_command(CLI::App& app);
 void add_cards_command(CLI::App& app);
 void add_study_command(CLI::App& app);
 void add_stats_command(CLI::App& app);
+void add_show_command(CLI::App& app);
 void add_fsrs_command(CLI::App& app);
 void add_extract_command(CLI::App& app);
 void add_check_command(CLI::App& app);

@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   citecard::cli::add_cards_command(app);
   citecard::cli::add_study_command(app);
   citecard::cli::add_stats_command(app);
+  citecard::cli::add_show_command(app);
   citecard::cli::add_fsrs_command(app);
   citecard::cli::add_extract_command(app);
   citecard::cli::add_check_command(app);

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <toml++/toml.h>
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -93,4 +94,18 @@ TEST_CASE("a fresh collection has the day's 20 new cards due") {
   CHECK(stats["new"] == 20);
   CHECK(stats["due_today"] == 20);
   CHECK(stats["reviews_today"] == 0);
+}
+
+TEST_CASE("show prints a card's front and back as a study session would, without studying it") {
+  SummitCollection summit;
+  const auto card = summit.cards()[0];
+  const auto shown = summit.run("show " + card["id"].get<std::string>());
+  REQUIRE(shown.status == 0);
+  CHECK(shown.out.find(card["prompt"].get<std::string>()) != std::string::npos);
+  CHECK(shown.out.find("Answer: " + card["answer"].get<std::string>()) != std::string::npos);
+  CHECK(shown.out.find(card["citations"][0]["text"].get<std::string>()) != std::string::npos);
+  CHECK(summit.stats("2024-01-01T09:00:00Z")["reviews_today"] == 0);
+  const auto by_type = summit.run("show --type who_said --limit 3");
+  CHECK(std::count(by_type.out.begin(), by_type.out.end(), '\n') > 12);
+  CHECK(summit.run("show --type no_such_type").err == "citecard: no cards of type no_such_type\n");
 }
