@@ -57,39 +57,10 @@ const char* rating_name(Rating rating) {
 
 enum class Step { Next, Quit, Undo, Suspended };
 
-// Who-said cards (multiple choice or typed) and "who is" cards asked the other way round answer
-// with a person's name.
-bool answers_with_a_person(const Card& card) {
-  return card.type.rfind(card_type::kWhoSaid, 0) == 0 || card.type == "who_is_reverse";
-}
-
-// The people each deck's cards answer with (speakers of who-said cards, in every form, and the
-// people "who is" cards ask for), read once per session: a person's family name is accepted as a
-// typed answer only when no other person in the deck shares it.
-class DeckSpeakers {
- public:
-  explicit DeckSpeakers(const Collection& collection) : collection_(collection) {}
-
-  std::vector<std::string> aliases(const Card& card) {
-    if (!answers_with_a_person(card)) return {};
-    auto found = people_.find(card.deck);
-    if (found == people_.end()) {
-      std::vector<std::string> people;
-      for (const auto& c : value_or_fail(collection_.cards()))
-        if (c.deck == card.deck && answers_with_a_person(c)) people.push_back(c.answer);
-      found = people_.emplace(card.deck, std::move(people)).first;
-    }
-    return speaker_aliases(card.answer, found->second);
-  }
-
- private:
-  const Collection& collection_;
-  std::map<std::string, std::vector<std::string>> people_;
-};
-
 // A typed answer to a free-recall card: the verdict, and the rating it suggests.
-Rating report_typed_answer(const std::string& typed, const Card& card, DeckSpeakers& speakers) {
-  const AnswerCheck check = check_answer(typed, card.answer, speakers.aliases(card));
+Rating report_typed_answer(const Collection& collection, const std::string& typed,
+                           const Card& card) {
+  const AnswerCheck check = value_or_fail(collection.check_typed_answer(card, typed));
   switch (check.verdict) {
     case Verdict::Correct:
       fmt::print("✓ Correct{}\n", check.detail.empty() ? "." : " — " + check.detail);
@@ -117,7 +88,7 @@ void print_remaining(const Collection& collection, const std::string& deck, Time
 }
 
 Step study_one(Collection& collection, const Card& card, const SessionClock& clock, int number,
-               const std::string& deck, DeckSpeakers& speakers) {
+               const std::string& deck) {
   const auto shown_at = Clock::now();
   print_card_front(card, fmt::format("Card {}", number));
   print_remaining(collection, deck, clock.now());
@@ -131,7 +102,7 @@ Step study_one(Collection& collection, const Card& card, const SessionClock& clo
     if (!line || *line == "q") return Step::Quit;
     if (line->empty()) break;
     if (card.choices.empty()) {
-      suggested = report_typed_answer(*line, card, speakers);
+      suggested = report_typed_answer(collection, *line, card);
       break;
     }
     if (!card.choices.empty() && line->size() == 1) {
@@ -211,7 +182,6 @@ void add_study_command(CLI::App& app) {
     fmt::print("{} due today ({} new, {} learning, {} review).\n", start.due_today,
                start.new_available, start.learning, start.review);
     int studied = 0;
-    DeckSpeakers speakers(collection);
     for (;;) {
       const auto next = value_or_fail(collection.next_card(options->deck, clock.now()));
       if (!next) {
@@ -219,7 +189,7 @@ void add_study_command(CLI::App& app) {
                    studied == 1 ? "" : "s");
         return;
       }
-      const Step step = study_one(collection, *next, clock, studied + 1, options->deck, speakers);
+      const Step step = study_one(collection, *next, clock, studied + 1, options->deck);
       if (step == Step::Quit) {
         fmt::print("\nSession ended. You answered {} card{}.\n", studied, studied == 1 ? "" : "s");
         return;

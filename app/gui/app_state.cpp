@@ -153,4 +153,14 @@ void AppState::rate(Rating rating) {
   load_next_card();
 }
 
+std::optional<AnswerCheck> AppState::check_typed(const std::string& typed) {
+  if (!card_) return std::nullopt;
+  auto check = collection_.check_typed_answer(*card_, typed);
+  if (!check) {
+    report(check.error());
+    return std::nullopt;
+  }
+  return *check;
+}
+
 }  // namespace citecard::gui

@@ -62,6 +62,9 @@ class AppState {
 
   void reveal();
   void pick_choice(int index);  // picking a choice also shows the answer
+  // Checks what the learner typed for the card on screen, as the command line does (a person's
+  // unshared family name is accepted); nullopt, with the error shown, if the collection failed.
+  std::optional<AnswerCheck> check_typed(const std::string& typed);
   void rate(Rating rating);
 
   // After the deck's cards are done.

@@ -131,7 +131,7 @@ std::set<std::string> merge_into_hand_notes(std::vector<NoteSpec>& hand,
 // A fact cloze whose sentence a hand-written question already cites, for the same answer ("30
 // years", "Between four and five hours"), would ask the learner the same thing twice.
 bool asked_by_hand(const std::vector<NoteSpec>& hand, const Card& card) {
-  if (card.type != "fact_cloze") return false;
+  if (card.type != card_type::kFactCloze) return false;
   std::set<std::string> hidden;
   for (auto& w : generate::words_of(card.answer))
     if (!generate::is_stopword(w)) hidden.insert(w);
@@ -211,7 +211,7 @@ Result<MadeDeck> make_cards(const DeckSpec& deck) {
     if (typed_who_said && note.kind == NoteKind::Quote && !card.choices.empty()) {
       // The typed sibling of a hand-written quote: the same card, the name to recall.
       Card typed = card;
-      typed.type = "who_said_typed";
+      typed.type = card_type::kWhoSaidTyped;
       typed.id = card_id(deck, note, typed.type);
       typed.prompt =
           (note.context.empty() ? std::string("Who said this? Type the name.")

@@ -602,4 +602,36 @@ Result<std::vector<ReviewRecord>> Collection::review_log(const std::string& card
   return records;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Typed answers
+// ---------------------------------------------------------------------------------------------
+
+namespace {
+
+// Cards whose answer is a person: who-said (either form) and "who is" asked the other way round.
+bool answers_with_a_person(const std::string& type) {
+  return type == card_type::kWhoSaid || type == card_type::kWhoSaidTyped ||
+         type == card_type::kWhoIsReverse;
+}
+
+}  // namespace
+
+Result<AnswerCheck> Collection::check_typed_answer(const Card& card, std::string_view typed) const {
+  if (!answers_with_a_person(card.type)) return check_answer(typed, card.answer);
+  auto stmt = impl_->db.prepare(
+      "SELECT DISTINCT answer FROM cards WHERE deck = ?1 AND archived = 0 AND type IN (?2, ?3, "
+      "?4)");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, card.deck).bind(2, card_type::kWhoSaid).bind(3, card_type::kWhoSaidTyped);
+  stmt->bind(4, card_type::kWhoIsReverse);
+  std::vector<std::string> people;
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    people.push_back(stmt->column_text(0));
+  }
+  return check_answer(typed, card.answer, speaker_aliases(card.answer, people));
+}
+
 }  // namespace citecard

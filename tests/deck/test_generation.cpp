@@ -278,7 +278,8 @@ TEST_CASE(
   for (const Card* card : of_type(made, "fact_cloze")) CHECK(card->answer != "14 piers");
   CHECK(of_type(made, "fact").size() == 1);
   bool without_hand = false;
-  for (const Card* card : of_type(made_or_fail(HarbourDeck()), "fact_cloze"))
+  const auto made_without_hand = made_or_fail(HarbourDeck());
+  for (const Card* card : of_type(made_without_hand, "fact_cloze"))
     without_hand |= card->answer == "14 piers";
   CHECK(without_hand);
 }

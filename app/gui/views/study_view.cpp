@@ -35,14 +35,14 @@ bool is_blank(const std::string& text) {
 
 // The typed answer for the card on screen: fresh for each new card or each new showing of a card
 // (one answered Again comes back), checked as soon as the answer shows, however it was shown.
-TypedAnswer& typed_answer_for(const AppState& state, const Card& card) {
+TypedAnswer& typed_answer_for(AppState& state, const Card& card) {
   static TypedAnswer typed;
   if (typed.card_id != card.id || (typed.was_revealed && !state.revealed())) {
     typed = TypedAnswer{};
     typed.card_id = card.id;
   }
   if (state.revealed() && !typed.was_revealed && !is_blank(typed.text))
-    typed.check = check_answer(typed.text, card.answer);
+    typed.check = state.check_typed(typed.text);
   typed.was_revealed = state.revealed();
   return typed;
 }

@@ -144,7 +144,7 @@ void make_fact_cloze(const Corpus& corpus, const std::vector<FactGroup>& groups,
     note.id = generated_note_id(corpus, "fact", note.citations.front());
 
     Card card;
-    card.type = "fact_cloze";
+    card.type = card_type::kFactCloze;
     card.id = generated_card_id(corpus, card.type, note.citations.front(),
                                 fmt::format("{}-{}", span.start, span.end));
     const std::string sentence = without_answer_label(blanked(*lead.fact, span));

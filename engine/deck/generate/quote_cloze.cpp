@@ -126,7 +126,7 @@ void make_quote_cloze(const Corpus& corpus, const std::vector<QuoteGroup>& group
 
     MadeNote note = quote_note(corpus, group);
     Card card;
-    card.type = "quote_cloze";
+    card.type = card_type::kQuoteCloze;
     card.id = generated_card_id(corpus, card.type, note.citations.front());
     card.answer = text.substr(blank->begin, blank->end - blank->begin);
     card.prompt = fmt::format("Complete the quote. {} said:\n\u201C{}_____{}\u201D", speaker,

@@ -35,7 +35,7 @@ void add_card(const Corpus& corpus, const MadeNote& note, const std::string& pro
     if (c.outlet != kNotStated) carried.insert(c.outlet);
   if (carried.empty()) return;
   Card card;
-  card.type = "which_outlet";
+  card.type = card_type::kWhichOutlet;
   card.id = generated_card_id(corpus, card.type, note.citations.front());
   card.prompt = prompt;
   card.answer = joined(carried);

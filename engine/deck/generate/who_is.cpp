@@ -70,7 +70,7 @@ void make_who_is(const Corpus& corpus, bool reverse_too, Generated& out) {
     note.body_json = body.dump();
 
     Card card;
-    card.type = "who_is";
+    card.type = card_type::kWhoIs;
     // One sentence may describe two people: the person is part of the card's identity.
     card.id = generated_card_id(corpus, card.type, note.citations.front(), key);
     card.prompt = fmt::format("How do the articles describe {}?", name.display);
@@ -81,7 +81,7 @@ void make_who_is(const Corpus& corpus, bool reverse_too, Generated& out) {
 
     if (reverse_too) {
       Card back;
-      back.type = "who_is_reverse";
+      back.type = card_type::kWhoIsReverse;
       back.id = generated_card_id(corpus, back.type, note.citations.front(), key);
       back.prompt =
           fmt::format("Which person in the articles is described as \u201C{}\u201D?", role);

@@ -120,7 +120,7 @@ void make_who_said(const Corpus& corpus, const std::vector<QuoteGroup>& groups, 
     if (typed_too) {
       // The harder variant: recall the name rather than recognise it among four.
       Card typed = card;
-      typed.type = "who_said_typed";
+      typed.type = card_type::kWhoSaidTyped;
       typed.id = generated_card_id(corpus, typed.type, note.citations.front());
       typed.prompt = fmt::format("Who said this? Type the name.\n\u201C{}\u201D",
                                  trimmed_for_display(quote.text));

@@ -33,7 +33,13 @@ struct Citation {
 
 namespace card_type {
 inline constexpr const char* kWhoSaid = "who_said";  // a quote -> its speaker (multiple choice)
-inline constexpr const char* kFact = "fact";         // a question about a fact -> its answer
+inline constexpr const char* kWhoSaidTyped = "who_said_typed";  // the same, the name typed
+inline constexpr const char* kFact = "fact";                 // a hand-written question about a fact
+inline constexpr const char* kQuoteCloze = "quote_cloze";    // speaker, context -> missing words
+inline constexpr const char* kFactCloze = "fact_cloze";      // a fact sentence with a span hidden
+inline constexpr const char* kWhichOutlet = "which_outlet";  // a quote -> the outlet(s)
+inline constexpr const char* kWhoIs = "who_is";              // a person -> role and affiliation
+inline constexpr const char* kWhoIsReverse = "who_is_reverse";  // role and affiliation -> person
 }  // namespace card_type
 
 struct Card {

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "citecard/answer_check.hpp"
 #include "citecard/card.hpp"
 #include "citecard/fsrs.hpp"
 #include "citecard/result.hpp"
@@ -116,6 +117,10 @@ class Collection {
                             std::int64_t duration_ms);
 
   Result<std::vector<ReviewRecord>> review_log(const std::string& card_id) const;
+
+  // Checks an answer typed for `card`. Where the card answers with a person, that person's family
+  // name alone is accepted when no other person in the deck shares it (see speaker_aliases).
+  Result<AnswerCheck> check_typed_answer(const Card& card, std::string_view typed) const;
 
   // Takes back the most recent answer in the collection: the card returns to its exact state
   // before it (new again if it was new), the log entry is removed, and a leech suspension that
