@@ -43,17 +43,6 @@ class Attributor {
   std::vector<Quote> run();
 
  private:
-  // Lower-cased token text; a copy, so two words can be compared at once.
-  std::string word(std::uint32_t t) const {
-    std::string buf;
-    fold_word(doc_.token_text(t), buf);
-    return buf;
-  }
-  bool is_word(std::uint32_t t) const { return doc_.tokens[t].kind == TokenKind::word; }
-  bool punct_is(std::uint32_t t, char c) const {
-    const Token& tok = doc_.tokens[t];
-    return tok.kind == TokenKind::punct && doc_.text[tok.begin] == c;
-  }
   std::uint64_t flags(std::uint32_t t) const { return doc_.tokens[t].flags; }
 
   bool speech_verb(std::uint32_t t, std::uint32_t end) const {
@@ -79,7 +68,7 @@ class Attributor {
     }
     if (tok.kind != TokenKind::word) return false;
     if (tok.upper || tok.acronym) return !(tok.flags & word::kSpeech) || tok.upper;
-    const std::string w = word(t);
+    const std::string w = doc_.folded_word(t);
     if (w == "and") return true;
     if (tok.flags & (word::kRole | word::kGroupNoun | word::kDeterminer)) return true;
     if (tok.flags & (word::kBoundary | word::kSpeech | word::kSkip)) return false;
@@ -111,12 +100,12 @@ class Attributor {
 std::optional<std::pair<std::uint32_t, std::uint32_t>> Attributor::np_before(
     std::uint32_t verb, std::uint32_t sb) const {
   std::uint32_t end = verb;
-  while (end > sb && is_word(end - 1) && !doc_.tokens[end - 1].upper &&
+  while (end > sb && doc_.is_word(end - 1) && !doc_.tokens[end - 1].upper &&
          (flags(end - 1) & word::kSkip) && !(flags(end - 1) & word::kPronoun)) {
     --end;
   }
   if (end == sb) return std::nullopt;
-  if (punct_is(end - 1, ',')) {
+  if (doc_.punct_is(end - 1, ',')) {
     // Skip an appositive or relative clause back to the subject before it; an appositive that
     // is itself a bare name is the subject ("the group's attorney, Melissa Stewart, said").
     std::uint32_t c = end - 1;
@@ -127,7 +116,7 @@ std::optional<std::pair<std::uint32_t, std::uint32_t>> Attributor::np_before(
       if (tok.kind == TokenKind::mark || tok.quote >= 0) return std::nullopt;
       if (tok.kind == TokenKind::punct && doc_.text[tok.begin] == ',') break;
     }
-    if (open == c || !punct_is(open, ',')) return std::nullopt;
+    if (open == c || !doc_.punct_is(open, ',')) return std::nullopt;
     const int m = names_.mention_at_token[open + 1];
     if (m >= 0 && names_.mentions[m].last_token == c && names_.mentions[m].np_first == open + 1) {
       return std::make_pair(open + 1, c);
@@ -137,12 +126,12 @@ std::optional<std::pair<std::uint32_t, std::uint32_t>> Attributor::np_before(
   std::uint32_t b = end;
   while (b > sb && b + 12 > end && np_word(b - 1)) {
     --b;
-    if (is_word(b) && !doc_.tokens[b].upper && (flags(b) & word::kDeterminer) &&
+    if (doc_.is_word(b) && !doc_.tokens[b].upper && (flags(b) & word::kDeterminer) &&
         !doc_.token_is(b, "two"))
       break;
   }
   // "and" may only join names or nouns, never open the phrase.
-  while (b < end && is_word(b) && doc_.token_is(b, "and")) ++b;
+  while (b < end && doc_.is_word(b) && doc_.token_is(b, "and")) ++b;
   if (b == end) return std::nullopt;
   return std::make_pair(b, end);
 }
@@ -155,13 +144,13 @@ std::optional<std::pair<std::uint32_t, std::uint32_t>> Attributor::np_after(
   while (e < se && e < b + 12 && np_word(e)) ++e;
   if (e == b) return std::nullopt;
   // "said the group's attorney, Melissa Stewart."
-  if (e + 1 < se && punct_is(e, ',')) {
+  if (e + 1 < se && doc_.punct_is(e, ',')) {
     const int m = names_.mention_at_token[e + 1];
     if (m >= 0 && names_.mentions[m].np_first == e + 1) {
       const std::uint32_t me = names_.mentions[m].last_token;
       bool head_is_name = false;
       for (std::uint32_t t = b; t < e; ++t) head_is_name |= names_.mention_at_token[t] >= 0;
-      const bool closes = me >= se || punct_is(me, ',') || punct_is(me, '.');
+      const bool closes = me >= se || doc_.punct_is(me, ',') || doc_.punct_is(me, '.');
       if (!head_is_name && closes) return std::make_pair(e + 1, me);
     }
   }
@@ -222,8 +211,8 @@ Speaker Attributor::interpret(std::uint32_t b, std::uint32_t e) const {
   Speaker s;
   s.first = b;
   s.last = e;
-  if (e - b == 1 && is_word(b) && (flags(b) & word::kPronoun)) {
-    const std::string w = word(b);
+  if (e - b == 1 && doc_.is_word(b) && (flags(b) & word::kPronoun)) {
+    const std::string w = doc_.folded_word(b);
     if (w == "he" || w == "she") {
       s.entity = names_.entity_of_pronoun(b);
       s.unresolved = s.entity < 0;
@@ -254,7 +243,7 @@ Speaker Attributor::interpret(std::uint32_t b, std::uint32_t e) const {
     }
   }
   std::uint32_t last_word = e - 1;
-  while (last_word > b && !is_word(last_word)) --last_word;
+  while (last_word > b && !doc_.is_word(last_word)) --last_word;
   const bool noun_after_head =
       head >= 0 && names_.mentions[head].last_token <= last_word && !doc_.tokens[last_word].upper;
   if (head >= 0 && !noun_after_head) {
@@ -274,7 +263,7 @@ Speaker Attributor::interpret(std::uint32_t b, std::uint32_t e) const {
     return s;
   }
   // A description. Plural references to people named together first.
-  const std::string head_word = word(last_word);
+  const std::string head_word = doc_.folded_word(last_word);
   const bool plural_ref = head_word == "authors" || head_word == "pair" || head_word == "duo" ||
                           head_word == "both" || head_word == "two" || head_word == "researchers" ||
                           head_word == "scholars" || head_word == "analysts";
@@ -290,11 +279,11 @@ Speaker Attributor::interpret(std::uint32_t b, std::uint32_t e) const {
                                           doc_.tokens[last_word].end - doc_.tokens[from].begin));
     bool has_modifier = false;
     for (std::uint32_t t = b; t < last_word; ++t)
-      has_modifier |= is_word(t) || doc_.tokens[t].kind == TokenKind::number;
+      has_modifier |= doc_.is_word(t) || doc_.tokens[t].kind == TokenKind::number;
     s.generic = !has_modifier;
     return s;
   }
-  const std::string opener = word(b);
+  const std::string opener = doc_.folded_word(b);
   const bool indefinite = opener == "a" || opener == "an" || opener == "one" || opener == "another";
   if ((flags(last_word) & word::kRole) && indefinite) {
     s.text = std::string(
@@ -354,8 +343,9 @@ Speaker Attributor::speaker_of_verb(std::uint32_t verb, std::uint32_t sb, std::u
 Speaker Attributor::after_quote(const QuoteSpan& q, std::uint32_t se) const {
   if (!q.closed) return {};
   std::uint32_t a = q.close_token + 1;
-  while (a < se && doc_.tokens[a].kind == TokenKind::punct &&
-         (punct_is(a, ',') || doc_.token_text(a) == "\u2014" || doc_.token_text(a) == "\u2013")) {
+  while (
+      a < se && doc_.tokens[a].kind == TokenKind::punct &&
+      (doc_.punct_is(a, ',') || doc_.token_text(a) == "\u2014" || doc_.token_text(a) == "\u2013")) {
     ++a;
   }
   while (a < se && doc_.tokens[a].kind == TokenKind::number && !doc_.tokens[a].space_before) ++a;
@@ -372,23 +362,25 @@ Speaker Attributor::after_quote(const QuoteSpan& q, std::uint32_t se) const {
   std::uint32_t np_end = 0;
   while (k < se && k < a + 16) {
     if (speech_verb(k, se) && !(flags(k) & word::kParticiple) && !according(k)) break;
-    if (punct_is(k, ',') && np_end == 0) {
+    if (doc_.punct_is(k, ',') && np_end == 0) {
       np_end = k;  // the appositive after the subject: skip it up to the next comma
       ++k;
-      while (k < se && k < a + 40 && !punct_is(k, ',') && doc_.tokens[k].kind != TokenKind::mark)
+      while (k < se && k < a + 40 && !doc_.punct_is(k, ',') &&
+             doc_.tokens[k].kind != TokenKind::mark)
         ++k;
-      if (k < se && punct_is(k, ',')) {
+      if (k < se && doc_.punct_is(k, ',')) {
         ++k;
         continue;
       }
       return {};
     }
-    if (!np_word(k) && !(is_word(k) && (flags(k) & word::kSkip))) return {};
+    if (!np_word(k) && !(doc_.is_word(k) && (flags(k) & word::kSkip))) return {};
     ++k;
   }
   if (k >= se || k == a || !speech_verb(k, se)) return {};
   std::uint32_t e = np_end ? np_end : k;
-  while (e > a && is_word(e - 1) && (flags(e - 1) & word::kSkip) && !doc_.tokens[e - 1].upper) --e;
+  while (e > a && doc_.is_word(e - 1) && (flags(e - 1) & word::kSkip) && !doc_.tokens[e - 1].upper)
+    --e;
   if (e == a) return {};
   Speaker s = interpret(a, e);
   if ((flags(k) & word::kNaming) && s.generic) return {};
@@ -421,8 +413,8 @@ bool Attributor::introduced_as_name(const QuoteSpan& q) const {
   std::uint32_t t = q.open_token;
   for (int skipped = 0; t > para.first_token && skipped < 4;) {
     --t;
-    if (!is_word(t)) return false;
-    const std::string w = word(t);
+    if (!doc_.is_word(t)) return false;
+    const std::string w = doc_.folded_word(t);
     if (flags(t) & word::kDubCue) return !doc_.tokens[t].upper || w == "so-called";
     if (w == "the" || w == "a" || w == "an" || w == "as" || w == "it" || w == "him" || w == "her" ||
         w == "them" || w == "this" || w == "its" || w == "their" || w == "his" || w == "itself") {
@@ -454,7 +446,7 @@ Speaker Attributor::continuing(const QuoteSpan& q, const std::vector<Quote>& out
   // "Dr. Helen Cho described the night:" — a colon introducing the quoted paragraph.
   if (q.paragraph > 0 && q.open_token == para.first_token) {
     const Paragraph& prev = doc_.paragraphs[q.paragraph - 1];
-    if (prev.last_token > prev.first_token && punct_is(prev.last_token - 1, ':') &&
+    if (prev.last_token > prev.first_token && doc_.punct_is(prev.last_token - 1, ':') &&
         prev.last_sentence > prev.first_sentence) {
       const Sentence& intro = doc_.sentences[prev.last_sentence - 1];
       for (std::uint32_t t = intro.first_token; t < intro.last_token; ++t) {

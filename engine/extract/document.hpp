@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -64,6 +65,15 @@ struct Document {
   std::string_view token_text(std::uint32_t i) const {
     return text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
   }
+
+  bool is_word(std::uint32_t i) const { return tokens[i].kind == TokenKind::word; }
+  bool is_number(std::uint32_t i) const { return tokens[i].kind == TokenKind::number; }
+  bool punct_is(std::uint32_t i, char c) const {
+    return tokens[i].kind == TokenKind::punct && text[tokens[i].begin] == c;
+  }
+  // Token i's text folded to lower case (see fold_word); a copy, so two words can be compared at
+  // once.
+  std::string folded_word(std::uint32_t i) const;
 
   // Whether token i is the word `lower` (ASCII, lower case), ignoring case; no allocation.
   bool token_is(std::uint32_t i, std::string_view lower) const {

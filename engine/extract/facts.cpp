@@ -134,14 +134,6 @@ class FactFinder {
   }
 
  private:
-  // Lower-cased token text; a copy, so two words can be compared at once.
-  std::string word(std::uint32_t t) const {
-    std::string buf;
-    fold_word(doc_.token_text(t), buf);
-    return buf;
-  }
-  bool is_word(std::uint32_t t) const { return doc_.tokens[t].kind == TokenKind::word; }
-  bool is_number(std::uint32_t t) const { return doc_.tokens[t].kind == TokenKind::number; }
   int integer(std::uint32_t t) const {
     const std::string_view w = doc_.token_text(t);
     int v = 0;
@@ -176,17 +168,17 @@ class FactFinder {
     for (std::uint32_t t = s.first_token; t < end; ++t) {
       if (used[t - s.first_token] || doc_.tokens[t].quote >= 0) continue;
       const std::uint64_t fl = doc_.tokens[t].flags;
-      if (is_word(t) && (fl & word::kMonth) && doc_.tokens[t].upper) {
-        const unsigned month = month_number(word(t));
+      if (doc_.is_word(t) && (fl & word::kMonth) && doc_.tokens[t].upper) {
+        const unsigned month = month_number(doc_.folded_word(t));
         std::uint32_t k = skip_punct(t + 1, end, '.');
         int day = -1, year = -1;
-        if (k < end && is_number(k)) {
+        if (k < end && doc_.is_number(k)) {
           const int v = integer(k);
           if (v >= 1 && v <= 31) {
             day = v;
             ++k;
             const std::uint32_t c = skip_punct(k, end, ',');
-            if (c < end && is_number(c) && integer(c) >= 1000) {
+            if (c < end && doc_.is_number(c) && integer(c) >= 1000) {
               year = integer(c);
               k = c + 1;
             }
@@ -206,25 +198,27 @@ class FactFinder {
         t = k - 1;
         continue;
       }
-      if (is_number(t) && t + 1 < end && is_word(t + 1) &&
+      if (doc_.is_number(t) && t + 1 < end && doc_.is_word(t + 1) &&
           (doc_.tokens[t + 1].flags & word::kMonth) && doc_.tokens[t + 1].upper) {
         const int day = integer(t);
         if (day >= 1 && day <= 31) {
           std::uint32_t k = t + 2;
           int year = date_.known ? date_.year : -1;
-          if (k < end && is_number(k) && integer(k) >= 1000) year = integer(k++);
+          if (k < end && doc_.is_number(k) && integer(k) >= 1000) year = integer(k++);
           add(f, used, s, t, k, "date",
-              year > 0 ? iso(year, month_number(word(t + 1)), static_cast<unsigned>(day)) : "");
+              year > 0
+                  ? iso(year, month_number(doc_.folded_word(t + 1)), static_cast<unsigned>(day))
+                  : "");
           t = k - 1;
           continue;
         }
       }
-      if (is_word(t) && (fl & word::kWeekday) && doc_.tokens[t].upper) {
+      if (doc_.is_word(t) && (fl & word::kWeekday) && doc_.tokens[t].upper) {
         std::string value;
         if (date_.known) {
           // News speaks of the week it was written in: the latest such day on or before.
           const long monday_based = ((date_.days % 7) + 7 + 3) % 7;  // 1970-01-01 was a Thursday
-          const int target = weekday_number(word(t));
+          const int target = weekday_number(doc_.folded_word(t));
           const long back = (monday_based - target + 7) % 7;
           int y;
           unsigned m, d;
@@ -234,8 +228,8 @@ class FactFinder {
         add(f, used, s, t, t + 1, "date", value);
         continue;
       }
-      if (is_word(t) && (doc_.token_is(t, "yesterday") || doc_.token_is(t, "today") ||
-                         doc_.token_is(t, "tomorrow"))) {
+      if (doc_.is_word(t) && (doc_.token_is(t, "yesterday") || doc_.token_is(t, "today") ||
+                              doc_.token_is(t, "tomorrow"))) {
         if (!date_.known) continue;
         const long shift = doc_.token_is(t, "yesterday") ? -1 : doc_.token_is(t, "today") ? 0 : 1;
         int y;
@@ -244,20 +238,20 @@ class FactFinder {
         add(f, used, s, t, t + 1, "date", iso(y, m, d));
         continue;
       }
-      if (is_word(t) && doc_.token_is(t, "last") && t + 1 < end && doc_.token_is(t + 1, "year") &&
-          date_.known) {
+      if (doc_.is_word(t) && doc_.token_is(t, "last") && t + 1 < end &&
+          doc_.token_is(t + 1, "year") && date_.known) {
         add(f, used, s, t, t + 2, "date", std::to_string(date_.year - 1));
         ++t;
         continue;
       }
-      if (is_number(t)) {
+      if (doc_.is_number(t)) {
         const std::string_view w = doc_.token_text(t);
         const int v = integer(t);
         const bool decade = w.size() == 5 && w[4] == 's' && w[3] == '0';
         if ((v >= 1900 && v <= 2100) || decade) {
           // A bare year, unless it measures something ("2,000 troops" has a comma; "1990 votes").
           const bool unit_after =
-              t + 1 < end && is_word(t + 1) && (doc_.tokens[t + 1].flags & word::kUnit);
+              t + 1 < end && doc_.is_word(t + 1) && (doc_.tokens[t + 1].flags & word::kUnit);
           if (!unit_after || decade) add(f, used, s, t, t + 1, "date", std::string(w));
         }
       }
@@ -268,10 +262,10 @@ class FactFinder {
     const std::uint32_t end = s.last_token;
     for (std::uint32_t t = s.first_token; t < end; ++t) {
       if (used[t - s.first_token] || doc_.tokens[t].quote >= 0) continue;
-      const bool digits = is_number(t);
+      const bool digits = doc_.is_number(t);
       const bool number_word =
-          is_word(t) && (doc_.tokens[t].flags & word::kNumberWord) && !doc_.tokens[t].upper;
-      const bool dozen = is_word(t) && doc_.token_is(t, "a") && t + 1 < end &&
+          doc_.is_word(t) && (doc_.tokens[t].flags & word::kNumberWord) && !doc_.tokens[t].upper;
+      const bool dozen = doc_.is_word(t) && doc_.token_is(t, "a") && t + 1 < end &&
                          (doc_.token_is(t + 1, "dozen") || doc_.token_is(t + 1, "hundred") ||
                           doc_.token_is(t + 1, "thousand") || doc_.token_is(t + 1, "million") ||
                           doc_.token_is(t + 1, "couple"));
@@ -281,33 +275,33 @@ class FactFinder {
         continue;
       std::uint32_t b = t;
       // Approximations belong to the number: "about a dozen", "more than three hours".
-      if (b > s.first_token && is_word(b - 1)) {
-        const std::string p = word(b - 1);
+      if (b > s.first_token && doc_.is_word(b - 1)) {
+        const std::string p = doc_.folded_word(b - 1);
         if (p == "about" || p == "nearly" || p == "almost" || p == "roughly" || p == "around" ||
             p == "some" || p == "over" || p == "approximately") {
           --b;
         } else if ((p == "than" || p == "least" || p == "to") && b - 1 > s.first_token) {
-          const std::string pp = word(b - 2);
+          const std::string pp = doc_.folded_word(b - 2);
           if (pp == "more" || pp == "fewer" || pp == "less" || pp == "at" || pp == "up") b -= 2;
         }
       }
       std::uint32_t k = t + (dozen ? 2 : 1);
       // Scale words and the thing counted: "$4.2 million", "60 hours", "200 kilometers".
-      while (k < end && is_word(k) && (doc_.tokens[k].flags & word::kNumberWord) &&
+      while (k < end && doc_.is_word(k) && (doc_.tokens[k].flags & word::kNumberWord) &&
              !doc_.tokens[k].upper)
         ++k;
-      if (k < end && is_word(k) && doc_.token_is(k, "of") && k + 1 < end && is_word(k + 1) &&
-          (doc_.tokens[k - 1].flags & word::kNumberWord)) {
+      if (k < end && doc_.is_word(k) && doc_.token_is(k, "of") && k + 1 < end &&
+          doc_.is_word(k + 1) && (doc_.tokens[k - 1].flags & word::kNumberWord)) {
         ++k;  // "hundreds of thousands of"
-        while (k < end && is_word(k) && (doc_.tokens[k].flags & word::kNumberWord)) ++k;
+        while (k < end && doc_.is_word(k) && (doc_.tokens[k].flags & word::kNumberWord)) ++k;
         if (k < end && doc_.token_is(k, "of")) ++k;
       }
       std::uint32_t unit_end = k;
       for (std::uint32_t u = k; u < end && u < k + 3; ++u) {
-        if (!is_word(u) || doc_.tokens[u].upper || doc_.tokens[u].quote >= 0) break;
+        if (!doc_.is_word(u) || doc_.tokens[u].upper || doc_.tokens[u].quote >= 0) break;
         const std::uint64_t fl = doc_.tokens[u].flags;
         if (fl & (word::kBoundary | word::kSpeech)) break;
-        const std::string w = word(u);
+        const std::string w = doc_.folded_word(u);
         if ((fl & word::kUnit) || (w.size() > 3 && w.back() == 's')) {
           unit_end = u + 1;
           break;

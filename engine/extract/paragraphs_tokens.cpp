@@ -189,3 +189,13 @@ void tokenize(Document& doc) {
 }
 
 }  // namespace citecard::extract_detail
+
+namespace citecard::extract_detail {
+
+std::string Document::folded_word(std::uint32_t i) const {
+  std::string buffer;
+  fold_word(token_text(i), buffer);
+  return buffer;
+}
+
+}  // namespace citecard::extract_detail
