@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "deck/card_rules.hpp"
 #include "deck/content_id.hpp"
 #include "deck/generate/generate.hpp"
 #include "deck/overlay.hpp"
@@ -161,21 +162,12 @@ Result<void> check_cards(const DeckSpec& deck, const std::vector<Card>& cards) {
     for (const auto& c : card.citations) {
       const auto source = std::find_if(deck.sources.begin(), deck.sources.end(),
                                        [&](const Source& s) { return s.id == c.source; });
-      if (source == deck.sources.end() || c.start < 0 || c.end <= c.start ||
-          c.end > static_cast<std::int64_t>(source->text.size()) ||
-          source->text.compare(static_cast<std::size_t>(c.start),
-                               static_cast<std::size_t>(c.end - c.start), c.text) != 0)
+      if (source == deck.sources.end() || !is_verbatim(source->text, c.start, c.end, c.text))
         return make_error(fmt::format("card {} ({}): its citation in {} at {}-{} is not verbatim",
                                       card.id, card.type, c.source, c.start, c.end));
     }
-    if (card.choices.empty()) continue;
-    const std::set<std::string> distinct(card.choices.begin(), card.choices.end());
-    if (distinct.size() != card.choices.size())
-      return make_error(
-          fmt::format("card {} ({}): its choices are not distinct", card.id, card.type));
-    if (!distinct.count(card.answer))
-      return make_error(
-          fmt::format("card {} ({}): its answer is not among its choices", card.id, card.type));
+    if (auto problems = choices_problems(card.choices, card.answer); !problems.empty())
+      return make_error(fmt::format("card {} ({}): {}", card.id, card.type, problems.front()));
   }
   return {};
 }

@@ -13,6 +13,8 @@
 // recorded state, so one balanced answer never makes the rest of the card's log unverifiable.
 #include "store/check.hpp"
 
+#include "deck/card_rules.hpp"
+
 #include <fmt/format.h>
 
 #include <map>
@@ -192,10 +194,7 @@ Result<void> check_citations(const Database& db, CheckReport& report) {
       continue;
     }
     const std::int64_t start = stmt->column_int(4), end = stmt->column_int(5);
-    const std::string& text = found->second;
-    const bool inside = start >= 0 && start < end && end <= static_cast<std::int64_t>(text.size());
-    if (!inside || text.compare(static_cast<std::size_t>(start),
-                                static_cast<std::size_t>(end - start), stmt->column_text(6)) != 0) {
+    if (!deck::is_verbatim(found->second, start, end, stmt->column_text(6))) {
       report.problems.push_back(
           fmt::format("note {}: citation {} is not verbatim at bytes {}–{} of source {}", note,
                       stmt->column_int(1), start, end, source));
@@ -218,19 +217,10 @@ Result<void> check_choices(const Database& db, CheckReport& report) {
       report.problems.push_back(fmt::format("card {}: its choices are damaged", id));
       continue;
     }
-    if (choices.empty()) continue;
-    std::set<std::string> distinct;
-    bool all_text = true;
-    for (const auto& c : choices) {
-      if (!c.is_string())
-        all_text = false;
-      else
-        distinct.insert(c.get<std::string>());
-    }
-    if (!all_text || distinct.size() != choices.size())
-      report.problems.push_back(fmt::format("card {}: its choices are not distinct", id));
-    if (!distinct.count(stmt->column_text(1)))
-      report.problems.push_back(fmt::format("card {}: its answer is not among its choices", id));
+    std::vector<std::string> texts;
+    for (const auto& c : choices) texts.push_back(c.is_string() ? c.get<std::string>() : c.dump());
+    for (const auto& problem : deck::choices_problems(texts, stmt->column_text(1)))
+      report.problems.push_back(fmt::format("card {}: {}", id, problem));
   }
   return {};
 }
