@@ -195,9 +195,11 @@ Names find_names(const Document& doc) {
         while (e < s.last_token) {
           const Token& last = doc.tokens[e - 1];
           if (last.possessive) break;
-          // "Gen. Mark Milley", "St. John": an abbreviation's period inside the name.
-          if ((last.flags & (word::kAbbrev | word::kHonorific)) && is_punct(doc, e, '.') &&
-              e + 1 < s.last_token && doc.tokens[e].begin == last.end &&
+          // "Gen. Mark Milley", "St. John", "Donald J. Trump": an abbreviation's or a middle
+          // initial's period inside the name.
+          const bool initial = last.end - last.begin == 1 && last.upper && e - 1 > t;
+          if (((last.flags & (word::kAbbrev | word::kHonorific)) || initial) &&
+              is_punct(doc, e, '.') && e + 1 < s.last_token && doc.tokens[e].begin == last.end &&
               continues_name(doc, s, e + 1)) {
             e += 2;
             continue;
