@@ -78,6 +78,46 @@ bool speakers_match(const std::optional<std::string>& predicted, const GoldQuote
   return !p.empty() && last_word(p) == last_word(g);
 }
 
+bool speakers_match_strict(const std::optional<std::string>& predicted, const GoldQuote& gold) {
+  if (!gold.speaker) return !predicted.has_value();
+  if (!predicted) return false;
+  const std::string p = name_norm(*predicted);
+  const std::string g = name_norm(*gold.speaker);
+  if (p.empty()) return false;
+  if (p == g) return true;
+  for (const auto& m : gold.mentions) {
+    if (name_norm(m) == p) return true;
+  }
+  if (last_word(p) != last_word(g)) return false;
+  // One is the other with a title or role in front: "Texas Lt. Gov. Dan Patrick".
+  const std::string& shorter = p.size() < g.size() ? p : g;
+  const std::string& longer = p.size() < g.size() ? g : p;
+  if (longer.size() > shorter.size() &&
+      longer.compare(longer.size() - shorter.size(), shorter.size(), shorter) == 0 &&
+      longer[longer.size() - shorter.size() - 1] == ' ')
+    return true;
+  auto first_word = [](const std::string& key) { return key.substr(0, key.find(' ')); };
+  const bool single = p.find(' ') == std::string::npos || g.find(' ') == std::string::npos;
+  return single || first_word(p) == first_word(g);
+}
+
+std::vector<int> match_predictions(const GoldArticle& gold, const std::vector<Quote>& predicted) {
+  std::vector<int> match(predicted.size(), -1);
+  std::vector<bool> used(predicted.size(), false);
+  for (int pass = 0; pass < 2; ++pass) {
+    for (std::size_t g = 0; g < gold.quotes.size(); ++g) {
+      if ((gold.quotes[g].kind == "speech") != (pass == 1)) continue;
+      for (std::size_t k = 0; k < predicted.size(); ++k) {
+        if (used[k] || !quotes_match(predicted[k].text, gold.quotes[g].text)) continue;
+        used[k] = true;
+        match[k] = static_cast<int>(g);
+        break;
+      }
+    }
+  }
+  return match;
+}
+
 GoldArticle load_gold(const std::string& json_path) {
   std::ifstream in(json_path);
   if (!in) throw std::runtime_error("cannot open " + json_path);
@@ -92,6 +132,7 @@ GoldArticle load_gold(const std::string& json_path) {
       g.mentions.push_back(m.get<std::string>());
     g.partial = q.value("partial", false);
     g.kind = q.value("kind", std::string("speech"));
+    g.speaker_scored = !q.contains("speaker_unscored");
     a.quotes.push_back(std::move(g));
   }
   for (const auto& x : j.value("excluded", nlohmann::json::array())) {
@@ -125,6 +166,8 @@ Score score_article(const GoldArticle& gold, const std::vector<Quote>& predicted
       used[k] = true;
       found = true;
       ++s.matched;
+      if (!g.speaker_scored) break;
+      ++s.speaker_scored;
       if (speakers_match(predicted[k].speaker, g)) {
         ++s.speaker_right;
       } else if (report) {

@@ -3,6 +3,13 @@
 // summit gold (targets from the issue) and on the held-out articles.
 //
 //   extract_score --gold DIR --articles DIR [--min-f1 X] [--min-speaker X] [--verbose]
+//                 [--dump FILE] [--card-threshold T]
+//
+// --dump writes one JSON line per found quote whose gold speaker is known: the confidence
+// model's features, the confidence and whether the speaker is right (strictly and leniently); the
+// confidence model is fitted on such a dump (tests/extract/polnear/train_confidence.py).
+// --card-threshold prints what who-said cards made at that confidence would be: how many name
+// the right speaker (strict match), and how many gold quotes with a named speaker they cover.
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -10,13 +17,55 @@
 #include <string>
 #include <vector>
 
+#include <fstream>
+#include <nlohmann/json.hpp>
+
 #include "citecard/extract.hpp"
 #include "quote_scorer.hpp"
+
+namespace {
+
+std::size_t words_in(const std::string& text) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\t';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+// A gold speaker that is a name, not a description ("a spokesman", "the report").
+bool named_speaker(const citecard::scoring::GoldQuote& g) {
+  if (!g.speaker_scored || !g.speaker || g.speaker->empty()) return false;
+  const std::string& s = *g.speaker;
+  if (!(s[0] >= 'A' && s[0] <= 'Z')) return false;
+  for (const char* article : {"The ", "A ", "An "})
+    if (s.rfind(article, 0) == 0) return false;
+  return true;
+}
+
+// Who-said cards are made only from quotes of four words or more (deck/generate/who_said.cpp).
+constexpr std::size_t kCardMinWords = 4;
+
+struct CardScore {
+  int cards = 0;         // quotes at or above the threshold with a speaker
+  int judged = 0;        // of those, matched to a gold quote whose speaker is known
+  int right = 0;         // of those, naming the right speaker (strict)
+  int unmatched = 0;     // cards from quoted text the gold does not list as speech
+  int gold_named = 0;    // gold quotes (4+ words) with a named speaker
+  int gold_covered = 0;  // of those, made into a card with the right speaker
+};
+
+}  // namespace
 
 int main(int argc, char** argv) {
   std::string gold_dir, articles_dir;
   double min_f1 = 0, min_speaker = 0;
   bool verbose = false;
+  std::string dump_path;
+  double card_threshold = -1;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
@@ -30,6 +79,10 @@ int main(int argc, char** argv) {
       min_speaker = std::atof(next().c_str());
     else if (a == "--verbose")
       verbose = true;
+    else if (a == "--dump")
+      dump_path = next();
+    else if (a == "--card-threshold")
+      card_threshold = std::atof(next().c_str());
   }
   if (gold_dir.empty() || articles_dir.empty()) {
     std::fprintf(stderr,
@@ -42,6 +95,9 @@ int main(int argc, char** argv) {
   }
   std::sort(golds.begin(), golds.end());
   citecard::scoring::Score total;
+  CardScore cards;
+  std::ofstream dump;
+  if (!dump_path.empty()) dump.open(dump_path);
   std::vector<std::string> report;
   for (const auto& path : golds) {
     const auto gold = citecard::scoring::load_gold(path.string());
@@ -56,6 +112,46 @@ int main(int argc, char** argv) {
       return 2;
     }
     const auto s = citecard::scoring::score_article(gold, result->quotes, &report);
+    const auto match = citecard::scoring::match_predictions(gold, result->quotes);
+    std::vector<bool> covered(gold.quotes.size(), false);
+    for (std::size_t k = 0; k < result->quotes.size(); ++k) {
+      const citecard::Quote& q = result->quotes[k];
+      const auto* g = match[k] >= 0 ? &gold.quotes[static_cast<std::size_t>(match[k])] : nullptr;
+      const bool judged = g && g->kind == "speech" && g->speaker_scored;
+      if (dump.is_open() && judged && q.speaker) {
+        nlohmann::json features = nlohmann::json::object();
+        for (const auto& [name, value] : citecard::attribution_features(q)) features[name] = value;
+        dump << nlohmann::json{{"file", gold.file},
+                               {"features", features},
+                               {"confidence", q.confidence},
+                               {"right", citecard::scoring::speakers_match_strict(q.speaker, *g)},
+                               {"lenient", citecard::scoring::speakers_match(q.speaker, *g)},
+                               {"card", words_in(q.text) >= kCardMinWords},
+                               {"speaker", *q.speaker},
+                               {"mention", q.speaker_mention},
+                               {"gold", g->speaker ? *g->speaker : std::string()},
+                               {"start", q.start}}
+                    .dump()
+             << "\n";
+      }
+      if (card_threshold < 0 || !q.speaker || q.confidence < card_threshold ||
+          words_in(q.text) < kCardMinWords)
+        continue;
+      ++cards.cards;
+      if (!g || g->kind != "speech") ++cards.unmatched;
+      if (!judged) continue;
+      ++cards.judged;
+      if (citecard::scoring::speakers_match_strict(q.speaker, *g)) {
+        ++cards.right;
+        covered[static_cast<std::size_t>(match[k])] = true;
+      }
+    }
+    for (std::size_t i = 0; i < gold.quotes.size(); ++i) {
+      const auto& g = gold.quotes[i];
+      if (g.kind != "speech" || !named_speaker(g) || words_in(g.text) < kCardMinWords) continue;
+      ++cards.gold_named;
+      cards.gold_covered += covered[i];
+    }
     std::printf("%-32s gold %3d  predicted %3d  matched %3d  speaker right %3d\n",
                 gold.file.c_str(), s.gold, s.predicted, s.matched, s.speaker_right);
     total += s;
@@ -68,6 +164,14 @@ int main(int argc, char** argv) {
       "predicted)\n",
       total.precision(), total.recall(), total.f1(), total.speaker_accuracy(), total.gold,
       total.predicted);
+  if (card_threshold >= 0) {
+    std::printf(
+        "who-said cards at confidence >= %.2f: %d cards, %d judged, right speaker %.3f; %d from "
+        "quotes the gold does not list; cover %.3f of %d gold quotes with a named speaker\n",
+        card_threshold, cards.cards, cards.judged,
+        cards.judged ? double(cards.right) / cards.judged : 1.0, cards.unmatched,
+        cards.gold_named ? double(cards.gold_covered) / cards.gold_named : 1.0, cards.gold_named);
+  }
   const bool ok = total.f1() >= min_f1 && total.speaker_accuracy() >= min_speaker;
   if (!ok) {
     std::printf("BELOW TARGET: F1 >= %.2f and speaker accuracy >= %.2f required\n", min_f1,
