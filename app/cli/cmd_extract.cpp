@@ -30,6 +30,12 @@ nlohmann::json quote_json(const Quote& q) {
   if (!q.co_speakers.empty()) j["co_speakers"] = q.co_speakers;
   if (!q.speaker_role.empty()) j["role"] = q.speaker_role;
   if (!q.speaker_affiliation.empty()) j["affiliation"] = q.speaker_affiliation;
+  j["confidence"] = q.confidence;
+  j["evidence"] = {{"rule", q.evidence.rule},
+                   {"mention", q.evidence.mention},
+                   {"cue_distance", q.evidence.cue_distance},
+                   {"people_nearby", q.evidence.people_nearby},
+                   {"speaker_mentions", q.evidence.speaker_mentions}};
   if (q.speaker_mention_span) {
     j["speaker_mention"] = {{"text", q.speaker_mention},
                             {"start", q.speaker_mention_span->start},

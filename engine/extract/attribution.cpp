@@ -27,6 +27,8 @@ struct Speaker {
   std::uint32_t first = 0, last = 0;  // the mention's tokens
   bool generic = false;     // a bare plural ("critics", "conservatives"): cannot own a naming verb
   bool unresolved = false;  // "he said" with nobody for "he" to be: a quote, speaker unknown
+  const char* rule = "none";     // AttributionEvidence::rule
+  const char* mention = "none";  // AttributionEvidence::mention
   bool valid() const { return entity >= 0 || !text.empty(); }
 };
 
@@ -90,6 +92,8 @@ class Attributor {
   Speaker continuing(const QuoteSpan& q, const std::vector<Quote>& out,
                      const std::vector<Speaker>& speakers, bool partial) const;
   void collect_events();
+  void fill_evidence(const QuoteSpan& q, const Speaker& sp, AttributionEvidence& ev);
+  std::vector<std::vector<int>> people_by_paragraph_;  // distinct person entities named there
 
   const Document& doc_;
   const Names& names_;
@@ -213,6 +217,7 @@ Speaker Attributor::interpret(std::uint32_t b, std::uint32_t e) const {
   s.last = e;
   if (e - b == 1 && doc_.is_word(b) && (flags(b) & word::kPronoun)) {
     const std::string w = doc_.folded_word(b);
+    s.mention = "pronoun";
     if (w == "he" || w == "she") {
       s.entity = names_.entity_of_pronoun(b);
       s.unresolved = s.entity < 0;
@@ -228,6 +233,7 @@ Speaker Attributor::interpret(std::uint32_t b, std::uint32_t e) const {
       }
       g.first = b;
       g.last = e;
+      g.mention = "pronoun";
       return g;
     }
     return s;
@@ -252,6 +258,7 @@ Speaker Attributor::interpret(std::uint32_t b, std::uint32_t e) const {
       const NameGroup& g = names_.groups[m.group];
       const NameMention& first = names_.mentions[g.mentions.front()];
       if (first.first_token >= b) {
+        s.mention = "group";
         s.entity = first.entity;
         for (std::size_t k = 1; k < g.mentions.size(); ++k) {
           s.co_entities.push_back(names_.mentions[g.mentions[k]].entity);
@@ -260,6 +267,7 @@ Speaker Attributor::interpret(std::uint32_t b, std::uint32_t e) const {
       }
     }
     s.entity = m.entity;
+    s.mention = m.last_token - m.first_token >= 2 ? "full_name" : "short_name";
     return s;
   }
   // A description. Plural references to people named together first.
@@ -270,8 +278,10 @@ Speaker Attributor::interpret(std::uint32_t b, std::uint32_t e) const {
   const bool definite = doc_.token_is(b, "the") || doc_.token_is(b, "both");
   if (plural_ref && definite) {
     Speaker g = last_group_before(b);
+    g.mention = "group";
     if (g.valid()) return g;
   }
+  s.mention = "description";
   if (flags(last_word) & word::kGroupNoun) {
     std::uint32_t from = b;
     if (doc_.token_is(from, "the") && from + 1 <= last_word) ++from;
@@ -295,6 +305,7 @@ Speaker Attributor::interpret(std::uint32_t b, std::uint32_t e) const {
     if (r.valid()) {
       r.first = b;
       r.last = e;
+      r.mention = "role";
       return r;
     }
     std::uint32_t from = b;
@@ -353,7 +364,11 @@ Speaker Attributor::after_quote(const QuoteSpan& q, std::uint32_t se) const {
   if (speech_verb(a, se)) {
     if (according(a) || ((flags(a) & word::kInvertible) && !(flags(a) & word::kParticiple))) {
       auto np = np_after(a, se);
-      if (np) return interpret(np->first, np->second);
+      if (np) {
+        Speaker s = interpret(np->first, np->second);
+        s.rule = "said_after";
+        return s;
+      }
     }
     return {};
   }
@@ -384,6 +399,7 @@ Speaker Attributor::after_quote(const QuoteSpan& q, std::uint32_t se) const {
   if (e == a) return {};
   Speaker s = interpret(a, e);
   if ((flags(k) & word::kNaming) && s.generic) return {};
+  s.rule = "subject_after";
   return s;
 }
 
@@ -403,6 +419,7 @@ Speaker Attributor::before_quote(const QuoteSpan& q, std::uint32_t sb, bool& dub
       dubbed = true;
       return {};
     }
+    s.rule = "said_before";
     if (s.valid() || s.unresolved) return s;
   }
   return {};
@@ -431,7 +448,11 @@ Speaker Attributor::continuing(const QuoteSpan& q, const std::vector<Quote>& out
   // The previous quote of the same paragraph.
   for (std::size_t k = out.size(); k-- > 0;) {
     if (out[k].paragraph != q.paragraph) break;
-    if (speakers[k].valid()) return speakers[k];
+    if (speakers[k].valid()) {
+      Speaker sp = speakers[k];
+      sp.rule = "same_paragraph";
+      return sp;
+    }
   }
   const Paragraph& para = doc_.paragraphs[q.paragraph];
   const std::size_t index = static_cast<std::size_t>(&q - doc_.quotes.data());
@@ -440,7 +461,9 @@ Speaker Attributor::continuing(const QuoteSpan& q, const std::vector<Quote>& out
     const QuoteSpan& prev = doc_.quotes[index - 1];
     if (prev.paragraph == q.paragraph - 1 && !prev.closed &&
         out.back().paragraph == prev.paragraph) {
-      return speakers.back();
+      Speaker sp = speakers.back();
+      sp.rule = "open_quote";
+      return sp;
     }
   }
   // "Dr. Helen Cho described the night:" — a colon introducing the quoted paragraph.
@@ -453,6 +476,7 @@ Speaker Attributor::continuing(const QuoteSpan& q, const std::vector<Quote>& out
         if (!speech_verb(t, intro.last_token) || (flags(t) & word::kParticiple)) continue;
         bool generic = false;
         Speaker sp = speaker_of_verb(t, intro.first_token, intro.last_token, generic);
+        sp.rule = "colon_intro";
         if (sp.valid()) return sp;
       }
       for (std::uint32_t t = intro.first_token; t < intro.last_token; ++t) {
@@ -462,6 +486,8 @@ Speaker Attributor::continuing(const QuoteSpan& q, const std::vector<Quote>& out
           sp.entity = names_.mentions[m].entity;
           sp.first = names_.mentions[m].first_token;
           sp.last = names_.mentions[m].last_token;
+          sp.rule = "colon_intro";
+          sp.mention = sp.last - sp.first >= 2 ? "full_name" : "short_name";
           return sp;
         }
       }
@@ -483,8 +509,42 @@ Speaker Attributor::continuing(const QuoteSpan& q, const std::vector<Quote>& out
       break;
     }
   }
-  if (best) return best->speaker;
+  if (best) {
+    Speaker sp = best->speaker;
+    sp.rule = "recent_speaker";
+    return sp;
+  }
   return {};
+}
+
+void Attributor::fill_evidence(const QuoteSpan& q, const Speaker& sp, AttributionEvidence& ev) {
+  if (people_by_paragraph_.empty()) {
+    people_by_paragraph_.resize(doc_.paragraphs.size());
+    for (const NameMention& m : names_.mentions) {
+      if (m.entity < 0 || names_.entities[m.entity].entity.kind != EntityKind::person) continue;
+      auto& list = people_by_paragraph_[doc_.sentences[m.sentence].paragraph];
+      if (std::find(list.begin(), list.end(), m.entity) == list.end()) list.push_back(m.entity);
+    }
+  }
+  ev.rule = sp.valid() || sp.unresolved ? sp.rule : "none";
+  ev.mention = sp.valid() ? sp.mention : "none";
+  if (sp.last > sp.first) {
+    if (sp.first >= q.close_token) {
+      ev.cue_distance = static_cast<int>(sp.first - q.close_token);
+    } else if (sp.last <= q.open_token) {
+      ev.cue_distance = static_cast<int>(q.open_token - sp.last);
+    }
+  }
+  std::vector<int> people = people_by_paragraph_[q.paragraph];
+  if (q.paragraph > 0) {
+    for (int e : people_by_paragraph_[q.paragraph - 1]) {
+      if (std::find(people.begin(), people.end(), e) == people.end()) people.push_back(e);
+    }
+  }
+  ev.people_nearby = static_cast<int>(people.size());
+  if (sp.entity >= 0) {
+    ev.speaker_mentions = static_cast<int>(names_.entities[sp.entity].entity.mentions.size());
+  }
 }
 
 void Attributor::collect_events() {
@@ -595,6 +655,7 @@ std::vector<Quote> Attributor::run() {
       }
       quote.cue = cue.empty() ? "said" : cue;
     }
+    fill_evidence(q, sp, quote.evidence);
     out.push_back(std::move(quote));
     speakers.push_back(sp);
     if (sp.valid() && cue.empty()) {

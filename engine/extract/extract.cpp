@@ -43,6 +43,7 @@ Result<Extraction> extract(std::string_view text, const ExtractOptions& options)
 
   Extraction out;
   out.quotes = attribute_quotes(doc, names);
+  for (Quote& q : out.quotes) q.confidence = attribution_confidence(q);
   if (options.want_facts) out.facts = find_facts(doc, names, options.article_date);
   for (auto& info : names.entities) {
     Entity& e = info.entity;

@@ -9,6 +9,7 @@ citecard_module(citecard_extract
   extract/sentences.cpp
   extract/names.cpp
   extract/attribution.cpp
+  extract/confidence.cpp
   extract/facts.cpp
   extract/html_text.cpp
   extract/extract.cpp

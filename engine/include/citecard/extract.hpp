@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "citecard/result.hpp"
@@ -42,6 +43,28 @@ struct Entity {
   std::vector<ByteSpan> mentions;
 };
 
+// How a quote's speaker was found, for a curator deciding whether to trust it and for the
+// confidence model (engine/extract/confidence.cpp) that turns it into a probability.
+struct AttributionEvidence {
+  // The rule that named the speaker:
+  //   "said_after"      "…," said X  /  "…," according to X
+  //   "subject_after"   "…," X said
+  //   "said_before"     X said (that) … "…"  /  X told reporters: "…" (same sentence)
+  //   "same_paragraph"  an earlier quote of the same paragraph had a speaker
+  //   "open_quote"      a quote left open at the end of the previous paragraph continues
+  //   "colon_intro"     the previous paragraph ends "X described the night:"
+  //   "recent_speaker"  the last person reported speaking in the two paragraphs before
+  //   "none"            no speaker (or a pronoun nobody in the text can be)
+  std::string rule = "none";
+  // The form of the mention the rule resolved: "full_name" (two words or more), "short_name",
+  // "pronoun", "role" ("the senator" -> the person given that role), "group" ("the authors"),
+  // "description" (no name: "U.S. officials", "a spokesman"), "none".
+  std::string mention = "none";
+  int cue_distance = 0;      // tokens between the quote's nearer mark and the speaker's mention
+  int people_nearby = 0;     // distinct people named in this paragraph and the one before
+  int speaker_mentions = 0;  // how often the article names the speaker (its salience)
+};
+
 struct Quote {
   std::string text;  // exactly the characters between the quotation marks
   std::int64_t start = 0;
@@ -56,6 +79,10 @@ struct Quote {
   std::string cue;       // the attribution cue ("said", "according to", "continues")
   bool partial = false;  // a fragment inside the writer's own sentence
   int paragraph = 0;     // 0-based paragraph index
+  // Probability that `speaker` is right, from a model fitted on a hand-annotated news corpus
+  // (README: "Who said it"); 0 when there is no speaker.
+  double confidence = 0;
+  AttributionEvidence evidence;
 };
 
 // A candidate answer inside a fact sentence: the raw material of cloze and question cards.
@@ -92,6 +119,17 @@ struct Extraction {
 // Extracts quotes, entities and facts. Fails only on input that is not UTF-8 (the error names the
 // byte offset) or larger than 4 GiB.
 Result<Extraction> extract(std::string_view text, const ExtractOptions& options = {});
+
+// The inputs of the attribution confidence model for one quote, as (feature, value) pairs built
+// from its evidence; Quote::confidence is a logistic function of them. Exposed so that the model
+// can be refitted (tests/extract/polnear/train_confidence.py) and a curator can see why a quote
+// scored as it did.
+std::vector<std::pair<std::string, double>> attribution_features(const Quote& quote);
+// Quote::confidence, computed from attribution_features (0 when the quote has no speaker).
+double attribution_confidence(const Quote& quote);
+// The confidence a who-said card needs: chosen on the development corpus so that cards at or above
+// it name the right speaker at least 98 % of the time (README: "Who said it").
+double who_said_threshold();
 
 // --- Reading articles -------------------------------------------------------------------------
 

@@ -1,0 +1,88 @@
+// Attribution confidence: a logistic model over the evidence of each quote's attribution. The
+// weights are fitted on a hand-annotated news corpus by tests/extract/polnear/train_confidence.py,
+// which writes attribution_weights.inc; the features are defined here only, and the training
+// script reads them from the scorer's dump, so the two cannot drift apart.
+#include <cmath>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "citecard/extract.hpp"
+
+namespace citecard {
+namespace {
+
+struct Weight {
+  std::string_view feature;
+  double weight;
+};
+
+constexpr Weight kWeights[] = {
+#include "extract/attribution_weights.inc"
+};
+
+std::size_t word_count(std::string_view text) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\t';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+const char* bucket(int value, int low, int high) {
+  return value <= low ? "low" : value <= high ? "mid" : "high";
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, double>> attribution_features(const Quote& quote) {
+  const AttributionEvidence& ev = quote.evidence;
+  std::vector<std::pair<std::string, double>> f;
+  const std::string rule = ev.rule;
+  const std::string mention = ev.mention;
+  f.emplace_back("rule=" + rule, 1.0);
+  f.emplace_back("mention=" + mention, 1.0);
+  f.emplace_back("rule=" + rule + "&mention=" + mention, 1.0);
+  if (rule == "said_after" || rule == "subject_after" || rule == "said_before") {
+    // Distance matters only where the cue is in the quote's own sentence.
+    f.emplace_back(std::string("distance=") + bucket(ev.cue_distance, 2, 8), 1.0);
+  }
+  f.emplace_back(std::string("people_nearby=") + bucket(ev.people_nearby, 1, 2), 1.0);
+  f.emplace_back(std::string("rule=") + rule + "&people_nearby=" + bucket(ev.people_nearby, 1, 2),
+                 1.0);
+  f.emplace_back(std::string("speaker_mentions=") + bucket(ev.speaker_mentions, 1, 3), 1.0);
+  if (quote.partial) f.emplace_back("partial", 1.0);
+  if (!quote.co_speakers.empty()) f.emplace_back("co_speakers", 1.0);
+  if (quote.speaker_entity < 0 && quote.speaker) f.emplace_back("speaker_not_an_entity", 1.0);
+  f.emplace_back(
+      std::string("quote_words=") + bucket(static_cast<int>(word_count(quote.text)), 4, 20), 1.0);
+  return f;
+}
+
+double who_said_threshold() {
+  return
+#include "extract/attribution_threshold.inc"
+      ;
+}
+
+double attribution_confidence(const Quote& quote) {
+  if (!quote.speaker) return 0.0;
+  double z = 0;
+  const auto features = attribution_features(quote);
+  for (const Weight& w : kWeights) {
+    if (w.feature == "bias") {
+      z += w.weight;
+      continue;
+    }
+    for (const auto& [name, value] : features) {
+      if (name == w.feature) z += w.weight * value;
+    }
+  }
+  return 1.0 / (1.0 + std::exp(-z));
+}
+
+}  // namespace citecard
