@@ -24,6 +24,18 @@ void add_build_command(CLI::App& app) {
     fmt::print("Built {}: {} sources, {} notes, {} cards ({} new, {} updated, {} archived)\n",
                report.deck, report.sources, report.notes, report.cards_total, report.cards_added,
                report.cards_updated, report.cards_archived);
+    if (!report.held_back.empty()) {
+      fmt::print(
+          "Held back {} quote(s) whose speaker is not sure enough for a who-said card; to keep "
+          "one, add [[card]] id = \"ID\" with action = \"accept\" (or action = \"edit\" and "
+          "answer = \"the right speaker\") to deck.toml:\n",
+          report.held_back.size());
+      for (const auto& h : report.held_back) {
+        std::string quote = h.quote.size() > 70 ? h.quote.substr(0, 67) + "..." : h.quote;
+        fmt::print("  {}  {}  \u201C{}\u201D -> {}: {}\n", h.card_id, h.source, quote, h.speaker,
+                   h.reason);
+      }
+    }
   });
 }
 

@@ -107,7 +107,12 @@ bool overlaps(const Citation& a, const CitationSpec& b) {
 std::set<std::string> merge_into_hand_notes(std::vector<NoteSpec>& hand,
                                             const generate::Generated& generated) {
   std::set<std::string> covered;
-  for (const auto& made : generated.notes) {
+  // Held-back quotes count too: a hand-written note is the curator's word on them.
+  std::vector<const MadeNote*> quote_notes;
+  for (const auto& made : generated.notes) quote_notes.push_back(&made);
+  for (const auto& held : generated.held_back) quote_notes.push_back(&held.note);
+  for (const MadeNote* made_ptr : quote_notes) {
+    const MadeNote& made = *made_ptr;
     if (made.kind != NoteKind::Quote) continue;
     for (auto& note : hand) {
       if (note.kind != NoteKind::Quote) continue;
@@ -226,6 +231,29 @@ Result<MadeDeck> make_cards(const DeckSpec& deck) {
       continue;
     card.deck = deck.id;
     cards.push_back(std::move(card));
+  }
+  // Held-back quotes the curator has checked (an overlay entry naming the card) become cards.
+  std::set<std::string> named_by_overlay;
+  for (const auto& entry : deck.overlay) named_by_overlay.insert(entry.card_id);
+  for (auto& held : generated->held_back) {
+    // A quote a hand-written note already asks is neither a card nor held back.
+    if (covered.count(held.note.id) ||
+        std::any_of(held.cards.begin(), held.cards.end(),
+                    [&](const Card& c) { return hand_ids.count(c.id) > 0; }))
+      continue;
+    // Accepting the quote's who-said card keeps its typed sibling too: one decision per quote.
+    const bool kept = named_by_overlay.count(held.info.card_id) > 0;
+    if (kept) {
+      for (auto& card : held.cards) {
+        card.deck = deck.id;
+        cards.push_back(card);
+      }
+    }
+    if (kept) {
+      generate::add_note(*generated, std::move(held.note));
+    } else {
+      made.held_back.push_back(held.info);
+    }
   }
   if (auto r = apply_overlay(deck.overlay, cards, hand_ids); !r) return r.error();
   std::erase_if(cards, [&](const Card& c) { return asked_by_hand(hand, c); });

@@ -20,7 +20,8 @@ struct MadeNote {
 
 struct MadeDeck {
   std::vector<MadeNote> notes;
-  std::vector<Card> cards;  // in deck-file order: the order new cards are introduced
+  std::vector<Card> cards;               // in deck-file order: the order new cards are introduced
+  std::vector<HeldBackQuote> held_back;  // not accepted by the overlay
 };
 
 Result<MadeDeck> make_cards(const DeckSpec& deck);

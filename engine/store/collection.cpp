@@ -199,6 +199,7 @@ Result<BuildReport> Collection::build(const std::filesystem::path& deck_dir) {
   if (!tx) return tx.error();
   auto report = store::write_deck(impl_->db, *spec, *made, now_utc());
   if (!report) return report.error();
+  report->held_back = made->held_back;
   if (auto r = tx->commit(); !r) return r.error();
   return report;
 }

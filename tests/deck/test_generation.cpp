@@ -108,9 +108,21 @@ TEST_CASE("a deck without [generate] is made of its hand-written notes only") {
   CHECK(made->cards.size() == spec->notes.size());
 }
 
+// The curator's decision to keep every held-back quote, as deck.toml [[card]] entries.
+std::string accept_held_back(const deck::MadeDeck& made) {
+  std::string overlay;
+  for (const auto& h : made.held_back)
+    overlay += "[[card]]\nid = \"" + h.card_id + "\"\naction = \"accept\"\n\n";
+  return overlay;
+}
+
 TEST_CASE("who-said cards: the quote asks for its speaker among other people of the deck") {
-  const HarbourDeck deck;
+  // Unsure attributions are held back until a curator accepts them: accept all here, so every
+  // who-said card of the deck is checked.
+  const deck::MadeDeck first = made_or_fail(HarbourDeck());
+  const HarbourDeck deck(accept_held_back(first));
   const auto made = made_or_fail(deck);
+  CHECK(made.held_back.empty());
   const auto cards = of_type(made, "who_said");
   REQUIRE(cards.size() >= 5);
   const std::set<std::string> speakers = {"Ana Ruiz", "Tom Lee", "Maria Lopez", "Sam Ode",
@@ -307,4 +319,31 @@ TEST_CASE("which outlet: no cards when the deck states fewer than two outlets") 
   const auto made = made_or_fail(HarbourDeck("", manifest));
   CHECK(of_type(made, "which_outlet").empty());
   CHECK_FALSE(of_type(made, "who_said").empty());
+}
+
+TEST_CASE(
+    "who-said cards are made only from sure attributions; the rest are held back with a "
+    "reason") {
+  const deck::MadeDeck made = made_or_fail(HarbourDeck());
+  for (const Card* card : of_type(made, "who_said")) CHECK(card->answer.size() > 0);
+  for (const auto& h : made.held_back) {
+    CHECK(h.confidence < who_said_threshold());
+    CHECK(h.reason.find("below") != std::string::npos);
+    CHECK_FALSE(h.quote.empty());
+    for (const auto& c : made.cards) CHECK(c.id != h.card_id);
+  }
+}
+
+TEST_CASE("a curator's edit keeps a held-back quote with the speaker the curator names") {
+  const deck::MadeDeck first = made_or_fail(HarbourDeck());
+  REQUIRE_FALSE(first.held_back.empty());
+  const std::string id = first.held_back.front().card_id;
+  const HarbourDeck deck("[[card]]\nid = \"" + id +
+                         "\"\naction = \"edit\"\nanswer = \"Tom Lee\"\n");
+  const deck::MadeDeck made = made_or_fail(deck);
+  const auto kept =
+      std::find_if(made.cards.begin(), made.cards.end(), [&](const Card& c) { return c.id == id; });
+  REQUIRE(kept != made.cards.end());
+  CHECK(kept->answer == "Tom Lee");
+  CHECK(made.held_back.size() + 1 == first.held_back.size());
 }

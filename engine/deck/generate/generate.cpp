@@ -22,6 +22,10 @@ Result<Generated> generate_cards(const DeckSpec& deck) {
     for (auto& card : said.cards)
       if (wants(card.type.c_str())) out.cards.push_back(std::move(card));
     for (auto& note : said.notes) add_note(out, std::move(note));
+    for (auto& held : said.held_back) {
+      std::erase_if(held.cards, [&](const Card& c) { return !wants(c.type.c_str()); });
+      if (!held.cards.empty()) out.held_back.push_back(std::move(held));
+    }
   }
   if (wants("quote_cloze")) make_quote_cloze(*corpus, quotes, out);
   if (wants("which_outlet")) make_which_outlet(*corpus, quotes, out);

@@ -112,9 +112,18 @@ void stable_shuffle(std::vector<std::string>& items, const std::string& seed);
 
 inline constexpr std::size_t kChoicesPerCard = 4;
 
+// A who-said card (and its typed sibling) not made because the attribution is unsure; the
+// overlay may still accept it by id.
+struct HeldBack {
+  std::vector<Card> cards;
+  MadeNote note;
+  HeldBackQuote info;
+};
+
 struct Generated {
   std::vector<MadeNote> notes;
   std::vector<Card> cards;
+  std::vector<HeldBack> held_back;
 };
 
 // The citations of a note citing each member's span, in member order.

@@ -117,16 +117,40 @@ void make_who_said(const Corpus& corpus, const std::vector<QuoteGroup>& groups, 
     }
     card.note = note.id;
     card.citations = note.citations;
-    if (typed_too) {
-      // The harder variant: recall the name rather than recognise it among four.
+    // A student would learn a wrong speaker as fact: cards only from attributions the confidence
+    // model is sure of; the rest are reported with their evidence for a curator to accept.
+    const QuoteRef* surest = &group.members.front();
+    for (const auto& m : group.members)
+      if (m.quote->confidence > surest->quote->confidence) surest = &m;
+    const double confidence = surest->quote->confidence;
+    std::vector<Card> made;
+    if (typed_too && !card.choices.empty()) {
       Card typed = card;
       typed.type = card_type::kWhoSaidTyped;
       typed.id = generated_card_id(corpus, typed.type, note.citations.front());
       typed.prompt = fmt::format("Who said this? Type the name.\n\u201C{}\u201D",
                                  trimmed_for_display(quote.text));
       typed.choices.clear();
-      if (!card.choices.empty()) out.cards.push_back(std::move(typed));
+      made.push_back(std::move(typed));
     }
+    if (confidence < who_said_threshold()) {
+      HeldBack held;
+      held.info.card_id = card.id;
+      held.info.source = corpus.articles[static_cast<std::size_t>(surest->article)].source->id;
+      held.info.quote = quote.text;
+      held.info.speaker = group.speaker;
+      held.info.confidence = confidence;
+      const AttributionEvidence& ev = surest->quote->evidence;
+      held.info.reason = fmt::format(
+          "speaker confidence {:.3f} is below {:.2f} (rule {}, {} mention \"{}\")", confidence,
+          who_said_threshold(), ev.rule, ev.mention, surest->quote->speaker_mention);
+      held.cards.push_back(std::move(card));
+      for (auto& c : made) held.cards.push_back(std::move(c));
+      held.note = std::move(note);
+      out.held_back.push_back(std::move(held));
+      continue;
+    }
+    for (auto& c : made) out.cards.push_back(std::move(c));
     add_note(out, std::move(note));
     out.cards.push_back(std::move(card));
   }

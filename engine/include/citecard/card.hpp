@@ -64,4 +64,16 @@ struct CitationContext {
 CitationContext citation_context(const std::string& source_text, std::int64_t start,
                                  std::int64_t end);
 
+// A quote the generator did not make a who-said card of, because its speaker is not sure enough
+// (README: "Who said it"). A curator who checks it can keep it through the deck's overlay:
+// [[card]] id = CARD_ID, action = "accept" (or "edit" with answer = "the right speaker").
+struct HeldBackQuote {
+  std::string card_id;  // the who-said card it would have been
+  std::string source;   // source id
+  std::string quote;
+  std::string speaker;  // the extracted speaker
+  double confidence = 0;
+  std::string reason;
+};
+
 }  // namespace citecard

@@ -71,6 +71,7 @@ struct BuildReport {
   int cards_added = 0;
   int cards_updated = 0;
   int cards_archived = 0;  // cards whose note disappeared: kept with their history, not studied
+  std::vector<HeldBackQuote> held_back;  // quotes too unsure to ask who said them
 };
 
 struct ReviewRecord {
