@@ -12,7 +12,8 @@ Run by hand when a source changes, never by the build or the tests; commit its o
 
 Sources (the versions the committed lists were made from):
 - iso-codes 4.15.0 (Debian 12; LGPL-2.1+): ISO 3166-1 country names, ISO 3166-2 top-level
-  subdivisions (states, provinces, regions).
+  subdivisions (states, provinces, regions), also without the kind of subdivision the name keeps
+  in the local language (Beijing Shi -> Beijing).
 - tzdata 2025b (Debian 12; public domain): the cities and areas that name time zones
   (Europe/Moscow, America/New_York) and their former spellings (Europe/Kiev), and its short
   English country names (iso3166.tab: Russia, Britain).
@@ -51,6 +52,10 @@ GENERATED = {"given_names_female", "given_names_male", "places", "place_phrases"
 TZ_AREAS = {"Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia",
             "Europe", "Pacific"}
 LICENCE = "Licence of this list: the sources' terms above; the generating script is citecard's."
+# Kinds of subdivision that ISO 3166-2 names keep in the local language ("Beijing Shi", "Amurskaja
+# oblast'"); the news writes the name without them.
+DESIGNATORS = {"sheng", "shi", "zizhiqu", "sar", "oblast'", "oblast", "kraj", "okrug", "novads",
+               "zupanija", "apskritis", "miestas", "oblysy", "province", "region", "territory"}
 MIN_BIRTHS = 10000
 GENDER_SHARE = 0.9
 
@@ -127,7 +132,11 @@ def places():
                 countries.add(name.split(",")[0])
     for s in json.loads((iso / "iso_3166-2.json").read_text(encoding="utf-8"))["3166-2"]:
         if "parent" not in s:
-            others.add(re.sub(r"\s*\(.*\)", "", s["name"]).split(",")[0])
+            name = re.sub(r"\s*\(.*\)", "", s["name"]).split(",")[0]
+            others.add(name)
+            words = name.split()
+            if len(words) > 1 and fold(words[-1]) in DESIGNATORS:
+                others.add(" ".join(words[:-1]))
     zones = Path("/usr/share/zoneinfo")
     # tzdata's own country names are the short English ones (Russia, Britain, Turkey).
     for line in (zones / "iso3166.tab").read_text(encoding="utf-8").splitlines():
