@@ -157,6 +157,8 @@ class Lexicon {
                        static_cast<std::uint32_t>(word.size()), flags};
       arena_ += word;
     }
+    // The map was only the builder; with thousands of generated names it is worth giving back.
+    std::unordered_map<std::string, std::uint64_t>().swap(flags_);
   }
 
   struct Slot {
