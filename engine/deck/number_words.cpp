@@ -1,35 +1,40 @@
 #include "deck/number_words.hpp"
 
-#include <array>
 #include <cstdint>
 #include <optional>
+#include <span>
+#include <string>
 #include <string_view>
+
+#include "word_lists.hpp"
 
 namespace citecard::deck {
 namespace {
 
-constexpr std::array<std::string_view, 20> kSmall = {
-    "zero",     "one",     "two",     "three",     "four",     "five",    "six",
-    "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",  "thirteen",
-    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
-constexpr std::array<std::string_view, 8> kTens = {"twenty", "thirty",  "forty",  "fifty",
-                                                   "sixty",  "seventy", "eighty", "ninety"};
+// The values of engine/lexicon/cardinal_numbers.txt and number_scales.txt, the lists extract/
+// reads too.
+std::optional<std::int64_t> value_in(std::span<const lexicon::Entry> list, std::string_view word) {
+  for (const auto& e : list)
+    if (e.word == word) return std::stoll(std::string(e.value));
+  return std::nullopt;
+}
 
 std::optional<int> small_value(std::string_view word) {
-  for (std::size_t i = 0; i < kSmall.size(); ++i)
-    if (kSmall[i] == word) return static_cast<int>(i);
+  const auto v = value_in(lexicon::cardinal_numbers(), word);
+  if (v && *v < 20) return static_cast<int>(*v);
   return std::nullopt;
 }
 
 std::optional<int> tens_value(std::string_view word) {
-  for (std::size_t i = 0; i < kTens.size(); ++i)
-    if (kTens[i] == word) return static_cast<int>(20 + 10 * i);
+  const auto v = value_in(lexicon::cardinal_numbers(), word);
+  if (v && *v >= 20) return static_cast<int>(*v);
   return std::nullopt;
 }
 
+// Thousands and millions: answers do not go higher ("hundred" has its own rule below).
 std::optional<std::int64_t> scale_value(std::string_view word) {
-  if (word == "thousand") return 1000;
-  if (word == "million") return 1000000;
+  const auto v = value_in(lexicon::number_scales(), word);
+  if (v && *v >= 1000 && *v <= 1000000) return v;
   return std::nullopt;
 }
 

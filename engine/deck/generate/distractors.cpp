@@ -3,24 +3,50 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <cmath>
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "deck/generate/generate.hpp"
+#include "word_lists.hpp"
 
 namespace citecard::deck::generate {
 namespace {
 
-const std::array<const char*, 7> kWeekdays = {"Monday", "Tuesday",  "Wednesday", "Thursday",
-                                              "Friday", "Saturday", "Sunday"};
-const std::array<const char*, 12> kMonths = {"January",   "February", "March",    "April",
-                                             "May",       "June",     "July",     "August",
-                                             "September", "October",  "November", "December"};
-const std::array<const char*, 21> kNumberWords = {
-    "zero",     "one",     "two",     "three",     "four",     "five",     "six",
-    "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",   "thirteen",
-    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
+// The words of a list of engine/lexicon/ (weekdays, months, cardinal numbers: the lists extract/
+// reads too) in the order of their values, up to `max_value`.
+std::vector<std::string> in_order(std::span<const lexicon::Entry> list, bool capitalise,
+                                  long long max_value) {
+  std::vector<std::pair<long long, std::string>> valued;
+  for (const auto& e : list) {
+    const long long value = std::stoll(std::string(e.value));
+    if (value > max_value) continue;
+    std::string word(e.word);
+    if (capitalise) word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+    valued.emplace_back(value, std::move(word));
+  }
+  std::sort(valued.begin(), valued.end());
+  std::vector<std::string> words;
+  for (auto& [value, word] : valued) words.push_back(std::move(word));
+  return words;
+}
+
+const std::vector<std::string>& weekdays() {
+  static const std::vector<std::string> words = in_order(lexicon::weekdays(), true, 7);
+  return words;
+}
+const std::vector<std::string>& months() {
+  static const std::vector<std::string> words = in_order(lexicon::months(), true, 12);
+  return words;
+}
+// Zero to twenty.
+const std::vector<std::string>& number_words() {
+  static const std::vector<std::string> words = in_order(lexicon::cardinal_numbers(), false, 20);
+  return words;
+}
 
 bool is_word_boundary(const std::string& text, std::size_t at) {
   return at >= text.size() || !std::isalpha(static_cast<unsigned char>(text[at]));
@@ -107,8 +133,8 @@ std::vector<std::string> from_digits(const std::string& answer) {
   if (digits.size() > 12) return out;
   const long long n = std::stoll(digits);
   std::vector<long long> values;
-  const bool has_month = std::any_of(kMonths.begin(), kMonths.end(), [&](const char* m) {
-    return answer.find(std::string(m).substr(0, 3)) != std::string::npos;
+  const bool has_month = std::any_of(months().begin(), months().end(), [&](const std::string& m) {
+    return answer.find(m.substr(0, 3)) != std::string::npos;
   });
   const bool decade =
       digits.size() == 4 && n % 10 == 0 && end < answer.size() && answer[end] == 's';
@@ -138,26 +164,28 @@ std::vector<std::string> from_digits(const std::string& answer) {
 
 std::vector<std::string> nearby_values(const std::string& answer, std::size_t count) {
   std::vector<std::string> candidates;
-  for (std::size_t i = 0; i < kWeekdays.size() && candidates.empty(); ++i) {
-    const std::size_t at = find_word(answer, kWeekdays[i]);
+  const auto& days = weekdays();
+  for (std::size_t i = 0; i < days.size() && candidates.empty(); ++i) {
+    const std::size_t at = find_word(answer, days[i]);
     if (at == std::string::npos) continue;
-    for (std::size_t j : neighbours(i, kWeekdays.size(), true))
-      candidates.push_back(replaced(answer, at, std::string(kWeekdays[i]).size(), kWeekdays[j]));
+    for (std::size_t j : neighbours(i, days.size(), true))
+      candidates.push_back(replaced(answer, at, days[i].size(), days[j]));
   }
   if (candidates.empty()) candidates = from_digits(answer);
-  for (std::size_t i = 0; i < kMonths.size() && candidates.empty(); ++i) {
-    const std::size_t at = find_word(answer, kMonths[i]);
+  const auto& month_names = months();
+  for (std::size_t i = 0; i < month_names.size() && candidates.empty(); ++i) {
+    const std::size_t at = find_word(answer, month_names[i]);
     if (at == std::string::npos) continue;
-    for (std::size_t j : neighbours(i, kMonths.size(), true))
-      candidates.push_back(replaced(answer, at, std::string(kMonths[i]).size(), kMonths[j]));
+    for (std::size_t j : neighbours(i, month_names.size(), true))
+      candidates.push_back(replaced(answer, at, month_names[i].size(), month_names[j]));
   }
-  for (std::size_t i = 1; i < kNumberWords.size() && candidates.empty(); ++i) {
-    const std::size_t at = find_word(answer, kNumberWords[i]);
+  const auto& numbers = number_words();
+  for (std::size_t i = 1; i < numbers.size() && candidates.empty(); ++i) {
+    const std::size_t at = find_word(answer, numbers[i]);
     if (at == std::string::npos) continue;
-    for (std::size_t j : neighbours(i, kNumberWords.size(), false))
+    for (std::size_t j : neighbours(i, numbers.size(), false))
       if (j >= 2)  // "one" would break the plural after it: "over one decades"
-        candidates.push_back(
-            replaced(answer, at, std::string(kNumberWords[i]).size(), kNumberWords[j]));
+        candidates.push_back(replaced(answer, at, numbers[i].size(), numbers[j]));
   }
   std::vector<std::string> out;
   for (auto& c : candidates) {

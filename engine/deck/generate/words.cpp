@@ -3,27 +3,24 @@
 #include <algorithm>
 
 #include "deck/generate/generate.hpp"
+#include "word_lists.hpp"
 
 namespace citecard::deck::generate {
 namespace {
 
-const std::set<std::string> kStopwords = {
-    "a",     "an",    "the",   "and",   "or",    "but",  "if",    "of",   "to",    "in",
-    "on",    "at",    "by",    "for",   "with",  "from", "as",    "is",   "are",   "was",
-    "were",  "be",    "been",  "being", "it",    "its",  "this",  "that", "these", "those",
-    "he",    "she",   "they",  "we",    "you",   "i",    "his",   "her",  "their", "our",
-    "your",  "my",    "me",    "him",   "them",  "us",   "not",   "no",   "so",    "do",
-    "does",  "did",   "have",  "has",   "had",   "will", "would", "can",  "could", "should",
-    "may",   "might", "must",  "there", "here",  "what", "which", "who",  "whom",  "when",
-    "where", "why",   "how",   "all",   "any",   "some", "very",  "just", "also",  "too",
-    "than",  "then",  "about", "into",  "over",  "out",  "up",    "more", "most",  "s",
-    "t",     "don",   "isn",   "going", "think", "one",  "two",   "much", "quite", "only",
-    "other", "such",  "even",  "well",  "said",  "says", "like",  "get",  "got",   "make"};
+// engine/lexicon/stop_words.txt, shared with extract/, and the words only cards leave alone.
+std::set<std::string, std::less<>> stopwords() {
+  std::set<std::string, std::less<>> words;
+  for (const auto& e : lexicon::stop_words()) words.emplace(e.word);
+  for (const auto& e : lexicon::deck_stop_words()) words.emplace(e.word);
+  return words;
+}
 
 }  // namespace
 
 bool is_stopword(const std::string& lowercase_word) {
-  return kStopwords.count(lowercase_word) > 0;
+  static const std::set<std::string, std::less<>> words = stopwords();
+  return words.count(lowercase_word) > 0;
 }
 
 std::vector<std::string> words_of(const std::string& text) {

@@ -1,0 +1,72 @@
+// The word lists of engine/lexicon/ as the engine reads them: one definition of stop words,
+// months and number words for extract/ and deck/, and names and places from general sources only.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "deck/generate/generate.hpp"
+#include "deck/number_words.hpp"
+#include "extract/lexicon.hpp"
+#include "word_lists.hpp"
+
+using namespace citecard;
+namespace word = extract_detail::word;
+
+TEST_CASE("every shared stop word is a function word to extract and never hidden by the deck") {
+  REQUIRE(lexicon::stop_words().size() > 50);
+  for (const auto& e : lexicon::stop_words()) {
+    const std::string w(e.word);
+    CAPTURE(w);
+    CHECK((extract_detail::word_flags(w) & word::kFunction) != 0);
+    CHECK(deck::generate::is_stopword(w));
+  }
+}
+
+TEST_CASE("month names are one list: extract dates use it and deck distractors follow its order") {
+  for (const auto& e : lexicon::months())
+    CHECK((extract_detail::word_flags(e.word) & word::kMonth) != 0);
+  CHECK((extract_detail::word_flags("Sept") & (word::kMonth | word::kAbbrev)) ==
+        (word::kMonth | word::kAbbrev));
+  const auto near = deck::generate::nearby_values("in March", 4);
+  CHECK(near == std::vector<std::string>{"in April", "in February", "in May", "in January"});
+}
+
+TEST_CASE("each cardinal number word is a number to extract and reads as its value in answers") {
+  REQUIRE(lexicon::cardinal_numbers().size() == 28);
+  for (const auto& e : lexicon::cardinal_numbers()) {
+    const std::string w(e.word);
+    CAPTURE(w);
+    CHECK((extract_detail::word_flags(w) & word::kNumberWord) != 0);
+    CHECK(deck::number_words_to_digits({w}) == std::vector<std::string>{std::string(e.value)});
+  }
+  CHECK(deck::number_words_to_digits({"two", "thousand", "and", "five"}) ==
+        std::vector<std::string>{"2005"});
+}
+
+TEST_CASE("names and places come from general lists, not from the articles the tests score") {
+  // Words of the summit and development articles that no general source lists.
+  for (const char* w : {"Tsiolkovsky", "Blagoveshchensk", "Kwame", "Brighton", "Khasan", "Gotham",
+                        "Cosmodrome", "railcars"}) {
+    CAPTURE(w);
+    CHECK(extract_detail::word_flags(w) == 0);
+  }
+  CHECK((extract_detail::word_flags("Moscow") & word::kPlace) != 0);     // tzdata
+  CHECK((extract_detail::word_flags("Tennessee") & word::kPlace) != 0);  // ISO 3166-2
+  CHECK(extract_detail::is_place_name("north korea"));                   // ISO 3166-1
+  const auto margaret = extract_detail::word_flags("Margaret");
+  CHECK((margaret & word::kGivenName) != 0);
+  CHECK((margaret & word::kFemale) != 0);
+  CHECK((margaret & word::kMale) == 0);
+}
+
+TEST_CASE("a word dictionaries write only in lower case is not taken as a given name") {
+  // Babies are named Destiny and River, but the words are far more often just words.
+  CHECK((extract_detail::word_flags("Destiny") & word::kGivenName) == 0);
+  CHECK((extract_detail::word_flags("River") & word::kGivenName) == 0);
+  // Mark is in the dictionaries as a name too.
+  CHECK((extract_detail::word_flags("Mark") & (word::kGivenName | word::kMale)) ==
+        (word::kGivenName | word::kMale));
+  // A role keeps its meaning even where a name list has the word.
+  CHECK((extract_detail::word_flags("Mrs") & word::kGivenName) == 0);
+}
