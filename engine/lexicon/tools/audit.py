@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Lists the word-list entries that the articles the project is scored on could have put there.
 
-    python3 tools/lexicon/audit.py
+    python3 engine/lexicon/tools/audit.py
 
 A word list must not be tuned to the articles the extractor is tested or evaluated on (the
 summit deck's sources, tests/data/gold/articles, tests/data/extract/heldout*). For every entry of
@@ -16,7 +16,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 ARTICLES = [*ROOT.glob("decks/summit-2023/sources/*.txt"),
             *ROOT.glob("tests/data/gold/articles/*.txt"),
             *ROOT.glob("tests/data/extract/heldout*/*.txt")]
