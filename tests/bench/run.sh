@@ -18,3 +18,9 @@ for area in schedule store extract deck; do
   [[ -x "$script" || -f "$script" ]] || continue
   bash "$script" "$build"
 done
+# Attribution on PolNeAR (not in the repository): set CITECARD_POLNEAR to a local copy.
+if [[ -n "${CITECARD_POLNEAR:-}" ]]; then
+  bash "$root/tests/bench/extract/polnear.sh" "$build" "$CITECARD_POLNEAR"
+else
+  echo "| attribution, PolNeAR | skipped: set CITECARD_POLNEAR to a copy of the corpus | | | |"
+fi
