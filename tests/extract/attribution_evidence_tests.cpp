@@ -1,0 +1,148 @@
+// Each attribution rule on a small invented example: the speaker it finds, the rule and the form
+// of the mention it reports as evidence, and how the confidence ranks them.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "citecard/extract.hpp"
+
+using namespace citecard;
+
+namespace {
+
+Extraction extracted(const std::string& text) {
+  auto x = extract(text);
+  REQUIRE(x.ok());
+  return *x;
+}
+
+const Quote& quote_starting(const Extraction& x, const std::string& prefix) {
+  for (const auto& q : x.quotes)
+    if (q.text.rfind(prefix, 0) == 0) return q;
+  FAIL("no quote starts with " << prefix);
+  return x.quotes.front();
+}
+
+}  // namespace
+
+TEST_CASE("evidence: \"…,\" said X names the speaker after the quote (said_after, full name)") {
+  const auto x =
+      extracted("\"We will rebuild the pier by spring,\" said Marta Olsen, the harbour master.\n");
+  const Quote& q = quote_starting(x, "We will rebuild");
+  CHECK(q.speaker == "Marta Olsen");
+  CHECK(q.evidence.rule == "said_after");
+  CHECK(q.evidence.mention == "full_name");
+}
+
+TEST_CASE("evidence: \"…,\" X said with a family name resolves to the full name (subject_after)") {
+  const auto x = extracted(
+      "Marta Olsen runs the harbour at Kelby.\n\n"
+      "\"The tide was higher than anyone here expected,\" Olsen said.\n");
+  const Quote& q = quote_starting(x, "The tide");
+  CHECK(q.speaker == "Marta Olsen");
+  CHECK(q.evidence.rule == "subject_after");
+  CHECK(q.evidence.mention == "short_name");
+}
+
+TEST_CASE("evidence: X told reporters: \"…\" names the speaker before the quote (said_before)") {
+  const auto x =
+      extracted("Harbour master Marta Olsen told reporters: \"The boats are all safe now.\"\n");
+  const Quote& q = quote_starting(x, "The boats");
+  CHECK(q.speaker == "Marta Olsen");
+  CHECK(q.evidence.rule == "said_before");
+}
+
+TEST_CASE(
+    "evidence: a second quote of the paragraph keeps the first one's speaker "
+    "(same_paragraph)") {
+  const auto x = extracted(
+      "\"We lost two boats,\" said Marta Olsen. \"The rest rode out the storm at anchor.\"\n");
+  const Quote& q = quote_starting(x, "The rest");
+  CHECK(q.speaker == "Marta Olsen");
+  CHECK(q.evidence.rule == "same_paragraph");
+}
+
+TEST_CASE("evidence: a quote left open at a paragraph's end continues in the next (open_quote)") {
+  const auto x = extracted(
+      "\"We lost two boats and a shed,\" said Marta Olsen. \"The rest rode out the storm.\n\n"
+      "\"By morning the wind had dropped and we could count the damage.\"\n");
+  const Quote& q = quote_starting(x, "By morning");
+  CHECK(q.speaker == "Marta Olsen");
+  CHECK(q.evidence.rule == "open_quote");
+}
+
+TEST_CASE("evidence: a paragraph ending in a colon introduces the quoted paragraph (colon_intro)") {
+  const auto x = extracted(
+      "The storm reached Kelby after dark. Marta Olsen described the night:\n\n"
+      "\"We heard the wind long before we saw the water come over the wall.\"\n");
+  const Quote& q = quote_starting(x, "We heard");
+  CHECK(q.speaker == "Marta Olsen");
+  CHECK(q.evidence.rule == "colon_intro");
+}
+
+TEST_CASE("evidence: a whole quote with no cue goes to the speaker just before (recent_speaker)") {
+  const auto x = extracted(
+      "Marta Olsen said the town would ask the county for help with the repairs.\n\n"
+      "\"We cannot pay for a new sea wall on our own, not after this winter.\"\n");
+  const Quote& q = quote_starting(x, "We cannot");
+  CHECK(q.speaker == "Marta Olsen");
+  CHECK(q.evidence.rule == "recent_speaker");
+}
+
+TEST_CASE("evidence: \"she said\" resolves to the woman named before (pronoun)") {
+  const auto x = extracted(
+      "Marta Olsen has worked at the harbour for twenty years.\n\n"
+      "\"I have never seen water this high,\" she said.\n");
+  const Quote& q = quote_starting(x, "I have never");
+  CHECK(q.speaker == "Marta Olsen");
+  CHECK(q.evidence.mention == "pronoun");
+}
+
+TEST_CASE("evidence: \"the mayor said\" resolves to the person given that role (role)") {
+  const auto x = extracted(
+      "Marta Olsen, the mayor of Kelby, met the fishermen on Tuesday.\n\n"
+      "\"Nobody goes out until the wall is checked,\" the mayor said.\n");
+  const Quote& q = quote_starting(x, "Nobody goes");
+  CHECK(q.speaker == "Marta Olsen");
+  CHECK(q.evidence.mention == "role");
+}
+
+TEST_CASE("a middle initial stays inside the name it belongs to") {
+  const auto x = extracted("\"The vote is close,\" said Donald J. Trump on Tuesday.\n");
+  CHECK(quote_starting(x, "The vote").speaker == "Donald J. Trump");
+}
+
+TEST_CASE("confidence: a quote with its own cue and full name is surer than one carried over") {
+  const auto x = extracted(
+      "\"We will rebuild the pier by spring,\" said Marta Olsen, the harbour master.\n\n"
+      "Tom Berg and Ivan Holm said the fishermen would help with the work.\n\n"
+      "\"Nobody here has ever seen a winter like this one, not even the oldest.\"\n");
+  const Quote& sure = quote_starting(x, "We will rebuild");
+  const Quote& carried = quote_starting(x, "Nobody here");
+  CHECK(sure.confidence > carried.confidence);
+  CHECK(sure.confidence > 0.5);
+  CHECK(sure.confidence <= 1.0);
+  CHECK(carried.confidence >= 0.0);
+}
+
+TEST_CASE("confidence: a quote without a speaker has confidence 0 and rule none") {
+  const auto x =
+      extracted("The sign on the door read \"Closed until further notice, by order\".\n");
+  for (const auto& q : x.quotes) {
+    if (q.speaker) continue;
+    CHECK(q.confidence == 0.0);
+    CHECK(q.evidence.rule == "none");
+  }
+}
+
+TEST_CASE("the features behind a confidence name the rule and the mention form") {
+  const auto x = extracted("\"We will rebuild the pier by spring,\" said Marta Olsen.\n");
+  const auto features = attribution_features(quote_starting(x, "We will rebuild"));
+  bool rule = false, mention = false;
+  for (const auto& [name, value] : features) {
+    rule |= name == "rule=said_after" && value == 1.0;
+    mention |= name == "mention=full_name" && value == 1.0;
+  }
+  CHECK(rule);
+  CHECK(mention);
+}
