@@ -84,6 +84,7 @@ class Attributor {
   Speaker interpret(std::uint32_t b, std::uint32_t e) const;
   Speaker resolve_role(std::string_view noun, std::uint32_t at) const;
   Speaker last_group_before(std::uint32_t at) const;
+  int last_speaker_before(std::uint32_t at, std::string_view gender) const;
   Speaker speaker_of_verb(std::uint32_t verb, std::uint32_t sb, std::uint32_t se,
                           bool& generic_naming) const;
   Speaker after_quote(const QuoteSpan& q, std::uint32_t se) const;
@@ -176,6 +177,26 @@ Speaker Attributor::last_group_before(std::uint32_t at) const {
   return s;
 }
 
+int Attributor::last_speaker_before(std::uint32_t at, std::string_view gender) const {
+  const int para = doc_.sentences[doc_.sentence_of_token[at]].paragraph;
+  const Event* best = nullptr;
+  for (const std::vector<Event>* list : {&events_, &quote_events_}) {
+    auto it = std::lower_bound(list->begin(), list->end(), at,
+                               [](const Event& e, std::uint32_t tok) { return e.token < tok; });
+    while (it != list->begin()) {
+      --it;
+      if (para - it->paragraph > 1) break;
+      const int e = it->speaker.entity;
+      if (e < 0 || !it->speaker.co_entities.empty()) continue;
+      const Entity& entity = names_.entities[e].entity;
+      if (entity.kind != EntityKind::person || entity.gender != gender) continue;
+      if (!best || it->token > best->token) best = &*it;
+      break;
+    }
+  }
+  return best ? best->speaker.entity : -1;
+}
+
 Speaker Attributor::resolve_role(std::string_view noun, std::uint32_t at) const {
   // A heading speaks of the section under it, so look ahead first there; elsewhere the
   // description refers back to the most recent person given that role.
@@ -219,7 +240,11 @@ Speaker Attributor::interpret(std::uint32_t b, std::uint32_t e) const {
     const std::string w = doc_.folded_word(b);
     s.mention = "pronoun";
     if (w == "he" || w == "she") {
-      s.entity = names_.entity_of_pronoun(b);
+      // "…," she said: a reporter's pronoun speaker is most often the person last reported
+      // speaking, not merely the last one named ("X told the paper she would rather vote for
+      // Clinton. '…,' she said").
+      const int spoke = last_speaker_before(b, w == "he" ? "male" : "female");
+      s.entity = spoke >= 0 ? spoke : names_.entity_of_pronoun(b);
       s.unresolved = s.entity < 0;
     } else if (w == "they") {
       Speaker g = last_group_before(b);
@@ -316,6 +341,13 @@ Speaker Attributor::interpret(std::uint32_t b, std::uint32_t e) const {
     }
     return s;
   }
+  // Any other short definite description: "the moderator", "the report", "the campaign". The
+  // speaker is the description as written; it names nobody, so no who-said card asks it.
+  if (doc_.token_is(b, "the") && last_word > b && last_word - b <= 4 && doc_.is_word(last_word) &&
+      !doc_.tokens[last_word].upper && !(flags(last_word) & (word::kPronoun | word::kBoundary))) {
+    s.text = std::string(doc_.text.substr(doc_.tokens[b + 1].begin,
+                                          doc_.tokens[last_word].end - doc_.tokens[b + 1].begin));
+  }
   return s;
 }
 
@@ -354,6 +386,8 @@ Speaker Attributor::speaker_of_verb(std::uint32_t verb, std::uint32_t sb, std::u
 Speaker Attributor::after_quote(const QuoteSpan& q, std::uint32_t se) const {
   if (!q.closed) return {};
   std::uint32_t a = q.close_token + 1;
+  // The second mark of a closing '' (two apostrophes standing for a double mark).
+  while (a < se && doc_.tokens[a].kind == TokenKind::mark && !doc_.tokens[a].space_before) ++a;
   while (
       a < se && doc_.tokens[a].kind == TokenKind::punct &&
       (doc_.punct_is(a, ',') || doc_.token_text(a) == "\u2014" || doc_.token_text(a) == "\u2013")) {

@@ -197,7 +197,7 @@ Names find_names(const Document& doc) {
           if (last.possessive) break;
           // "Gen. Mark Milley", "St. John", "Donald J. Trump": an abbreviation's or a middle
           // initial's period inside the name.
-          const bool initial = last.end - last.begin == 1 && last.upper && e - 1 > t;
+          const bool initial = last.end - last.begin == 1 && last.upper;
           if (((last.flags & (word::kAbbrev | word::kHonorific)) || initial) &&
               is_punct(doc, e, '.') && e + 1 < s.last_token && doc.tokens[e].begin == last.end &&
               continues_name(doc, s, e + 1)) {
