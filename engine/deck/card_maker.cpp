@@ -10,7 +10,9 @@
 #include "deck/card_rules.hpp"
 #include "deck/content_id.hpp"
 #include "deck/generate/generate.hpp"
+#include "deck/lint/lint.hpp"
 #include "deck/overlay.hpp"
+#include "deck/study_order.hpp"
 
 namespace citecard::deck {
 namespace {
@@ -117,9 +119,13 @@ std::set<std::string> merge_into_hand_notes(std::vector<NoteSpec>& hand,
       if (!same) continue;
       covered.insert(made.id);
       for (const auto& c : made.citations) {
+        // A sentence around a cited quote is its attribution sentence: new, not the same span.
         const bool known =
             std::any_of(note.citations.begin(), note.citations.end(), [&](const CitationSpec& own) {
-              return overlaps(c, own) || (own.source == c.source && own.text == c.text);
+              const bool around = c.source == own.source && c.start <= own.start &&
+                                  own.end <= c.end && c.end - c.start > own.end - own.start;
+              return (overlaps(c, own) && !around) ||
+                     (own.source == c.source && own.text == c.text);
             });
         if (!known) note.citations.push_back(CitationSpec{c.source, c.start, c.end, c.text});
       }
@@ -172,12 +178,25 @@ Result<void> check_cards(const DeckSpec& deck, const std::vector<Card>& cards) {
   return {};
 }
 
+// The generator does not make what lint flags: a generated card that breaks a rule, alone or
+// beside the cards before it (hand-written ones first), is left out.
+void drop_flagged(const DeckSpec& deck, const std::vector<Card>& hand_cards,
+                  std::vector<Card>& generated) {
+  std::vector<Card> all = hand_cards;
+  all.insert(all.end(), generated.begin(), generated.end());
+  std::set<std::string> flagged;
+  for (const auto& f : lint::lint_cards(all, deck.sources)) flagged.insert(f.card_id);
+  std::erase_if(generated, [&](const Card& c) { return flagged.count(c.id) > 0; });
+}
+
 }  // namespace
 
-Result<MadeDeck> make_cards(const DeckSpec& deck) {
+Result<MadeDeck> make_cards(const DeckSpec& deck, DeckBuildOptions options) {
   auto generated = generate::generate_cards(deck);
   if (!generated) return generated.error();
-  std::vector<NoteSpec> hand = deck.notes;
+  std::vector<NoteSpec> hand = options.curated ? deck.notes : std::vector<NoteSpec>{};
+  const std::vector<OverlayEntry> no_overlay;
+  const auto& overlay = options.curated ? deck.overlay : no_overlay;
   const std::set<std::string> covered = merge_into_hand_notes(hand, *generated);
 
   std::map<std::string, std::set<std::string>> speakers_by_kind;
@@ -227,7 +246,8 @@ Result<MadeDeck> make_cards(const DeckSpec& deck) {
     card.deck = deck.id;
     cards.push_back(std::move(card));
   }
-  if (auto r = apply_overlay(deck.overlay, cards, hand_ids); !r) return r.error();
+  drop_flagged(deck, made.cards, cards);
+  if (auto r = apply_overlay(overlay, cards, hand_ids); !r) return r.error();
   std::erase_if(cards, [&](const Card& c) { return asked_by_hand(hand, c); });
   std::set<std::string> used_notes;
   for (const auto& card : cards) used_notes.insert(card.note);
@@ -235,6 +255,7 @@ Result<MadeDeck> make_cards(const DeckSpec& deck) {
     if (used_notes.count(note.id)) made.notes.push_back(std::move(note));
   for (auto& card : cards) made.cards.push_back(std::move(card));
   for (auto& card : typed_hand_cards) made.cards.push_back(std::move(card));
+  interleave_for_study(made.cards);
 
   if (auto r = check_cards(deck, made.cards); !r)
     return make_error(fmt::format("{}: the deck fails its checks: {}", deck.id, r.error().message));

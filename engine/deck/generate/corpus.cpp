@@ -7,6 +7,7 @@
 
 #include "deck/content_id.hpp"
 #include "deck/generate/generate.hpp"
+#include "deck/lint/rules.hpp"
 
 namespace citecard::deck::generate {
 namespace {
@@ -39,6 +40,17 @@ bool good_role(const std::string& role) {
   return openers.count(words.front()) > 0;
 }
 
+// The paragraphs of an article that are captions, credits, bylines or page prompts.
+std::vector<ByteSpan> furniture_paragraphs(const Article& article) {
+  std::vector<ByteSpan> out;
+  for (const auto& p : article.found.paragraphs) {
+    const std::string text = article.source->text.substr(static_cast<std::size_t>(p.start),
+                                                         static_cast<std::size_t>(p.end - p.start));
+    if (!lint::furniture_findings(text).empty()) out.push_back(p);
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<Corpus> read_corpus(const DeckSpec& deck) {
@@ -53,6 +65,12 @@ Result<Corpus> read_corpus(const DeckSpec& deck) {
     corpus.articles.push_back(Article{&source, std::move(*found)});
   }
   for (const auto& article : corpus.articles) {
+    const auto furniture = furniture_paragraphs(article);
+    auto in_furniture = [&](const ByteSpan& mention) {
+      return std::any_of(furniture.begin(), furniture.end(), [&](const ByteSpan& p) {
+        return p.start <= mention.start && mention.end <= p.end;
+      });
+    };
     for (const auto& entity : article.found.entities) {
       const std::string key = name_key(entity.name);
       if (key.empty()) continue;
@@ -68,7 +86,11 @@ Result<Corpus> read_corpus(const DeckSpec& deck) {
         name.role = entity.role;
         name.affiliation = entity.affiliation;
       }
-      name.mentions += static_cast<int>(entity.mentions.size());
+      // A name seen only in photo credits and captions ("Sputnik/Mikhail Metzel/Kremlin") is not
+      // one the reporting makes a learner know: such mentions do not count.
+      name.mentions +=
+          static_cast<int>(std::count_if(entity.mentions.begin(), entity.mentions.end(),
+                                         [&](const ByteSpan& m) { return !in_furniture(m); }));
       name.alias_keys.insert(key);
       for (const auto& alias : entity.aliases) name.alias_keys.insert(name_key(alias));
     }
