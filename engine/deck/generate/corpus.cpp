@@ -40,15 +40,20 @@ bool good_role(const std::string& role) {
   return openers.count(words.front()) > 0;
 }
 
-// The paragraphs of an article that are captions, credits, bylines or page prompts.
-std::vector<ByteSpan> furniture_paragraphs(const Article& article) {
-  std::vector<ByteSpan> out;
+constexpr std::size_t kProseWords = 12;  // shorter paragraphs are headlines, datelines, captions
+
+// The paragraphs of an article that are captions, credits, bylines or page prompts, and where its
+// paragraphs of reporting start.
+void read_paragraphs(Article& article) {
   for (const auto& p : article.found.paragraphs) {
     const std::string text = article.source->text.substr(static_cast<std::size_t>(p.start),
                                                          static_cast<std::size_t>(p.end - p.start));
-    if (!lint::furniture_findings(text).empty()) out.push_back(p);
+    if (!lint::furniture_findings(text).empty())
+      article.furniture.push_back(p);
+    else if (static_cast<std::size_t>(std::count(text.begin(), text.end(), ' ')) + 1 >= kProseWords)
+      article.prose_starts.push_back(p.start);
   }
-  return out;
+  article.words = words_of(article.source->text);
 }
 
 }  // namespace
@@ -62,10 +67,11 @@ Result<Corpus> read_corpus(const DeckSpec& deck) {
     if (is_iso_date(source.date)) options.article_date = source.date;
     auto found = extract(source.text, options);
     if (!found) return make_error(fmt::format("source {}: {}", source.id, found.error().message));
-    corpus.articles.push_back(Article{&source, std::move(*found)});
+    corpus.articles.push_back(Article{&source, std::move(*found), {}, {}, {}});
+    read_paragraphs(corpus.articles.back());
   }
   for (const auto& article : corpus.articles) {
-    const auto furniture = furniture_paragraphs(article);
+    const auto& furniture = article.furniture;
     auto in_furniture = [&](const ByteSpan& mention) {
       return std::any_of(furniture.begin(), furniture.end(), [&](const ByteSpan& p) {
         return p.start <= mention.start && mention.end <= p.end;

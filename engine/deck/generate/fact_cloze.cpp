@@ -103,13 +103,8 @@ std::vector<std::string> names_of_kind(const Corpus& corpus, EntityKind kind) {
 
 const AnswerSpan* best_answer(const Corpus& corpus, const Article& article, const Fact& fact) {
   // A caption's sentence can look like reporting; its paragraph's credit line gives it away.
-  for (const auto& p : article.found.paragraphs)
-    if (p.start <= fact.start && fact.end <= p.end &&
-        !lint::furniture_findings(
-             article.source->text.substr(static_cast<std::size_t>(p.start),
-                                         static_cast<std::size_t>(p.end - p.start)))
-             .empty())
-      return nullptr;
+  for (const auto& p : article.furniture)
+    if (p.start <= fact.start && fact.end <= p.end) return nullptr;
   const auto words = words_of(fact.text);
   if (words.size() < kMinSentenceWords || words.size() > kMaxSentenceWords) return nullptr;
   // Photo captions, credits and page prompts are not the article's statements.

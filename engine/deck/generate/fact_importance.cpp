@@ -4,7 +4,6 @@
 #include <algorithm>
 
 #include "deck/generate/generate.hpp"
-#include "deck/lint/rules.hpp"
 
 namespace citecard::deck::generate {
 namespace {
@@ -12,21 +11,6 @@ namespace {
 constexpr int kLeadParagraphs = 3;   // the opening paragraphs state the story's core
 constexpr int kEarlyParagraphs = 6;  // what follows them still carries its main facts
 constexpr int kMaxOtherSources = 2;
-constexpr std::size_t kProseWords = 12;  // shorter paragraphs are headlines, datelines, captions
-
-// The starts of an article's paragraphs of reporting: a page's headline, dateline, caption and
-// byline lines come first but are not the story's lead.
-std::vector<std::int64_t> prose_starts(const Article& article) {
-  std::vector<std::int64_t> out;
-  for (const auto& p : article.found.paragraphs) {
-    const std::string text = article.source->text.substr(static_cast<std::size_t>(p.start),
-                                                         static_cast<std::size_t>(p.end - p.start));
-    if (words_of(text).size() >= kProseWords && lint::furniture_findings(text).empty())
-      out.push_back(p.start);
-  }
-  return out;
-}
-
 int prose_rank(const std::vector<std::int64_t>& starts, const Fact& fact) {
   return static_cast<int>(std::lower_bound(starts.begin(), starts.end(), fact.start) -
                           starts.begin()) -
@@ -35,14 +19,15 @@ int prose_rank(const std::vector<std::int64_t>& starts, const Fact& fact) {
 
 }  // namespace
 
-int fact_importance(const Corpus& corpus, const FactGroup& group,
-                    const std::vector<std::vector<std::int64_t>>& prose) {
+int fact_importance(const Corpus& corpus, const FactGroup& group) {
   const FactRef& lead = group.members.front();
   int score = 0;
-  int first_paragraph = prose_rank(prose[static_cast<std::size_t>(lead.article)], *lead.fact);
+  int first_paragraph =
+      prose_rank(corpus.articles[static_cast<std::size_t>(lead.article)].prose_starts, *lead.fact);
   for (const auto& m : group.members)
-    first_paragraph =
-        std::min(first_paragraph, prose_rank(prose[static_cast<std::size_t>(m.article)], *m.fact));
+    first_paragraph = std::min(
+        first_paragraph,
+        prose_rank(corpus.articles[static_cast<std::size_t>(m.article)].prose_starts, *m.fact));
   if (first_paragraph < kLeadParagraphs)
     score += 2;
   else if (first_paragraph < kEarlyParagraphs)
@@ -53,7 +38,7 @@ int fact_importance(const Corpus& corpus, const FactGroup& group,
   int others = static_cast<int>(sources.size()) - 1;
   for (std::size_t a = 0; a < corpus.articles.size() && others < kMaxOtherSources; ++a) {
     if (sources.count(static_cast<int>(a))) continue;
-    if (gives_away(corpus.articles[a].source->text, lead.answer->text)) ++others;
+    if (contains_words(corpus.articles[a].words, lead.answer->text)) ++others;
   }
   score += std::min(others, kMaxOtherSources);
   if (lead.answer->kind == "number" || lead.answer->kind == "date") score += 1;
@@ -61,11 +46,9 @@ int fact_importance(const Corpus& corpus, const FactGroup& group,
 }
 
 void rank_by_importance(const Corpus& corpus, std::vector<FactGroup>& groups) {
-  std::vector<std::vector<std::int64_t>> prose;
-  for (const auto& article : corpus.articles) prose.push_back(prose_starts(article));
   std::vector<std::pair<int, std::size_t>> order;
   for (std::size_t i = 0; i < groups.size(); ++i)
-    order.push_back({-fact_importance(corpus, groups[i], prose), i});
+    order.push_back({-fact_importance(corpus, groups[i]), i});
   std::stable_sort(order.begin(), order.end());
   std::vector<FactGroup> ranked;
   for (const auto& [negative_score, i] : order)

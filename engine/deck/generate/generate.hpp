@@ -21,6 +21,11 @@ namespace citecard::deck::generate {
 struct Article {
   const Source* source = nullptr;
   Extraction found;
+  // Read once, asked of every fact and name: the caption, credit and byline paragraphs, where
+  // the paragraphs of reporting start (headline and caption lines left out), and all its words.
+  std::vector<ByteSpan> furniture;
+  std::vector<std::int64_t> prose_starts;
+  std::vector<std::string> words;
 };
 
 // A name as the whole deck knows it: one display form for every spelling the articles use.
@@ -57,6 +62,8 @@ std::vector<std::string> words_of(const std::string& text);
 bool gives_away(const std::string& prompt, const std::string& answer,
                 const std::set<std::string>& aliases = {});
 bool is_stopword(const std::string& lowercase_word);
+// gives_away with the prompt's words_of computed once, for checking many names against one text.
+bool contains_words(const std::vector<std::string>& prompt_words, const std::string& text);
 
 // --- Several sources, one quote or fact ---------------------------------------------------------
 
@@ -94,9 +101,7 @@ std::vector<FactGroup> group_facts(const Corpus& corpus);
 
 // How much a student of the event needs a fact: +2 for the lead paragraphs (+1 for the next
 // ones), +1 for each other source that states its answer (up to 2), +1 for a number or date.
-// `prose` holds each article's paragraph-of-reporting starts (headline and caption lines left out).
-int fact_importance(const Corpus& corpus, const FactGroup& group,
-                    const std::vector<std::vector<std::int64_t>>& prose);
+int fact_importance(const Corpus& corpus, const FactGroup& group);
 inline constexpr int kMinFactImportance = 2;
 // The groups worth a card, the most important first (ties keep article order).
 void rank_by_importance(const Corpus& corpus, std::vector<FactGroup>& groups);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -28,21 +29,37 @@ bool share_a_sentence(const Card& a, const Card& b) {
 // Korea" and "Shoigu previously visited North Korea in July"): same answer, shared content words.
 constexpr std::size_t kSharedWordsOfOneFact = 3;
 
-bool same_fact_elsewhere(const Card& a, const Card& b) {
-  if (a.type != card_type::kFactCloze || b.type != card_type::kFactCloze) return false;
-  std::set<std::string> hidden;
-  for (const auto& w : generate::words_of(a.answer)) hidden.insert(w);
-  std::set<std::string> words_a;
-  for (const auto& w : generate::words_of(cloze_sentence(a)))
-    if (!generate::is_stopword(w) && !hidden.count(w)) words_a.insert(w);
-  std::set<std::string> shared;
-  for (const auto& w : generate::words_of(cloze_sentence(b)))
-    if (words_a.count(w)) shared.insert(w);
-  return shared.size() >= kSharedWordsOfOneFact;
+// What the across-card rules compare, computed once per card: every pair is compared.
+struct Seen {
+  std::vector<std::string> answer_words;
+  std::set<std::string> content_words;  // of a fill-in-the-blank sentence, the answer left out
+};
+
+Seen seen_of(const Card& card) {
+  Seen s;
+  s.answer_words = generate::words_of(card.answer);
+  if (card.type != card_type::kFactCloze) return s;
+  const std::set<std::string> hidden(s.answer_words.begin(), s.answer_words.end());
+  for (auto& w : generate::words_of(cloze_sentence(card)))
+    if (!generate::is_stopword(w) && !hidden.count(w)) s.content_words.insert(std::move(w));
+  return s;
 }
 
-bool same_answer(const std::string& a, const std::string& b) {
-  return generate::gives_away(a, b) || generate::gives_away(b, a);
+bool contains_run(const std::vector<std::string>& hay, const std::vector<std::string>& needle) {
+  return !needle.empty() && needle.size() <= hay.size() &&
+         std::search(hay.begin(), hay.end(), needle.begin(), needle.end()) != hay.end();
+}
+
+bool same_answer(const Seen& a, const Seen& b) {
+  return contains_run(a.answer_words, b.answer_words) ||
+         contains_run(b.answer_words, a.answer_words);
+}
+
+bool same_fact_elsewhere(const Card& a, const Seen& sa, const Card& b, const Seen& sb) {
+  if (a.type != card_type::kFactCloze || b.type != card_type::kFactCloze) return false;
+  std::size_t shared = 0;
+  for (const auto& w : sb.content_words) shared += sa.content_words.count(w);
+  return shared >= kSharedWordsOfOneFact;
 }
 
 // The person a who-is card is about: the reverse card's answer, the forward card's prompt subject.
@@ -66,14 +83,17 @@ std::vector<LintFinding> lint_cards(const std::vector<Card>& cards,
                                     const std::vector<Source>& sources) {
   std::vector<LintFinding> out;
   std::map<std::string, int> cloze_answers;  // name_key -> fill-in-the-blank cards it answers
+  std::vector<Seen> seen;
+  for (const auto& card : cards) seen.push_back(seen_of(card));
   for (std::size_t i = 0; i < cards.size(); ++i) {
     const Card& card = cards[i];
     for (auto& f : card_findings(card)) out.push_back(finding(card, std::move(f)));
 
     for (std::size_t j = 0; j < i; ++j) {
       const Card& earlier = cards[j];
-      if (earlier.note == card.note || !same_answer(earlier.answer, card.answer) ||
-          !(share_a_sentence(earlier, card) || same_fact_elsewhere(earlier, card)))
+      if (earlier.note == card.note || !same_answer(seen[j], seen[i]) ||
+          !(share_a_sentence(earlier, card) ||
+            same_fact_elsewhere(earlier, seen[j], card, seen[i])))
         continue;
       out.push_back(finding(
           card, {"asked-twice", fmt::format("card {} ({}) already asks \u201C{}\u201D from this "

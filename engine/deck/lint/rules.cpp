@@ -51,16 +51,36 @@ bool is_filler(const std::string& answer) {
                      [](const std::string& w) { return generate::is_stopword(w) || is_vague(w); });
 }
 
-// Each furniture phrase with its words, or no words when punctuation is part of it ("reuters/")
-// and it is matched as text.
-const std::vector<std::pair<std::string, std::vector<std::string>>>& furniture_phrase_words() {
-  static const auto list = [] {
-    std::vector<std::pair<std::string, std::vector<std::string>>> out;
-    for (const auto& phrase : site_furniture_phrases()) {
-      const bool plain = std::all_of(phrase.begin(), phrase.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ';
-      });
-      out.push_back({phrase, plain ? words_of(phrase) : std::vector<std::string>{}});
+// `phrase` in `lower` (both ASCII lower case) as whole words. Plain ASCII search: furniture is
+// checked on every paragraph of every article, and Unicode folding there costs more than the rest
+// of the build.
+bool has_phrase(const std::string& lower, const std::string& phrase) {
+  const auto is_word = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  const bool plain =
+      std::all_of(phrase.begin(), phrase.end(), [&](char c) { return is_word(c) || c == ' '; });
+  for (std::size_t at = lower.find(phrase); at != std::string::npos;
+       at = lower.find(phrase, at + 1)) {
+    if (!plain) return true;
+    const std::size_t end = at + phrase.size();
+    if ((at == 0 || !is_word(lower[at - 1])) && (end == lower.size() || !is_word(lower[end])))
+      return true;
+  }
+  return false;
+}
+
+// Each spoke-to cue's words, and whether it follows the blank ("_____ reported").
+struct Cue {
+  bool follows = false;
+  std::vector<std::string> words;
+};
+
+const std::vector<Cue>& cues() {
+  static const std::vector<Cue> list = [] {
+    std::vector<Cue> out;
+    const std::string blank_then = std::string(kBlank) + " ";
+    for (const auto& cue : spoke_to_cues()) {
+      const bool follows = cue.rfind(blank_then, 0) == 0;
+      out.push_back({follows, words_of(follows ? cue.substr(blank_then.size()) : cue)});
     }
     return out;
   }();
@@ -82,21 +102,25 @@ std::string shown(const std::string& text) {
 }  // namespace
 
 bool named_in(const std::string& text, const std::string& name) {
-  if (gives_away(text, name)) return true;
+  const auto words = words_of(text);
+  if (generate::contains_words(words, name)) return true;
   const auto place = place_name(name);
   if (!place) return false;
   const auto forms = place_forms(place->place);
-  return std::any_of(forms.begin(), forms.end(),
-                     [&](const std::string& form) { return gives_away(text, form); });
+  return std::any_of(forms.begin(), forms.end(), [&](const std::string& form) {
+    return generate::contains_words(words, form);
+  });
 }
 
 std::vector<Finding> blank_findings(const std::string& sentence, const std::string& answer) {
   std::vector<Finding> out;
-  if (gives_away(sentence, answer))
+  const auto sentence_words = words_of(sentence);
+  if (generate::contains_words(sentence_words, answer))
     out.push_back({"answer-shown", fmt::format("the sentence still shows {}", shown(answer))});
   if (const auto place = place_name(answer)) {
     for (const auto& form : place_forms(place->place)) {
-      if (name_key(form) == name_key(answer) || !gives_away(sentence, form)) continue;
+      if (name_key(form) == name_key(answer) || !generate::contains_words(sentence_words, form))
+        continue;
       out.push_back(
           {"place-shown", fmt::format("the sentence names {} as {}", shown(answer), shown(form))});
       break;
@@ -108,15 +132,11 @@ std::vector<Finding> blank_findings(const std::string& sentence, const std::stri
   if (const auto at = sentence.find(kBlank); at != std::string::npos) {
     const auto before = words_of(sentence.substr(0, at));
     const auto after = words_of(sentence.substr(at + std::string(kBlank).size()));
-    const std::string blank_then = std::string(kBlank) + " ";
-    for (const auto& cue : spoke_to_cues()) {
-      // "_____ reported": a cue that follows the blank; any other precedes it.
-      const bool follows = cue.rfind(blank_then, 0) == 0;
-      const auto cue_words = words_of(follows ? cue.substr(blank_then.size()) : cue);
-      const bool matched = follows
-                               ? !cue_words.empty() && cue_words.size() <= after.size() &&
-                                     std::equal(cue_words.begin(), cue_words.end(), after.begin())
-                               : ends_with_words(before, cue_words);
+    for (const auto& cue : cues()) {
+      const bool matched = cue.follows
+                               ? !cue.words.empty() && cue.words.size() <= after.size() &&
+                                     std::equal(cue.words.begin(), cue.words.end(), after.begin())
+                               : ends_with_words(before, cue.words);
       if (!matched) continue;
       out.push_back(
           {"spoke-to-blank",
@@ -131,13 +151,8 @@ std::vector<Finding> blank_findings(const std::string& sentence, const std::stri
 
 std::vector<Finding> furniture_findings(const std::string& text) {
   const std::string lower = lower_ascii(text);
-  const auto words = words_of(text);
-  for (const auto& [phrase, phrase_words] : furniture_phrase_words()) {
-    const bool found = phrase_words.empty()
-                           ? lower.find(phrase) != std::string::npos
-                           : std::search(words.begin(), words.end(), phrase_words.begin(),
-                                         phrase_words.end()) != words.end();
-    if (found)
+  for (const auto& phrase : site_furniture_phrases()) {
+    if (has_phrase(lower, phrase))
       return {{"furniture", fmt::format("the cited text is a caption, credit or page prompt "
                                         "({}), not the article's reporting",
                                         shown(phrase))}};
