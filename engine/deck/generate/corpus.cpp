@@ -111,6 +111,9 @@ Result<Corpus> read_corpus(const DeckSpec& deck) {
 bool looks_like_a_name(const Name& name) {
   if (name.kind != EntityKind::person) return true;
   const std::string& d = name.display;
+  // "Ana R": a family name cut to its initial is an extraction slip, not a name to offer.
+  if (const auto space = d.rfind(' '); space != std::string::npos && space + 2 == d.size())
+    return false;
   for (std::size_t i = 0; i < d.size(); ++i)
     if ((i == 0 || d[i - 1] == ' ') && d[i] >= 'a' && d[i] <= 'z') return false;
   return true;

@@ -241,9 +241,9 @@ std::vector<std::string> name_distractors(const Corpus& corpus, EntityKind kind,
     // "Washington" for "United States".
     if (same_thing(name, answer_display) || same_thing(name, answer_key)) continue;
     if (!avoid_text.empty() && lint::named_in(avoid_text, name)) continue;
-    // Nor a name only a photo credit or caption gives.
+    // Nor a name only a photo credit or caption gives, nor one the extraction cut short.
     if (const auto it = corpus.names.find(key);
-        it != corpus.names.end() && it->second.mentions == 0)
+        it != corpus.names.end() && (it->second.mentions == 0 || !looks_like_a_name(it->second)))
       continue;
     const std::string candidate_kind = fine_kind(corpus, name, kind);
     if (candidate_kind == answer_kind)

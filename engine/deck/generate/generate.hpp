@@ -47,7 +47,8 @@ struct Corpus {
 
 Result<Corpus> read_corpus(const DeckSpec& deck);
 
-// People's names are written as names: "Victor Cha", not "for Asia" (an extraction slip).
+// People's names are written as names: "Victor Cha", not "for Asia" or "Ana R" (extraction
+// slips).
 bool looks_like_a_name(const Name& name);
 
 // The display key of a name as written in an article ("Kim Jong-un" -> key of "Kim Jong Un"),
