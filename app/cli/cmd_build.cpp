@@ -9,6 +9,7 @@ void add_build_command(CLI::App& app) {
   struct Options {
     std::string db;
     std::string deck_dir;
+    bool no_overlay = false;
   };
   auto options = std::make_shared<Options>();
   CLI::App* command = app.add_subcommand(
@@ -17,10 +18,14 @@ void add_build_command(CLI::App& app) {
       "Cards keep their ids and history across rebuilds.");
   command->add_option("DECK_DIR", options->deck_dir, "Deck folder, e.g. decks/summit-2023")
       ->required();
+  command->add_flag("--no-overlay", options->no_overlay,
+                    "Build the generator's cards alone, without deck.toml's hand-written notes and "
+                    "[[card]] decisions");
   add_db_option(*command, options->db);
   command->callback([options] {
     Collection collection = open_collection_or_fail(options->db);
-    const BuildReport report = value_or_fail(collection.build(options->deck_dir));
+    const BuildReport report = value_or_fail(
+        collection.build(options->deck_dir, DeckBuildOptions{.curated = !options->no_overlay}));
     fmt::print("Built {}: {} sources, {} notes, {} cards ({} new, {} updated, {} archived)\n",
                report.deck, report.sources, report.notes, report.cards_total, report.cards_added,
                report.cards_updated, report.cards_archived);

@@ -10,7 +10,9 @@
 #include "deck/card_rules.hpp"
 #include "deck/content_id.hpp"
 #include "deck/generate/generate.hpp"
+#include "deck/lint/lint.hpp"
 #include "deck/overlay.hpp"
+#include "deck/study_order.hpp"
 
 namespace citecard::deck {
 namespace {
@@ -71,9 +73,15 @@ Card who_said_card(const DeckSpec& deck, const NoteSpec& note,
 
   // Distractors are other speakers of the same kind (people for people); the deck must have
   // enough of them for a fair choice, otherwise the card is free recall.
+  // Two people quoted together ("Victor Cha and Ellen Kim") are offered only beside pairs: a pair
+  // among single names, or a single name among pairs, stands out.
+  const auto is_pair = [](const std::string& name) {
+    const auto words = generate::words_of(name);
+    return std::find(words.begin(), words.end(), "and") != words.end();
+  };
   std::vector<std::string> others;
   for (const auto& s : speakers_by_kind.at(note.speaker_kind))
-    if (s != note.speaker) others.push_back(s);
+    if (s != note.speaker && is_pair(s) == is_pair(note.speaker)) others.push_back(s);
   if (others.size() + 1 >= kChoicesPerCard) {
     stable_shuffle(others, card.id);
     others.resize(kChoicesPerCard - 1);
@@ -105,7 +113,8 @@ bool overlaps(const Citation& a, const CitationSpec& b) {
 // the other sources (the same quote as they word it), and the generated "who said" card, which
 // would ask the hand card's question again, is dropped.
 std::set<std::string> merge_into_hand_notes(std::vector<NoteSpec>& hand,
-                                            const generate::Generated& generated) {
+                                            const generate::Generated& generated,
+                                            std::map<std::size_t, std::string>& generated_note_of) {
   std::set<std::string> covered;
   // Held-back quotes count too: a hand-written note is the curator's word on them.
   std::vector<const MadeNote*> quote_notes;
@@ -114,17 +123,23 @@ std::set<std::string> merge_into_hand_notes(std::vector<NoteSpec>& hand,
   for (const MadeNote* made_ptr : quote_notes) {
     const MadeNote& made = *made_ptr;
     if (made.kind != NoteKind::Quote) continue;
-    for (auto& note : hand) {
+    for (std::size_t h = 0; h < hand.size(); ++h) {
+      auto& note = hand[h];
       if (note.kind != NoteKind::Quote) continue;
       const bool same =
           std::any_of(made.citations.begin(), made.citations.end(),
                       [&](const Citation& c) { return overlaps(c, note.citations.front()); });
       if (!same) continue;
       covered.insert(made.id);
+      generated_note_of.emplace(h, made.id);
       for (const auto& c : made.citations) {
+        // A sentence around a cited quote is its attribution sentence: new, not the same span.
         const bool known =
             std::any_of(note.citations.begin(), note.citations.end(), [&](const CitationSpec& own) {
-              return overlaps(c, own) || (own.source == c.source && own.text == c.text);
+              const bool around = c.source == own.source && c.start <= own.start &&
+                                  own.end <= c.end && c.end - c.start > own.end - own.start;
+              return (overlaps(c, own) && !around) ||
+                     (own.source == c.source && own.text == c.text);
             });
         if (!known) note.citations.push_back(CitationSpec{c.source, c.start, c.end, c.text});
       }
@@ -132,6 +147,25 @@ std::set<std::string> merge_into_hand_notes(std::vector<NoteSpec>& hand,
     }
   }
   return covered;
+}
+
+// A hand-written quote's wrong choices come from the generator's card for the same quote when it
+// has one: those are speakers of the answer's kind (leaders for a leader, analysts for an analyst)
+// that the quote does not name, where the hand notes alone know no roles.
+void take_generated_choices(const generate::Generated& generated, const std::string& note_id,
+                            Card& card) {
+  for (const auto& made : generated.cards) {
+    if (made.note != note_id || made.type != card_type::kWhoSaid ||
+        made.choices.size() != kChoicesPerCard || name_key(made.answer) != name_key(card.answer))
+      continue;
+    std::vector<std::string> choices;
+    for (const auto& c : made.choices)
+      if (name_key(c) != name_key(card.answer)) choices.push_back(c);
+    choices.push_back(card.answer);
+    stable_shuffle(choices, card.id + "/order");
+    card.choices = std::move(choices);
+    return;
+  }
 }
 
 // A fact cloze whose sentence a hand-written question already cites, for the same answer ("30
@@ -177,13 +211,27 @@ Result<void> check_cards(const DeckSpec& deck, const std::vector<Card>& cards) {
   return {};
 }
 
+// The generator does not make what lint flags: a generated card that breaks a rule, alone or
+// beside the cards before it (hand-written ones first), is left out.
+void drop_flagged(const DeckSpec& deck, const std::vector<Card>& hand_cards,
+                  std::vector<Card>& generated) {
+  std::vector<Card> all = hand_cards;
+  all.insert(all.end(), generated.begin(), generated.end());
+  std::set<std::string> flagged;
+  for (const auto& f : lint::lint_cards(all, deck.sources)) flagged.insert(f.card_id);
+  std::erase_if(generated, [&](const Card& c) { return flagged.count(c.id) > 0; });
+}
+
 }  // namespace
 
-Result<MadeDeck> make_cards(const DeckSpec& deck) {
+Result<MadeDeck> make_cards(const DeckSpec& deck, DeckBuildOptions options) {
   auto generated = generate::generate_cards(deck);
   if (!generated) return generated.error();
-  std::vector<NoteSpec> hand = deck.notes;
-  const std::set<std::string> covered = merge_into_hand_notes(hand, *generated);
+  std::vector<NoteSpec> hand = options.curated ? deck.notes : std::vector<NoteSpec>{};
+  const std::vector<OverlayEntry> no_overlay;
+  const auto& overlay = options.curated ? deck.overlay : no_overlay;
+  std::map<std::size_t, std::string> generated_note_of;
+  const std::set<std::string> covered = merge_into_hand_notes(hand, *generated, generated_note_of);
 
   std::map<std::string, std::set<std::string>> speakers_by_kind;
   for (const auto& note : hand)
@@ -201,6 +249,9 @@ Result<MadeDeck> make_cards(const DeckSpec& deck) {
     MadeNote made_note{note_id(deck, note), note.kind, body_json(note), full_citations(deck, note)};
     Card card = note.kind == NoteKind::Quote ? who_said_card(deck, note, speakers_by_kind)
                                              : fact_card(deck, note);
+    if (const auto g = generated_note_of.find(static_cast<std::size_t>(&note - hand.data()));
+        g != generated_note_of.end())
+      take_generated_choices(*generated, g->second, card);
     card.deck = deck.id;
     card.note = made_note.id;
     card.citations = made_note.citations;
@@ -234,7 +285,7 @@ Result<MadeDeck> make_cards(const DeckSpec& deck) {
   }
   // Held-back quotes the curator has checked (an overlay entry naming the card) become cards.
   std::set<std::string> named_by_overlay;
-  for (const auto& entry : deck.overlay) named_by_overlay.insert(entry.card_id);
+  for (const auto& entry : overlay) named_by_overlay.insert(entry.card_id);
   for (auto& held : generated->held_back) {
     // A quote a hand-written note already asks is neither a card nor held back.
     if (covered.count(held.note.id) ||
@@ -255,7 +306,8 @@ Result<MadeDeck> make_cards(const DeckSpec& deck) {
       made.held_back.push_back(held.info);
     }
   }
-  if (auto r = apply_overlay(deck.overlay, cards, hand_ids); !r) return r.error();
+  drop_flagged(deck, made.cards, cards);
+  if (auto r = apply_overlay(overlay, cards, hand_ids); !r) return r.error();
   std::erase_if(cards, [&](const Card& c) { return asked_by_hand(hand, c); });
   std::set<std::string> used_notes;
   for (const auto& card : cards) used_notes.insert(card.note);
@@ -263,6 +315,9 @@ Result<MadeDeck> make_cards(const DeckSpec& deck) {
     if (used_notes.count(note.id)) made.notes.push_back(std::move(note));
   for (auto& card : cards) made.cards.push_back(std::move(card));
   for (auto& card : typed_hand_cards) made.cards.push_back(std::move(card));
+  // A deck of hand-written notes alone keeps its curator's order; one the generator fills mixes
+  // kinds and sources from the first day.
+  if (deck.generate.enabled) interleave_for_study(made.cards);
 
   if (auto r = check_cards(deck, made.cards); !r)
     return make_error(fmt::format("{}: the deck fails its checks: {}", deck.id, r.error().message));

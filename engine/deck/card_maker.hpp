@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "citecard/card.hpp"
+#include "citecard/lint.hpp"
 #include "citecard/result.hpp"
 #include "deck/deck_spec.hpp"
 
@@ -20,10 +21,12 @@ struct MadeNote {
 
 struct MadeDeck {
   std::vector<MadeNote> notes;
-  std::vector<Card> cards;               // in deck-file order: the order new cards are introduced
+  std::vector<Card> cards;               // the order new cards are introduced (interleave_for_study)
   std::vector<HeldBackQuote> held_back;  // not accepted by the overlay
 };
 
-Result<MadeDeck> make_cards(const DeckSpec& deck);
+// With `options.curated` false, the deck's hand-written notes and [[card]] overlay are left out:
+// the generator's cards alone.
+Result<MadeDeck> make_cards(const DeckSpec& deck, DeckBuildOptions options = {});
 
 }  // namespace citecard::deck

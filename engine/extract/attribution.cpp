@@ -27,6 +27,7 @@ struct Speaker {
   std::uint32_t first = 0, last = 0;  // the mention's tokens
   bool generic = false;     // a bare plural ("critics", "conservatives"): cannot own a naming verb
   bool unresolved = false;  // "he said" with nobody for "he" to be: a quote, speaker unknown
+  bool weak = false;        // a bare definite description ("the town"): speaks only for its cue
   const char* rule = "none";     // AttributionEvidence::rule
   const char* mention = "none";  // AttributionEvidence::mention
   bool valid() const { return entity >= 0 || !text.empty(); }
@@ -347,6 +348,7 @@ Speaker Attributor::interpret(std::uint32_t b, std::uint32_t e) const {
       !doc_.tokens[last_word].upper && !(flags(last_word) & (word::kPronoun | word::kBoundary))) {
     s.text = std::string(doc_.text.substr(doc_.tokens[b + 1].begin,
                                           doc_.tokens[last_word].end - doc_.tokens[b + 1].begin));
+    s.weak = true;
   }
   return s;
 }
@@ -588,7 +590,7 @@ void Attributor::collect_events() {
       if ((flags(t) & word::kParticiple) && !according(t)) continue;
       bool generic = false;
       Speaker sp = speaker_of_verb(t, s.first_token, s.last_token, generic);
-      if (sp.valid()) events_.push_back({t, s.paragraph, sp});
+      if (sp.valid() && !sp.weak) events_.push_back({t, s.paragraph, sp});
     }
   }
 }
@@ -692,7 +694,7 @@ std::vector<Quote> Attributor::run() {
     fill_evidence(q, sp, quote.evidence);
     out.push_back(std::move(quote));
     speakers.push_back(sp);
-    if (sp.valid() && cue.empty()) {
+    if (sp.valid() && !sp.weak && cue.empty()) {
       // A quote's speaker is also the last person reported as speaking.
       quote_events_.push_back(Event{q.close_token, q.paragraph, sp});
     }

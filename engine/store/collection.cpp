@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "deck/card_maker.hpp"
+#include "deck/cited_wordings.hpp"
 #include "deck/content_id.hpp"
 #include "deck/deck_spec.hpp"
 #include "store/answer_seed.hpp"
@@ -190,10 +191,11 @@ std::filesystem::path default_collection_path() {
 // Building decks
 // ---------------------------------------------------------------------------------------------
 
-Result<BuildReport> Collection::build(const std::filesystem::path& deck_dir) {
+Result<BuildReport> Collection::build(const std::filesystem::path& deck_dir,
+                                      DeckBuildOptions options) {
   auto spec = deck::load_deck(deck_dir);
   if (!spec) return spec.error();
-  auto made = deck::make_cards(*spec);
+  auto made = deck::make_cards(*spec, options);
   if (!made) return made.error();
   auto tx = Transaction::begin(impl_->db);
   if (!tx) return tx.error();
@@ -618,7 +620,8 @@ bool answers_with_a_person(const std::string& type) {
 }  // namespace
 
 Result<AnswerCheck> Collection::check_typed_answer(const Card& card, std::string_view typed) const {
-  if (!answers_with_a_person(card.type)) return check_answer(typed, card.answer);
+  if (!answers_with_a_person(card.type))
+    return check_answer(typed, card.answer, deck::other_cited_wordings(card));
   auto stmt = impl_->db.prepare(
       "SELECT DISTINCT answer FROM cards WHERE deck = ?1 AND archived = 0 AND type IN (?2, ?3, "
       "?4)");

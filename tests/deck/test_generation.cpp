@@ -166,6 +166,18 @@ TEST_CASE("fact cloze: a number is hidden and offered among nearby numbers") {
   CHECK(saw_piers);
 }
 
+TEST_CASE("a who-said card's back cites the sentence that says who spoke, not only the words") {
+  const auto made = made_or_fail(HarbourDeck(accept_held_back(made_or_fail(HarbourDeck()))));
+  bool attributed = false;
+  for (const Card* card : of_type(made, "who_said")) {
+    if (card->answer != "Tom Lee") continue;
+    for (const auto& c : card->citations)
+      attributed |= c.text.find("said Tom Lee, a council member.") != std::string::npos &&
+                    c.text.find("dredging contract") != std::string::npos;
+  }
+  CHECK(attributed);
+}
+
 TEST_CASE("several sources reporting one quote make one note citing each wording") {
   const HarbourDeck deck;
   const auto made = made_or_fail(deck);

@@ -7,6 +7,7 @@
 
 #include "deck/content_id.hpp"
 #include "deck/generate/generate.hpp"
+#include "deck/lint/rules.hpp"
 
 namespace citecard::deck::generate {
 namespace {
@@ -39,6 +40,22 @@ bool good_role(const std::string& role) {
   return openers.count(words.front()) > 0;
 }
 
+constexpr std::size_t kProseWords = 12;  // shorter paragraphs are headlines, datelines, captions
+
+// The paragraphs of an article that are captions, credits, bylines or page prompts, and where its
+// paragraphs of reporting start.
+void read_paragraphs(Article& article) {
+  for (const auto& p : article.found.paragraphs) {
+    const std::string text = article.source->text.substr(static_cast<std::size_t>(p.start),
+                                                         static_cast<std::size_t>(p.end - p.start));
+    if (!lint::furniture_findings(text).empty())
+      article.furniture.push_back(p);
+    else if (static_cast<std::size_t>(std::count(text.begin(), text.end(), ' ')) + 1 >= kProseWords)
+      article.prose_starts.push_back(p.start);
+  }
+  article.words = words_of(article.source->text);
+}
+
 }  // namespace
 
 Result<Corpus> read_corpus(const DeckSpec& deck) {
@@ -50,9 +67,16 @@ Result<Corpus> read_corpus(const DeckSpec& deck) {
     if (is_iso_date(source.date)) options.article_date = source.date;
     auto found = extract(source.text, options);
     if (!found) return make_error(fmt::format("source {}: {}", source.id, found.error().message));
-    corpus.articles.push_back(Article{&source, std::move(*found)});
+    corpus.articles.push_back(Article{&source, std::move(*found), {}, {}, {}});
+    read_paragraphs(corpus.articles.back());
   }
   for (const auto& article : corpus.articles) {
+    const auto& furniture = article.furniture;
+    auto in_furniture = [&](const ByteSpan& mention) {
+      return std::any_of(furniture.begin(), furniture.end(), [&](const ByteSpan& p) {
+        return p.start <= mention.start && mention.end <= p.end;
+      });
+    };
     for (const auto& entity : article.found.entities) {
       const std::string key = name_key(entity.name);
       if (key.empty()) continue;
@@ -68,7 +92,11 @@ Result<Corpus> read_corpus(const DeckSpec& deck) {
         name.role = entity.role;
         name.affiliation = entity.affiliation;
       }
-      name.mentions += static_cast<int>(entity.mentions.size());
+      // A name seen only in photo credits and captions ("Sputnik/Mikhail Metzel/Kremlin") is not
+      // one the reporting makes a learner know: such mentions do not count.
+      name.mentions +=
+          static_cast<int>(std::count_if(entity.mentions.begin(), entity.mentions.end(),
+                                         [&](const ByteSpan& m) { return !in_furniture(m); }));
       name.alias_keys.insert(key);
       for (const auto& alias : entity.aliases) name.alias_keys.insert(name_key(alias));
     }
@@ -83,6 +111,9 @@ Result<Corpus> read_corpus(const DeckSpec& deck) {
 bool looks_like_a_name(const Name& name) {
   if (name.kind != EntityKind::person) return true;
   const std::string& d = name.display;
+  // "Ana R": a family name cut to its initial is an extraction slip, not a name to offer.
+  if (const auto space = d.rfind(' '); space != std::string::npos && space + 2 == d.size())
+    return false;
   for (std::size_t i = 0; i < d.size(); ++i)
     if ((i == 0 || d[i - 1] == ' ') && d[i] >= 'a' && d[i] <= 'z') return false;
   return true;

@@ -11,6 +11,9 @@
 #include <vector>
 
 #include "deck/generate/generate.hpp"
+#include "deck/lint/rules.hpp"
+#include "deck/place_names.hpp"
+#include "deck/word_list.hpp"
 #include "word_lists.hpp"
 
 namespace citecard::deck::generate {
@@ -162,6 +165,13 @@ std::vector<std::string> from_digits(const std::string& answer) {
 
 }  // namespace
 
+bool names_a_weekday(const std::string& text) {
+  const auto& days = weekdays();
+  return std::any_of(days.begin(), days.end(), [&](const auto& day) {
+    return find_word(text, std::string(day)) != std::string::npos;
+  });
+}
+
 std::vector<std::string> nearby_values(const std::string& answer, std::size_t count) {
   std::vector<std::string> candidates;
   const auto& days = weekdays();
@@ -196,17 +206,59 @@ std::vector<std::string> nearby_values(const std::string& answer, std::size_t co
   return out;
 }
 
+namespace {
+
+// Finer than EntityKind, so that a country's wrong choices are countries, a region's are regions
+// and an analyst's are analysts: "country", "capital", "place:region" (an unknown place by its
+// head noun), "person:expert" (by role kind); "" when nothing finer is known.
+std::string fine_kind(const Corpus& corpus, const std::string& display, EntityKind kind) {
+  if (const auto place = place_name(display)) {
+    if (place->form == PlaceForm::capital) return "capital";
+    if (place->form == PlaceForm::demonym) return "demonym";
+    return "country";
+  }
+  const auto it = corpus.names.find(display_key(corpus, display));
+  const EntityKind k = it != corpus.names.end() ? it->second.kind : kind;
+  const auto words = words_of(display);
+  // Places and organisations by their head noun: a cosmodrome is no wrong answer for a newspaper.
+  if (k == EntityKind::place) return words.size() > 1 ? "place:" + words.back() : "place:single";
+  if (k == EntityKind::organisation)
+    return words.size() > 1 ? "organisation:" + words.back() : "organisation:single";
+  // Two people quoted together ("Victor Cha and Ellen Kim") are offered only beside pairs.
+  if (k == EntityKind::person && std::find(words.begin(), words.end(), "and") != words.end())
+    return "pair";
+  if (k == EntityKind::person && it != corpus.names.end()) {
+    const std::string role = role_kind(it->second.role);
+    return role.empty() ? std::string() : "person:" + role;
+  }
+  return {};
+}
+
+bool same_thing(const std::string& a, const std::string& b) {
+  const auto pa = place_name(a);
+  const auto pb = place_name(b);
+  return (pa && pb && pa->place == pb->place) || gives_away(a, b) || gives_away(b, a);
+}
+
+}  // namespace
+
 std::vector<std::string> name_distractors(const Corpus& corpus, EntityKind kind,
                                           const std::string& answer_key,
                                           const std::vector<std::string>& pool,
                                           const std::string& seed, std::size_t count,
-                                          const std::string& avoid_text) {
+                                          const std::string& avoid_text, bool strict_kind) {
   std::set<std::string> answer_aliases = {answer_key};
-  if (const auto it = corpus.names.find(answer_key); it != corpus.names.end())
+  std::string answer_display = answer_key;
+  if (const auto it = corpus.names.find(answer_key); it != corpus.names.end()) {
     answer_aliases.insert(it->second.alias_keys.begin(), it->second.alias_keys.end());
-  std::vector<std::string> answer_words = words_of(answer_key);
+    answer_display = it->second.display;
+  }
+  const std::string answer_kind = fine_kind(corpus, answer_display, kind);
+  // A person whose role the articles do not give has no fair wrong choices of their kind.
+  if (strict_kind && kind == EntityKind::person && answer_kind.empty()) return {};
   std::set<std::string> seen;
-  std::vector<std::string> candidates;
+  std::vector<std::string> same_kind;
+  std::vector<std::string> unknown_kind;  // a person whose role the articles do not give
   for (const auto& name : pool) {
     const std::string key = display_key(corpus, name);
     if (answer_aliases.count(key) || answer_aliases.count(name_key(name)) ||
@@ -215,14 +267,34 @@ std::vector<std::string> name_distractors(const Corpus& corpus, EntityKind kind,
     if (const auto it = corpus.names.find(key);
         kind != EntityKind::unknown && it != corpus.names.end() && it->second.kind != kind)
       continue;
-    // "Korea" is no fair wrong answer for "North Korea", nor "Kim" for "Kim Jong Un".
-    if (gives_away(name, answer_key) || gives_away(answer_key, name)) continue;
-    if (!avoid_text.empty() && gives_away(avoid_text, name)) continue;
-    candidates.push_back(name);
+    // "Korea" is no fair wrong answer for "North Korea", nor "Kim" for "Kim Jong Un", nor
+    // "Washington" for "United States".
+    if (same_thing(name, answer_display) || same_thing(name, answer_key)) continue;
+    if (!avoid_text.empty() && lint::named_in(avoid_text, name)) continue;
+    // Nor a name only a photo credit or caption gives, nor one the extraction cut short.
+    if (const auto it = corpus.names.find(key);
+        it != corpus.names.end() && (it->second.mentions == 0 || !looks_like_a_name(it->second)))
+      continue;
+    const std::string candidate_kind = fine_kind(corpus, name, kind);
+    if (candidate_kind == answer_kind)
+      same_kind.push_back(name);
+    else if (!strict_kind && kind == EntityKind::person &&
+             (candidate_kind.empty() || answer_kind.empty()))
+      unknown_kind.push_back(name);
   }
-  stable_shuffle(candidates, seed);
-  if (candidates.size() > count) candidates.resize(count);
-  return candidates;
+  stable_shuffle(same_kind, seed);
+  stable_shuffle(unknown_kind, seed);
+  same_kind.insert(same_kind.end(), unknown_kind.begin(), unknown_kind.end());
+  // Greedy, so no two wrong choices name one thing either.
+  std::vector<std::string> chosen;
+  for (const auto& name : same_kind) {
+    if (chosen.size() == count) break;
+    if (std::any_of(chosen.begin(), chosen.end(),
+                    [&](const std::string& c) { return same_thing(c, name); }))
+      continue;
+    chosen.push_back(name);
+  }
+  return chosen;
 }
 
 }  // namespace citecard::deck::generate

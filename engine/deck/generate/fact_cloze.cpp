@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "deck/generate/generate.hpp"
+#include "deck/lint/rules.hpp"
 
 namespace citecard::deck::generate {
 namespace {
@@ -101,11 +102,14 @@ std::vector<std::string> names_of_kind(const Corpus& corpus, EntityKind kind) {
 }  // namespace
 
 const AnswerSpan* best_answer(const Corpus& corpus, const Article& article, const Fact& fact) {
-  (void)article;
+  // A caption's sentence can look like reporting; its paragraph's credit line gives it away.
+  for (const auto& p : article.furniture)
+    if (p.start <= fact.start && fact.end <= p.end) return nullptr;
   const auto words = words_of(fact.text);
   if (words.size() < kMinSentenceWords || words.size() > kMaxSentenceWords) return nullptr;
-  // Photo captions and credits are not the article's statements.
-  if (fact.text.front() == '(' || fact.text.find("Photo") != std::string::npos) return nullptr;
+  // Photo captions, credits and page prompts are not the article's statements.
+  if (fact.text.find("Photo") != std::string::npos || !lint::furniture_findings(fact.text).empty())
+    return nullptr;
   std::vector<const AnswerSpan*> spans;
   for (const auto& a : fact.answers) spans.push_back(&a);
   std::stable_sort(spans.begin(), spans.end(), [](const AnswerSpan* x, const AnswerSpan* y) {
@@ -126,6 +130,7 @@ const AnswerSpan* best_answer(const Corpus& corpus, const Article& article, cons
       continue;
     if (priority(span->kind) > 4) continue;
     if (gives_away(blanked(fact, *span), span->text, aliases_of(corpus, *span))) continue;
+    if (!lint::blank_findings(blanked(fact, *span), span->text).empty()) continue;
     return span;
   }
   return nullptr;
@@ -163,7 +168,7 @@ void make_fact_cloze(const Corpus& corpus, const std::vector<FactGroup>& groups,
       card.answer = name->display;
       others = name_distractors(corpus, entity_kind(span.kind), display_key(corpus, span.value),
                                 names_of_kind(corpus, entity_kind(span.kind)), card.id,
-                                kChoicesPerCard - 1, sentence);
+                                kChoicesPerCard - 1, sentence, /*strict_kind=*/true);
     }
     if (others.size() == kChoicesPerCard - 1) {
       others.push_back(card.answer);

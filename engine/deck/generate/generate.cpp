@@ -29,7 +29,11 @@ Result<Generated> generate_cards(const DeckSpec& deck) {
   }
   if (wants("quote_cloze")) make_quote_cloze(*corpus, quotes, out);
   if (wants("which_outlet")) make_which_outlet(*corpus, quotes, out);
-  if (wants("fact_cloze")) make_fact_cloze(*corpus, group_facts(*corpus), out);
+  if (wants("fact_cloze")) {
+    auto facts = group_facts(*corpus);
+    rank_by_importance(*corpus, facts);
+    make_fact_cloze(*corpus, facts, out);
+  }
   if (wants("who_is") || wants("who_is_reverse")) {
     Generated people;
     make_who_is(*corpus, wants("who_is_reverse"), people);

@@ -21,6 +21,11 @@ namespace citecard::deck::generate {
 struct Article {
   const Source* source = nullptr;
   Extraction found;
+  // Read once, asked of every fact and name: the caption, credit and byline paragraphs, where
+  // the paragraphs of reporting start (headline and caption lines left out), and all its words.
+  std::vector<ByteSpan> furniture;
+  std::vector<std::int64_t> prose_starts;
+  std::vector<std::string> words;
 };
 
 // A name as the whole deck knows it: one display form for every spelling the articles use.
@@ -42,7 +47,8 @@ struct Corpus {
 
 Result<Corpus> read_corpus(const DeckSpec& deck);
 
-// People's names are written as names: "Victor Cha", not "for Asia" (an extraction slip).
+// People's names are written as names: "Victor Cha", not "for Asia" or "Ana R" (extraction
+// slips).
 bool looks_like_a_name(const Name& name);
 
 // The display key of a name as written in an article ("Kim Jong-un" -> key of "Kim Jong Un"),
@@ -57,6 +63,8 @@ std::vector<std::string> words_of(const std::string& text);
 bool gives_away(const std::string& prompt, const std::string& answer,
                 const std::set<std::string>& aliases = {});
 bool is_stopword(const std::string& lowercase_word);
+// gives_away with the prompt's words_of computed once, for checking many names against one text.
+bool contains_words(const std::vector<std::string>& prompt_words, const std::string& text);
 
 // --- Several sources, one quote or fact ---------------------------------------------------------
 
@@ -92,18 +100,31 @@ const AnswerSpan* best_answer(const Corpus& corpus, const Article& article, cons
 
 std::vector<FactGroup> group_facts(const Corpus& corpus);
 
+// How much a student of the event needs a fact: +2 for the lead paragraphs (+1 for the next
+// ones), +1 for each other source that states its answer (up to 2), +1 for a number or date.
+int fact_importance(const Corpus& corpus, const FactGroup& group);
+inline constexpr int kMinFactImportance = 2;
+// The groups worth a card, the most important first (ties keep article order).
+void rank_by_importance(const Corpus& corpus, std::vector<FactGroup>& groups);
+
 // --- Distractors --------------------------------------------------------------------------------
 
-// Up to `count` other names of the same kind, none an alias of the answer and none in `avoid`
-// (by name_key); in an order that depends only on `seed`.
+// Up to `count` other names of the same fine kind (countries for a country, analysts for an
+// analyst), none an alias of the answer or of each other, none that `avoid_text` names in any form,
+// none known only from captions and credits; in an order that depends only on `seed`. People whose
+// role is unknown fill in for people unless `strict_kind`.
 std::vector<std::string> name_distractors(const Corpus& corpus, EntityKind kind,
                                           const std::string& answer_key,
                                           const std::vector<std::string>& pool,
                                           const std::string& seed, std::size_t count,
-                                          const std::string& avoid_text = {});
+                                          const std::string& avoid_text = {},
+                                          bool strict_kind = false);
 // Wrong numbers or dates written the way the answer is written: numbers near the true one,
 // neighbouring days, months, weekdays or years.
 std::vector<std::string> nearby_values(const std::string& answer, std::size_t count);
+
+// True when the text names a day of the week ("Wednesday", "on Monday").
+bool names_a_weekday(const std::string& text);
 
 // A deterministic shuffle (rebuilding gives the same order).
 void stable_shuffle(std::vector<std::string>& items, const std::string& seed);
@@ -132,6 +153,10 @@ std::vector<Citation> cite(const Corpus& corpus,
 std::string generated_note_id(const Corpus& corpus, std::string_view kind, const Citation& first);
 std::string generated_card_id(const Corpus& corpus, std::string_view type, const Citation& first,
                               std::string_view detail = {});
+
+// The sentence that says who spoke a quote (the quote and its attribution, "“…,” Kim said."),
+// when the extraction found the speaker's mention in the quote's paragraph.
+std::optional<ByteSpan> attribution_sentence(const Article& article, const Quote& quote);
 
 // The note of a quote group, shared by its who-said and complete-the-quote cards.
 MadeNote quote_note(const Corpus& corpus, const QuoteGroup& group);

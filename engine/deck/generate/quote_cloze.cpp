@@ -6,13 +6,16 @@
 #include <cctype>
 
 #include "deck/generate/generate.hpp"
+#include "deck/lint/rules.hpp"
 
 namespace citecard::deck::generate {
 namespace {
 
 constexpr std::size_t kMinQuoteWords = 6;
 constexpr std::size_t kMaxQuoteWords = 60;
-constexpr std::size_t kMaxHiddenWords = 2;
+// One word (a hyphenated compound counts as one): two-word runs cut across phrases far more often
+// than they hide one ("harbour will", "reopen very") when the words are not told apart by kind.
+constexpr std::size_t kMaxHiddenWords = 1;
 constexpr std::size_t kMinHiddenLetters = 6;
 
 struct Token {
@@ -63,10 +66,11 @@ struct Blank {
   std::size_t end = 0;
 };
 
-// The best run of up to three content words: long, rare in the quote, not a name the prompt shows.
-std::optional<Blank> choose_blank(const std::string& quote, const std::string& shown) {
+// Content words (runs of up to kMaxHiddenWords), the best first: long, rare in the quote, not a
+// name the prompt shows. The caller takes the first that no lint rule suspects.
+std::vector<Blank> candidate_blanks(const std::string& quote, const std::string& shown) {
   const auto tokens = tokens_of(quote);
-  if (tokens.size() < kMinQuoteWords || tokens.size() > kMaxQuoteWords) return std::nullopt;
+  if (tokens.size() < kMinQuoteWords || tokens.size() > kMaxQuoteWords) return {};
   std::map<std::string, int> count;
   for (const auto& t : tokens) ++count[t.lower];
   const auto shown_words = words_of(shown);
@@ -76,8 +80,7 @@ std::optional<Blank> choose_blank(const std::string& quote, const std::string& s
     return !std::isupper(static_cast<unsigned char>(quote[t.begin])) && !is_stopword(t.lower) &&
            count[t.lower] == 1 && !shown_set.count(t.lower) && letters(t.lower) >= 3;
   };
-  std::optional<Blank> best;
-  std::size_t best_score = 0;
+  std::vector<std::pair<std::size_t, Blank>> scored;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     std::size_t score = 0;
     for (std::size_t n = 0; n < kMaxHiddenWords && i + n < tokens.size(); ++n) {
@@ -90,15 +93,16 @@ std::optional<Blank> choose_blank(const std::string& quote, const std::string& s
         if (gap != " ") break;
       }
       score += letters(t.lower) + (n > 0 ? 3 : 0);
-      const std::size_t adjusted = score;
-      if (letters(quote.substr(tokens[i].begin, t.end - tokens[i].begin)) >= kMinHiddenLetters &&
-          adjusted > best_score) {
-        best_score = adjusted;
-        best = Blank{tokens[i].begin, t.end};
-      }
+      if (letters(quote.substr(tokens[i].begin, t.end - tokens[i].begin)) >= kMinHiddenLetters)
+        scored.push_back({score, Blank{tokens[i].begin, t.end}});
     }
   }
-  return best;
+  // Highest score first; among equals the earlier blank, as before.
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<Blank> out;
+  for (const auto& [score, blank] : scored) out.push_back(blank);
+  return out;
 }
 
 std::string trimmed_for_display(std::string text) {
@@ -121,7 +125,13 @@ void make_quote_cloze(const Corpus& corpus, const std::vector<QuoteGroup>& group
     const Quote& quote = *group.members.front().quote;
     const std::string speaker = speaker_line(corpus, group);
     const std::string text = trimmed_for_display(quote.text);
-    const auto blank = choose_blank(text, speaker);
+    std::optional<Blank> blank;
+    for (const Blank& b : candidate_blanks(text, speaker)) {
+      const std::string sentence = text.substr(0, b.begin) + lint::kBlank + text.substr(b.end);
+      if (!lint::blank_findings(sentence, text.substr(b.begin, b.end - b.begin)).empty()) continue;
+      blank = b;
+      break;
+    }
     if (!blank) continue;
 
     MadeNote note = quote_note(corpus, group);

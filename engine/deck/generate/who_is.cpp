@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "deck/generate/generate.hpp"
+#include "deck/word_list.hpp"
 
 namespace citecard::deck::generate {
 namespace {
@@ -40,16 +41,24 @@ std::optional<std::pair<int, ByteSpan>> find_description(const Corpus& corpus, c
   return std::nullopt;
 }
 
+// A person worth a who-is card: the articles state a role a learner can place (its words mark a
+// kind of role: leader, official, expert ...) and mention them more than in passing.
+constexpr int kMinMentionsForWhoIs = 2;
+
+bool worth_knowing(const Name& name) {
+  return name.kind == EntityKind::person && !name.role.empty() && looks_like_a_name(name) &&
+         name.mentions >= kMinMentionsForWhoIs && !role_kind(name.role).empty();
+}
+
 }  // namespace
 
 void make_who_is(const Corpus& corpus, bool reverse_too, Generated& out) {
   std::vector<std::string> described;
   for (const auto& [key, name] : corpus.names)
-    if (name.kind == EntityKind::person && !name.role.empty() && looks_like_a_name(name))
-      described.push_back(name.display);
+    if (worth_knowing(name)) described.push_back(name.display);
 
   for (const auto& [key, name] : corpus.names) {
-    if (name.kind != EntityKind::person || name.role.empty() || !looks_like_a_name(name)) continue;
+    if (!worth_knowing(name)) continue;
     if (gives_away(name.role, name.display, name.alias_keys)) continue;
     const auto where = find_description(corpus, name);
     if (!where) continue;

@@ -76,6 +76,12 @@ MadeNote quote_note(const Corpus& corpus, const QuoteGroup& group) {
   for (const auto& m : group.members)
     if (cited.insert({m.article, m.quote->text}).second)
       spans.push_back({m.article, {m.quote->start, m.quote->end}});
+  // Then the sentences that say who spoke, so the back shows the attribution, not only the words.
+  for (const auto& m : group.members)
+    if (const auto said =
+            attribution_sentence(corpus.articles[static_cast<std::size_t>(m.article)], *m.quote);
+        said && cited.insert({m.article, std::to_string(said->start)}).second)
+      spans.push_back({m.article, *said});
   MadeNote note;
   note.kind = NoteKind::Quote;
   note.citations = cite(corpus, spans);

@@ -61,6 +61,10 @@ bool contains_run(const std::vector<std::string>& haystack,
 
 }  // namespace
 
+bool contains_words(const std::vector<std::string>& prompt_words, const std::string& text) {
+  return contains_run(prompt_words, words_of(text));
+}
+
 bool gives_away(const std::string& prompt, const std::string& answer,
                 const std::set<std::string>& aliases) {
   const auto prompt_words = words_of(prompt);

@@ -16,6 +16,7 @@
 #include "citecard/answer_check.hpp"
 #include "citecard/card.hpp"
 #include "citecard/fsrs.hpp"
+#include "citecard/lint.hpp"
 #include "citecard/result.hpp"
 #include "citecard/time.hpp"
 
@@ -98,7 +99,8 @@ class Collection {
 
   // Builds or updates the deck in `deck_dir` (manifest.toml, deck.toml, sources/). All or nothing:
   // on any error the collection is left as it was.
-  Result<BuildReport> build(const std::filesystem::path& deck_dir);
+  // With options.curated false, the generator's cards alone (see DeckBuildOptions).
+  Result<BuildReport> build(const std::filesystem::path& deck_dir, DeckBuildOptions options = {});
 
   Result<std::vector<Card>> cards() const;  // active cards, by deck, in deck-file order
   Result<Card> card(const std::string& card_id) const;

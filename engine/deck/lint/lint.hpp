@@ -1,0 +1,22 @@
+// The deck-level rules: those that look at several cards at once, after each card's own rules.
+#pragma once
+
+#include <vector>
+
+#include "citecard/card.hpp"
+#include "citecard/lint.hpp"
+
+namespace citecard::deck::lint {
+
+// Every rule, card by card, then across cards:
+//   asked-twice      another card (of another note) asks the same answer from the same sentence,
+//                    or a fill-in-the-blank card from a sentence sharing 3+ content words
+//   answer-repeated  the answer already answers kMaxCardsPerAnswer fill-in-the-blank cards
+//   who-is-subject   a who-is card about a person the articles' headlines name: every learner
+//                    of the deck knows who they are
+std::vector<LintFinding> lint_cards(const std::vector<Card>& cards,
+                                    const std::vector<Source>& sources);
+
+inline constexpr int kMaxCardsPerAnswer = 2;
+
+}  // namespace citecard::deck::lint
