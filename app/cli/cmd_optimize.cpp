@@ -66,18 +66,21 @@ void add_optimize_command(CLI::App& app) {
   };
   auto o = std::make_shared<Options>();
   CLI::App* command = app.add_subcommand(
-      "optimize", "Fit the 21 FSRS-6 weights to a review log (fsrs-rs's method), or evaluate "
-                  "weights on it");
+      "optimize",
+      "Fit the 21 FSRS-6 weights to a review log (fsrs-rs's method), or evaluate "
+      "weights on it");
   command->add_option("--revlog", o->revlog,
                       "FSRS CSV review log to use instead of the collection's own");
   command->add_option("--evaluate", o->evaluate,
                       "Instead of fitting, report log loss and RMSE(bins) of the weights in this "
                       "JSON file");
-  command->add_option("--next-day-starts-at", o->boundary.next_day_starts_at,
-                      "Hour at which the learner's day starts")
+  command
+      ->add_option("--next-day-starts-at", o->boundary.next_day_starts_at,
+                   "Hour at which the learner's day starts")
       ->capture_default_str();
-  command->add_option("--timezone", o->boundary.time_zone,
-                      "Time zone of that hour: UTC, +08:00, or an IANA name")
+  command
+      ->add_option("--timezone", o->boundary.time_zone,
+                   "Time zone of that hour: UTC, +08:00, or an IANA name")
       ->capture_default_str();
   command->add_option("--seed", o->seed, "Seed for the batch order")->capture_default_str();
   command->add_option("--threads", o->threads, "Threads to use (0: all cores)");

@@ -41,9 +41,10 @@ void add_revlog_command(CLI::App& app) {
   CLI::App* revlog = app.add_subcommand("revlog", "Export or import the review log (FSRS CSV)");
   revlog->require_subcommand(1);
 
-  CLI::App* out = revlog->add_subcommand(
-      "export", "Print every answer as card_id,review_time,review_rating,review_state,"
-                "review_duration (the FSRS tools' format)");
+  CLI::App* out =
+      revlog->add_subcommand("export",
+                             "Print every answer as card_id,review_time,review_rating,review_state,"
+                             "review_duration (the FSRS tools' format)");
   out->add_flag("--csv", o->csv, "CSV output (the only format, and the default)");
   out->add_option("-o,--output", o->output, "Write to this file instead of standard output");
   add_db_option(*out, o->db);

@@ -34,9 +34,10 @@ Result<std::vector<RevlogEntry>> export_revlog(const Collection& collection) {
     auto log = collection.review_log(card.id);
     if (!log) return log.error();
     for (const ReviewRecord& r : *log) {
-      rows.push_back({r.id,
-                      {revlog_card_number(card.id), r.reviewed_at * 1000, static_cast<int>(r.rating),
-                       static_cast<int>(r.before.state), r.duration_ms, 0}});
+      rows.push_back(
+          {r.id,
+           {revlog_card_number(card.id), r.reviewed_at * 1000, static_cast<int>(r.rating),
+            static_cast<int>(r.before.state), r.duration_ms, 0}});
     }
   }
   std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
@@ -111,14 +112,14 @@ Result<RevlogImport> import_revlog(Collection& collection,
     if (!answered) {
       for (int undone = 0; undone < report.imported; ++undone) {
         if (auto r = collection.undo_last_answer(); !r) {
-          return make_error(fmt::format("{}{}; taking back the {} answers imported before it "
-                                        "also failed: {}",
-                                        where(*e), answered.error().message, report.imported,
-                                        r.error().message));
+          return make_error(
+              fmt::format("{}{}; taking back the {} answers imported before it "
+                          "also failed: {}",
+                          where(*e), answered.error().message, report.imported, r.error().message));
         }
       }
-      return make_error(fmt::format("{}{}; nothing was imported", where(*e),
-                                    answered.error().message));
+      return make_error(
+          fmt::format("{}{}; nothing was imported", where(*e), answered.error().message));
     }
     ++report.imported;
   }

@@ -114,14 +114,14 @@ TEST_CASE("the day boundary is counted in the given time zone") {
 }
 
 TEST_CASE("the model's dual-number gradient equals central finite differences") {
-  const FsrsWeights w = {0.35, 1.1,  3.4,  11.0, 6.0, 0.7,  2.4,  0.012, 1.55, 0.12, 1.05,
+  const FsrsWeights w = {0.35, 1.1,  3.4,  11.0, 6.0,  0.7, 2.4, 0.012, 1.55, 0.12, 1.05,
                          1.7,  0.08, 0.35, 1.9,  0.45, 2.2, 0.4, 0.25,  0.1,  0.22};
   struct Step {
     int rating;
     double days;
   };
-  const std::vector<Step> steps = {{1, 0}, {3, 0},  {3, 1}, {2, 3},  {1, 9}, {3, 0},
-                                   {3, 2}, {4, 5},  {3, 17}, {1, 40}, {3, 1}, {3, 4}};
+  const std::vector<Step> steps = {{1, 0}, {3, 0}, {3, 1},  {2, 3},  {1, 9}, {3, 0},
+                                   {3, 2}, {4, 5}, {3, 17}, {1, 40}, {3, 1}, {3, 4}};
   using std::log;
   // Log loss of every later-day answer along the card, as training scores it.
   auto loss = [&](auto model) {
@@ -177,8 +177,8 @@ TEST_CASE("optimising the same log twice, on one thread or two, gives identical 
 }
 
 TEST_CASE("fitting a learner's log lowers its log loss below the default weights'") {
-  const FsrsWeights truth = {0.6,  2.0,  5.0,  14.0, 5.5,  0.6,  2.0,  0.05, 1.4, 0.25, 1.2,
-                             1.6,  0.1,  0.4,  2.0,  0.4,  2.4,  0.3, 0.2,  0.1, 0.3};
+  const FsrsWeights truth = {0.6, 2.0, 5.0, 14.0, 5.5, 0.6, 2.0, 0.05, 1.4, 0.25, 1.2,
+                             1.6, 0.1, 0.4, 2.0,  0.4, 2.4, 0.3, 0.2,  0.1, 0.3};
   const auto data = build_training_set(simulated_log(1500, truth, 11));
   REQUIRE(data.ok());
   const auto fitted = optimize(*data);
@@ -214,8 +214,8 @@ TEST_CASE("evaluation gives fsrs-rs's log loss and RMSE(bins) on a hand-worked l
 TEST_CASE("S0 smoothing fills unseen first ratings and orders them, as fsrs-rs does") {
   using optimize_detail::smooth_and_fill;
   // Only Good seen: all four scale with it.
-  const auto only_good = smooth_and_fill({std::nullopt, std::nullopt, 4.6130, std::nullopt},
-                                         {0, 0, 50, 0});
+  const auto only_good =
+      smooth_and_fill({std::nullopt, std::nullopt, 4.6130, std::nullopt}, {0, 0, 50, 0});
   REQUIRE(only_good.ok());
   const auto& d = default_fsrs_weights();
   CHECK((*only_good)[0] == doctest::Approx(d[0] * 2.0));
@@ -230,8 +230,8 @@ TEST_CASE("S0 smoothing fills unseen first ratings and orders them, as fsrs-rs d
 }
 
 TEST_CASE("a review log survives CSV format and parse unchanged") {
-  const std::vector<RevlogEntry> log = {row(17, kT0, 3, 0), row(17, kT0 + kDay, 1, 2),
-                                        {9007199254740991, 1, 0, 5, 0, 0}};
+  const std::vector<RevlogEntry> log = {
+      row(17, kT0, 3, 0), row(17, kT0 + kDay, 1, 2), {9007199254740991, 1, 0, 5, 0, 0}};
   const std::string csv = format_revlog_csv(log);
   CHECK(csv.rfind("card_id,review_time,review_rating,review_state,review_duration\n", 0) == 0);
   const auto parsed = parse_revlog_csv(csv);

@@ -75,7 +75,8 @@ Result<TrainingSet> build_training_set(std::vector<RevlogEntry> entries,
     bool any_item = false;
     for (std::size_t i = start; i < end; ++i) {
       const std::int64_t day = day_of(entries[i].review_time_ms);
-      const int delta_t = i == start ? 0 : static_cast<int>(std::max<std::int64_t>(0, day - previous_day));
+      const int delta_t =
+          i == start ? 0 : static_cast<int>(std::max<std::int64_t>(0, day - previous_day));
       previous_day = day;
       set.reviews.push_back({entries[i].rating, delta_t});
       card.count += 1;
@@ -91,10 +92,9 @@ Result<TrainingSet> build_training_set(std::vector<RevlogEntry> entries,
     }
     begin = end;
   }
-  std::stable_sort(set.items.begin(), set.items.end(),
-                   [](const TrainingSet::Item& a, const TrainingSet::Item& b) {
-                     return a.time_ms < b.time_ms;
-                   });
+  std::stable_sort(
+      set.items.begin(), set.items.end(),
+      [](const TrainingSet::Item& a, const TrainingSet::Item& b) { return a.time_ms < b.time_ms; });
   return set;
 }
 

@@ -36,8 +36,9 @@ struct BinSums {
 
 Result<Evaluation> evaluate(const TrainingSet& data, const FsrsWeights& raw_weights) {
   if (data.items.empty()) {
-    return make_error("no review to evaluate on: the log has no review on a later day than the "
-                      "one before it");
+    return make_error(
+        "no review to evaluate on: the log has no review on a later day than the "
+        "one before it");
   }
   const FsrsWeights weights = clip_trained_weights(raw_weights, 1, false);
   const optimize_detail::Model<double> model(weights);
@@ -70,8 +71,8 @@ Result<Evaluation> evaluate(const TrainingSet& data, const FsrsWeights& raw_weig
         sums.count += 1;
         sums.weight += recency[static_cast<std::size_t>(item)];
       }
-      memory = k == 0 ? model.first(review.rating)
-                      : model.next(memory, review.delta_t, review.rating);
+      memory =
+          k == 0 ? model.first(review.rating) : model.next(memory, review.delta_t, review.rating);
       if (review.rating == 1 && review.delta_t > 0) ++lapses;
     }
   }

@@ -114,7 +114,8 @@ inline Bce binary_cross_entropy(double r_raw, double label) {
   constexpr double kMax = 1.0 - 1e-7;
   const double r = std::min(std::max(r_raw, kMin), kMax);
   const double loss = -(label * std::log(r) + (1.0 - label) * std::log(1.0 - r));
-  const double grad = (r_raw > kMin && r_raw < kMax) ? -(label / r - (1.0 - label) / (1.0 - r)) : 0.0;
+  const double grad =
+      (r_raw > kMin && r_raw < kMax) ? -(label / r - (1.0 - label) / (1.0 - r)) : 0.0;
   return {loss, grad};
 }
 

@@ -11,12 +11,13 @@ namespace citecard {
 
 namespace {
 
-constexpr std::array<std::string_view, 5> kColumns = {
-    "card_id", "review_time", "review_rating", "review_state", "review_duration"};
+constexpr std::array<std::string_view, 5> kColumns = {"card_id", "review_time", "review_rating",
+                                                      "review_state", "review_duration"};
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -73,10 +74,10 @@ Result<std::vector<RevlogEntry>> parse_revlog_csv(std::string_view text) {
       }
       for (std::size_t c = 0; c < kColumns.size(); ++c) {
         if (column_of[c] < 0) {
-          return make_error(fmt::format(
-              "line {}: the header has no '{}' column; expected "
-              "card_id,review_time,review_rating,review_state,review_duration",
-              line_number, kColumns[c]));
+          return make_error(
+              fmt::format("line {}: the header has no '{}' column; expected "
+                          "card_id,review_time,review_rating,review_state,review_duration",
+                          line_number, kColumns[c]));
         }
       }
       field_count = fields.size();
@@ -92,13 +93,14 @@ Result<std::vector<RevlogEntry>> parse_revlog_csv(std::string_view text) {
       const std::string_view field = fields[static_cast<std::size_t>(column_of[c])];
       const auto value = parse_integer(field);
       if (!value) {
-        return make_error(fmt::format("line {}: {} '{}' is not a whole number", line_number,
-                                      kColumns[c], field));
+        return make_error(
+            fmt::format("line {}: {} '{}' is not a whole number", line_number, kColumns[c], field));
       }
       values[c] = *value;
     }
-    RevlogEntry entry{values[0], values[1], static_cast<int>(values[2]),
-                      static_cast<int>(values[3]), values[4], line_number};
+    RevlogEntry entry{
+        values[0], values[1],  static_cast<int>(values[2]), static_cast<int>(values[3]),
+        values[4], line_number};
     if (values[2] < 0 || values[2] > 4) {
       return make_error(fmt::format(
           "line {}: review_rating {} is not 0 (manual) or 1..4 (again, hard, good, easy)",

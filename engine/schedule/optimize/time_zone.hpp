@@ -19,7 +19,7 @@ class TimeZone {
   std::int64_t offset_at(std::int64_t utc_seconds);
 
  private:
-  std::string iana_;          // empty for a fixed offset
+  std::string iana_;  // empty for a fixed offset
   std::int64_t fixed_ = 0;
   std::unordered_map<std::int64_t, std::int64_t> by_hour_;  // IANA offsets, memoised per hour
 };

@@ -67,8 +67,8 @@ class CosineSchedule {
     } else if (std::fmod(step_ - 1.0 - t_max_, 2.0 * t_max_) == 0.0) {
       rate_ = initial_ * (1.0 - std::cos(pi / t_max_)) / 2.0;
     } else {
-      rate_ = (1.0 + std::cos(pi * step_ / t_max_)) / (1.0 + std::cos(pi * (step_ - 1.0) / t_max_)) *
-              rate_;
+      rate_ = (1.0 + std::cos(pi * step_ / t_max_)) /
+              (1.0 + std::cos(pi * (step_ - 1.0) / t_max_)) * rate_;
     }
     return rate_;
   }
@@ -99,8 +99,8 @@ class Adam {
 };
 
 // Loss and gradient of one card's trained predictions.
-void card_loss(const optimize_detail::Model<Dual>& model, const TrainingSet& data, const CardWork& work,
-               const Target* targets, Partial& out) {
+void card_loss(const optimize_detail::Model<Dual>& model, const TrainingSet& data,
+               const CardWork& work, const Target* targets, Partial& out) {
   const ItemReview* r = data.reviews.data() + data.cards[work.card].first;
   optimize_detail::Model<Dual>::Memory memory = model.first(r[0].rating);
   std::uint32_t t = 0;
@@ -121,7 +121,8 @@ void card_loss(const optimize_detail::Model<Dual>& model, const TrainingSet& dat
 
 template <class T>
 void shuffle(std::vector<T>& v, std::mt19937_64& rng) {  // Fisher-Yates, the same everywhere
-  for (std::size_t i = v.size(); i > 1; --i) std::swap(v[i - 1], v[static_cast<std::size_t>(rng() % i)]);
+  for (std::size_t i = v.size(); i > 1; --i)
+    std::swap(v[i - 1], v[static_cast<std::size_t>(rng() % i)]);
 }
 
 std::vector<Batch> make_batches(std::vector<CardWork> cards, std::size_t batch_size,
@@ -181,8 +182,8 @@ Result<OptimizeResult> optimize(const TrainingSet& data, const OptimizerConfig& 
 
   double recalled = 0;
   for (auto i : train) recalled += facts[i].recalled ? 1.0 : 0.0;
-  auto initial = optimize_detail::fit_initial_stability(facts, prepared.initialization,
-                                                 recalled / static_cast<double>(train.size()));
+  auto initial = optimize_detail::fit_initial_stability(
+      facts, prepared.initialization, recalled / static_cast<double>(train.size()));
   if (!initial) return initial.error();
   std::copy(initial->s.begin(), initial->s.end(), result.weights.begin());
   if (train.size() == prepared.initialization.size() || train.size() < 64) return result;
@@ -226,12 +227,11 @@ Result<OptimizeResult> optimize(const TrainingSet& data, const OptimizerConfig& 
   // Small logs make few batches; five passes over them leave the fit short of its optimum.
   const std::size_t per_epoch = std::max<std::size_t>(1, batches.size());
   const int epochs = std::max<int>(
-      config.epochs, static_cast<int>((static_cast<std::size_t>(config.min_steps) + per_epoch - 1) /
-                                      per_epoch));
+      config.epochs,
+      static_cast<int>((static_cast<std::size_t>(config.min_steps) + per_epoch - 1) / per_epoch));
 
-  const unsigned threads =
-      config.threads > 0 ? static_cast<unsigned>(config.threads)
-                         : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned threads = config.threads > 0 ? static_cast<unsigned>(config.threads)
+                                              : std::max(1u, std::thread::hardware_concurrency());
   optimize_detail::Workers workers(std::min<unsigned>(threads, kChunks));
   const std::size_t steps = batches.size() * static_cast<std::size_t>(epochs);
   CosineSchedule schedule(static_cast<double>(steps), config.learning_rate);

@@ -14,7 +14,9 @@ const fsrs = createRequire(join(resolve(dir), 'package.json'))('@open-spaced-rep
 const begin = process.hrtime.bigint()
 const items = fsrs.convertCsvToFsrsItems(readFileSync(log), 4, 'UTC', () => 0)
 if (mode === 'fit') {
-  const parameters = await fsrs.computeParameters(items, { enableShortTerm: true })
+  // timeout: how often the binding polls training progress; its default (500 ms) delays the
+  // result by up to that much, which would count against fsrs-rs.
+  const parameters = await fsrs.computeParameters(items, { enableShortTerm: true, timeout: 10 })
   const seconds = Number(process.hrtime.bigint() - begin) / 1e9
   const peak_mb = process.resourceUsage().maxRSS / 1024
   console.log(JSON.stringify({ parameters, items: items.length, seconds, peak_mb }))

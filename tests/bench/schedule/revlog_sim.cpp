@@ -21,9 +21,9 @@ namespace {
 using citecard::optimize_detail::Model;
 
 // The learner's true weights: not the defaults, so that fitting has something to find.
-constexpr citecard::FsrsWeights kTrue = {0.35,  1.1,   3.4,   11.0,  6.0,   0.7,   2.4,
-                                         0.012, 1.55,  0.12,  1.05,  1.7,   0.08,  0.35,
-                                         1.9,   0.45,  2.2,   0.4,   0.25,  0.1,   0.22};
+constexpr citecard::FsrsWeights kTrue = {0.35,  1.1,  3.4,  11.0, 6.0,  0.7,  2.4,
+                                         0.012, 1.55, 0.12, 1.05, 1.7,  0.08, 0.35,
+                                         1.9,   0.45, 2.2,  0.4,  0.25, 0.1,  0.22};
 
 struct SimCard {
   citecard::CardMemory schedule;  // what the scheduler thinks
@@ -95,8 +95,9 @@ int main(int argc, char** argv) {
       }
     }
     const int state = static_cast<int>(card.schedule.state);
-    card.truth = card.seen ? truth.next(card.truth, static_cast<double>(day - card.last_day), rating)
-                           : truth.first(rating);
+    card.truth = card.seen
+                     ? truth.next(card.truth, static_cast<double>(day - card.last_day), rating)
+                     : truth.first(rating);
     card.schedule = scheduler.next(card.seen ? card.schedule : citecard::new_card_memory(clock),
                                    clock, static_cast<citecard::Rating>(rating));
     card.seen = true;
