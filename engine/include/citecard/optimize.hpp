@@ -114,8 +114,10 @@ struct Evaluation {
 };
 
 // fsrs-rs's metrics for `weights` on `data`: recency-weighted log loss and RMSE over bins of
-// (interval, review count, lapse count).
-Result<Evaluation> evaluate(const TrainingSet& data, const FsrsWeights& weights);
+// (interval, review count, lapse count), summed in double precision. `predictions`, when given,
+// receives each item's predicted recall, in item order.
+Result<Evaluation> evaluate(const TrainingSet& data, const FsrsWeights& weights,
+                            std::vector<double>* predictions = nullptr);
 
 // The weights clipped into the ranges training keeps them in (fsrs-rs's bounds).
 FsrsWeights clip_trained_weights(FsrsWeights w, int relearning_steps, bool enable_short_term);

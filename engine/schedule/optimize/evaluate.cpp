@@ -34,7 +34,8 @@ struct BinSums {
 
 }  // namespace
 
-Result<Evaluation> evaluate(const TrainingSet& data, const FsrsWeights& raw_weights) {
+Result<Evaluation> evaluate(const TrainingSet& data, const FsrsWeights& raw_weights,
+                            std::vector<double>* predictions) {
   if (data.items.empty()) {
     return make_error(
         "no review to evaluate on: the log has no review on a later day than the "
@@ -92,6 +93,7 @@ Result<Evaluation> evaluate(const TrainingSet& data, const FsrsWeights& raw_weig
     bin_weight += sums.weight;
   }
   Evaluation result{loss / weight_sum, std::sqrt(squared / bin_weight)};
+  if (predictions) *predictions = std::move(prediction);
   if (!std::isfinite(result.log_loss) || !std::isfinite(result.rmse_bins)) {
     return make_error("the weights predict a recall of exactly 0 or 1 for some review");
   }

@@ -1,7 +1,8 @@
 // optimize_bench: citecard's side of the optimizer benchmark, in one process per measurement so
 // that wall time and peak memory are the fit's own.
 //   optimize_bench fit LOG.csv              -> {"parameters":[...],"seconds":S,"peak_mb":M,...}
-//   optimize_bench evaluate LOG.csv W.json  -> {"log_loss":L,"rmse_bins":R}  (W.json: [21 numbers])
+//   optimize_bench evaluate LOG.csv W.json  -> {"log_loss":L,"rmse_bins":R,"as_binding":{...}}
+//     (W.json: [21 numbers]; as_binding: on the item list the binding's evaluate() builds)
 #include <fmt/format.h>
 #include <sys/resource.h>
 
@@ -12,6 +13,7 @@
 #include <string>
 
 #include "citecard/optimize.hpp"
+#include "schedule/optimize/prepare.hpp"
 
 namespace {
 
@@ -39,6 +41,23 @@ double peak_mb() {
   return static_cast<double>(usage.ru_maxrss) / 1024.0;
 }
 
+// The binding's FSRSBinding.evaluate() does not score the items it is given as they are: it first
+// applies fsrs-rs's outlier filter and puts the kept single-review items first (prepare_items),
+// which changes both the set and the recency weights. This builds the same list for citecard's
+// evaluator, so that the two evaluators can be compared on equal input.
+citecard::TrainingSet as_the_binding_prepares_it(const citecard::TrainingSet& data) {
+  namespace od = citecard::optimize_detail;
+  const auto facts = od::item_facts(data);
+  const auto prepared = od::filter_outliers(facts);
+  citecard::TrainingSet out = data;
+  out.items.clear();
+  for (auto i : prepared.initialization) out.items.push_back(data.items[i]);
+  for (auto i : prepared.train) {
+    if (facts[i].long_term_reviews != 1) out.items.push_back(data.items[i]);
+  }
+  return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -63,7 +82,10 @@ int main(int argc, char** argv) {
     if (!list.is_array() || list.size() != w.size()) die("weights: expected 21 numbers");
     for (std::size_t i = 0; i < w.size(); ++i) w[i] = list[i].get<double>();
     const auto e = must(citecard::evaluate(data, w));
-    fmt::print("{}\n", nlohmann::json{{"log_loss", e.log_loss}, {"rmse_bins", e.rmse_bins}}.dump());
+    const auto b = must(citecard::evaluate(as_the_binding_prepares_it(data), w));
+    nlohmann::json out{{"log_loss", e.log_loss}, {"rmse_bins", e.rmse_bins}};
+    out["as_binding"] = {{"log_loss", b.log_loss}, {"rmse_bins", b.rmse_bins}};
+    fmt::print("{}\n", out.dump());
   } else {
     die("unknown mode " + mode);
   }
