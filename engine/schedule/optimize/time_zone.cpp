@@ -88,11 +88,13 @@ Result<TimeZone> TimeZone::parse(std::string_view name) {
 
 std::int64_t TimeZone::offset_at(std::int64_t utc_seconds) {
   if (iana_.empty()) return fixed_;
-  // Offsets change on the hour (or half hour) at most, so one lookup per hour is exact enough
-  // for counting days and keeps a large log from calling into the C library per review.
-  const std::int64_t hour = utc_seconds >= 0 ? utc_seconds / 1800 : (utc_seconds - 1799) / 1800;
-  auto [it, inserted] = by_hour_.try_emplace(hour, 0);
-  if (inserted) it->second = iana_offset(iana_, hour * 1800);
+  // Offsets change at instants on a quarter hour (UTC), so one lookup per quarter hour is exact
+  // and keeps a large log from calling into the C library for every review.
+  constexpr std::int64_t kQuarter = 900;
+  const std::int64_t quarter =
+      utc_seconds >= 0 ? utc_seconds / kQuarter : (utc_seconds - kQuarter + 1) / kQuarter;
+  auto [it, inserted] = by_quarter_hour_.try_emplace(quarter, 0);
+  if (inserted) it->second = iana_offset(iana_, quarter * kQuarter);
   return it->second;
 }
 

@@ -21,7 +21,7 @@ class TimeZone {
  private:
   std::string iana_;  // empty for a fixed offset
   std::int64_t fixed_ = 0;
-  std::unordered_map<std::int64_t, std::int64_t> by_hour_;  // IANA offsets, memoised per hour
+  std::unordered_map<std::int64_t, std::int64_t> by_quarter_hour_;  // IANA offsets, memoised
 };
 
 }  // namespace citecard::optimize_detail
