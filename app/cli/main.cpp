@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
   citecard::cli::add_options_command(app);
   citecard::cli::add_check_answer_command(app);
   citecard::cli::add_lint_command(app);
+  citecard::cli::add_revlog_command(app);
+  citecard::cli::add_optimize_command(app);
 
   CLI11_PARSE(app, argc, argv);
   return 0;
