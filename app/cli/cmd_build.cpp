@@ -19,7 +19,7 @@ void add_build_command(CLI::App& app) {
       ->required();
   add_db_option(*command, options->db);
   command->callback([options] {
-    Collection collection = open_collection_or_fail(options->db);
+    Collection collection = open_collection_or_fail(options->db, Access::Build);
     const BuildReport report = value_or_fail(collection.build(options->deck_dir));
     fmt::print("Built {}: {} sources, {} notes, {} cards ({} new, {} updated, {} archived)\n",
                report.deck, report.sources, report.notes, report.cards_total, report.cards_added,
