@@ -16,7 +16,8 @@ namespace {
 
 const std::filesystem::path& scratch() {
   static const std::filesystem::path dir = [] {
-    std::string pattern = (std::filesystem::temp_directory_path() / "citecard-fuzz-XXXXXX").string();
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "citecard-fuzz-XXXXXX").string();
     std::filesystem::path made = ::mkdtemp(pattern.data());
     std::filesystem::create_directories(made / "sources");
     return made;

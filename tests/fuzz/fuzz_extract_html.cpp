@@ -6,8 +6,8 @@
 #include "fuzz_input.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string html = citecard::fuzz::repair_utf8(
-      std::string_view(reinterpret_cast<const char*>(data), size));
+  const std::string html =
+      citecard::fuzz::repair_utf8(std::string_view(reinterpret_cast<const char*>(data), size));
   auto article = citecard::article_from_html(html);
   if (!article) return 0;
   if (!citecard::validate_utf8(article->text).ok()) std::abort();
