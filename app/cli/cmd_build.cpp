@@ -23,7 +23,7 @@ void add_build_command(CLI::App& app) {
                     "[[card]] decisions");
   add_db_option(*command, options->db);
   command->callback([options] {
-    Collection collection = open_collection_or_fail(options->db);
+    Collection collection = open_collection_or_fail(options->db, Access::Build);
     const BuildReport report = value_or_fail(
         collection.build(options->deck_dir, DeckBuildOptions{.curated = !options->no_overlay}));
     fmt::print("Built {}: {} sources, {} notes, {} cards ({} new, {} updated, {} archived)\n",

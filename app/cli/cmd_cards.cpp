@@ -57,7 +57,7 @@ void add_cards_command(CLI::App& app) {
                     "(source, title, outlet, start, end, text; byte offsets, end exclusive)");
   add_db_option(*command, options->db);
   command->callback([options] {
-    Collection collection = open_collection_or_fail(options->db);
+    Collection collection = open_collection_or_fail(options->db, Access::Read);
     const auto cards = value_or_fail(collection.cards());
     if (options->json) {
       auto all = nlohmann::ordered_json::array();

@@ -14,7 +14,7 @@ void add_check_command(CLI::App& app) {
       "verbatim in its source and every multiple-choice card has distinct choices with its answer");
   add_db_option(*command, *db);
   command->callback([db] {
-    const Collection collection = open_collection_or_fail(*db);
+    const Collection collection = open_collection_or_fail(*db, Access::Read);
     const CheckReport report = value_or_fail(collection.check());
     for (const auto& problem : report.problems) fmt::print("{}\n", problem);
     fmt::print("Checked {} studied card{}, {} answer{}, {} citation{}: ", report.cards_checked,

@@ -2,6 +2,8 @@
 // extraction on any news article — attributed quotes, checkable facts and the people, places and
 // organisations they mention, each with byte offsets into the article's text. For a saved HTML
 // page, offsets refer to the plain text extracted from it, which --text-out writes.
+#include <fmt/format.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -83,6 +85,20 @@ void print_text(const std::string& file, const Extraction& x) {
   }
 }
 
+// The same bound a deck's sources have: a news article is rarely over 100 KB, and extracting
+// from a file a hundred times larger takes minutes and gigabytes.
+constexpr std::uintmax_t kMaxArticleBytes = 10u << 20;
+
+void refuse_oversized(const std::string& file) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(file, ec);
+  if (ec) fail(make_error(file + ": " + ec.message()));
+  if (size > kMaxArticleBytes)
+    fail(make_error(fmt::format("{} is {:.1f} MB; citecard extract reads articles of at most {} MB",
+                                file, static_cast<double>(size) / (1 << 20),
+                                kMaxArticleBytes >> 20)));
+}
+
 void run_extract(const ExtractArgs& args) {
   if (!args.text_out.empty()) {
     std::error_code ec;
@@ -93,6 +109,7 @@ void run_extract(const ExtractArgs& args) {
   options.article_date = args.date;
   options.want_facts = !args.no_facts;
   nlohmann::json sources = nlohmann::json::array();
+  for (const auto& file : args.files) refuse_oversized(file);
   for (const auto& file : args.files) {
     ArticleText article = value_or_fail(read_article(file));
     Extraction x = value_or_fail(extract(article.text, options));

@@ -92,7 +92,7 @@ void add_optimize_command(CLI::App& app) {
     if (!o->revlog.empty()) {
       entries = value_or_fail(read_revlog_csv(o->revlog));
     } else {
-      const Collection collection = open_collection_or_fail(o->db);
+      const Collection collection = open_collection_or_fail(o->db, Access::Read);
       entries = value_or_fail(export_revlog(collection));
     }
     const std::size_t reviews = entries.size();

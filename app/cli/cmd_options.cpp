@@ -25,6 +25,7 @@ void add_options_command(CLI::App& app) {
     std::optional<double> retention;
     std::optional<int> rollover_hour;
     std::optional<int> leech_lapses;
+    std::optional<std::string> durable;
   };
   auto o = std::make_shared<Options>();
   CLI::App* command = app.add_subcommand(
@@ -47,13 +48,20 @@ void add_options_command(CLI::App& app) {
                    "Lapses after which a card is tagged leech and suspended; 0 never "
                    "(collection only; default 8)")
       ->check(CLI::NonNegativeNumber);
+  command
+      ->add_option("--durable", o->durable,
+                   "on: flush every answer to disk, so it survives a power loss (slower); off "
+                   "(default): an answer survives the app crashing (collection only)")
+      ->check(CLI::IsMember({"on", "off"}));
   add_db_option(*command, o->db);
   command->callback([o] {
-    Collection collection = open_collection_or_fail(o->db);
+    const bool sets = o->new_per_day || o->reviews_per_day || o->retention || o->rollover_hour ||
+                      o->leech_lapses || o->durable;
+    Collection collection = open_collection_or_fail(o->db, sets ? Access::Write : Access::Read);
     if (!o->deck.empty()) {
-      if (o->rollover_hour || o->leech_lapses)
+      if (o->rollover_hour || o->leech_lapses || o->durable)
         fail(
-            Error{"--rollover-hour and --leech-lapses apply to the whole collection; "
+            Error{"--rollover-hour, --leech-lapses and --durable apply to the whole collection; "
                   "leave out --deck to set them"});
       DeckOptions own = value_or_fail(collection.deck_options(o->deck));
       if (o->new_per_day) own.new_per_day = o->new_per_day;
@@ -79,6 +87,7 @@ void add_options_command(CLI::App& app) {
     if (o->leech_lapses) options.leech_lapses = *o->leech_lapses;
     if (o->new_per_day || o->reviews_per_day || o->retention || o->rollover_hour || o->leech_lapses)
       value_or_fail(collection.save_options(options));
+    if (o->durable) value_or_fail(collection.set_durable(*o->durable == "on"));
     fmt::print("Collection (each deck may set its own limits and retention with --deck):\n");
     fmt::print("  New cards per day:  {}\n", options.new_cards_per_day);
     fmt::print("  Reviews per day:    {}\n", options.reviews_per_day);
@@ -87,6 +96,10 @@ void add_options_command(CLI::App& app) {
     fmt::print("  Leech after:        {}\n", options.leech_lapses == 0
                                                  ? std::string("never")
                                                  : fmt::format("{} lapses", options.leech_lapses));
+    fmt::print("  Durable:            {}\n",
+               collection.durable() ? "on (every answer flushed to disk; survives a power loss)"
+                                    : "off (an answer survives the app crashing; a power loss may "
+                                      "take back the last few)");
   });
 }
 

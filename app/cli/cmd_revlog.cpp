@@ -49,7 +49,7 @@ void add_revlog_command(CLI::App& app) {
   out->add_option("-o,--output", o->output, "Write to this file instead of standard output");
   add_db_option(*out, o->db);
   out->callback([o] {
-    const Collection collection = open_collection_or_fail(o->db);
+    const Collection collection = open_collection_or_fail(o->db, Access::Read);
     const std::string csv = format_revlog_csv(value_or_fail(export_revlog(collection)));
     if (o->output.empty()) {
       fmt::print("{}", csv);
@@ -66,7 +66,7 @@ void add_revlog_command(CLI::App& app) {
   add_db_option(*in, o->db);
   in->callback([o] {
     const auto entries = value_or_fail(read_revlog_csv(o->file));
-    Collection collection = open_collection_or_fail(o->db);
+    Collection collection = open_collection_or_fail(o->db, Access::Write);
     auto imported = import_revlog(collection, entries);
     if (!imported) fail(make_error(fmt::format("{}: {}", o->file, imported.error().message)));
     fmt::print("Imported {} answers", imported->imported);

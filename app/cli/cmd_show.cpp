@@ -24,7 +24,7 @@ void add_show_command(CLI::App& app) {
   command->callback([options] {
     if (options->ids.empty() == options->type.empty())
       fail(make_error("give card ids, or --type TYPE (not both)"));
-    Collection collection = open_collection_or_fail(options->db);
+    Collection collection = open_collection_or_fail(options->db, Access::Read);
     std::vector<Card> cards;
     if (!options->type.empty()) {
       for (Card& card : value_or_fail(collection.cards()))

@@ -20,7 +20,7 @@ void add_stats_command(CLI::App& app) {
   add_db_option(*command, options->db);
   add_now_option(*command, options->now);
   command->callback([options] {
-    Collection collection = open_collection_or_fail(options->db);
+    Collection collection = open_collection_or_fail(options->db, Access::Read);
     const Timestamp now = now_or_fail(options->now);
     const CollectionStats stats = value_or_fail(collection.stats(now));
     if (options->json) {

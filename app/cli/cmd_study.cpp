@@ -176,8 +176,10 @@ void add_study_command(CLI::App& app) {
   add_db_option(*command, options->db);
   add_now_option(*command, options->now);
   command->callback([options] {
-    Collection collection = open_collection_or_fail(options->db);
+    Collection collection = open_collection_or_fail(options->db, Access::Write);
     const SessionClock clock(now_or_fail(options->now));
+    // A mistyped deck is named before anything is printed, not studied as "nothing due".
+    if (!options->deck.empty()) value_or_fail(collection.next_card(options->deck, clock.now()));
     const auto start = value_or_fail(collection.stats(clock.now()));
     fmt::print("{} due today ({} new, {} learning, {} review).\n", start.due_today,
                start.new_available, start.learning, start.review);

@@ -16,7 +16,7 @@ void add_one(CLI::App& app, const char* name, const char* help, bool suspend) {
   command->add_option("CARD_ID", options->card, "The card's id (see `citecard cards`)")->required();
   add_db_option(*command, options->db);
   command->callback([options, suspend] {
-    Collection collection = open_collection_or_fail(options->db);
+    Collection collection = open_collection_or_fail(options->db, Access::Write);
     if (suspend) {
       value_or_fail(collection.suspend(options->card));
       fmt::print("Card {} is suspended: it will not be shown until you unsuspend it.\n",

@@ -11,7 +11,7 @@ void add_undo_command(CLI::App& app) {
       "undo", "Take back the last answer: the card returns to its previous state");
   add_db_option(*command, *db);
   command->callback([db] {
-    Collection collection = open_collection_or_fail(*db);
+    Collection collection = open_collection_or_fail(*db, Access::Write);
     const auto undone = value_or_fail(collection.undo_last_answer());
     if (!undone) {
       fmt::print("There is no answer to take back.\n");

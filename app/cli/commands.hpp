@@ -12,8 +12,16 @@ namespace citecard::cli {
 // Adds `--db PATH` to a subcommand; the default is the XDG collection path.
 void add_db_option(CLI::App& command, std::string& db_path);
 
+// What a command does with the collection. Only building may create one: every other command
+// on a path where there is none fails naming it, and creates nothing.
+enum class Access {
+  Read,   // list, show, check: a read-only collection is fine
+  Write,  // study, suspend, undo, options: refused up front when the collection is read-only
+  Build,  // build a deck: creates the collection and its folder when missing
+};
+
 // Opens the collection or fails the command with the error.
-Collection open_collection_or_fail(const std::string& db_path);
+Collection open_collection_or_fail(const std::string& db_path, Access access);
 
 // Prints "citecard: <message>" on stderr and ends the command with exit status 1.
 [[noreturn]] void fail(const Error& error);

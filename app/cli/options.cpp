@@ -9,8 +9,15 @@ void add_db_option(CLI::App& command, std::string& db_path) {
   command.add_option("--db", db_path, "Collection file (SQLite)")->capture_default_str();
 }
 
-Collection open_collection_or_fail(const std::string& db_path) {
-  return value_or_fail(Collection::open(db_path));
+Collection open_collection_or_fail(const std::string& db_path, Access access) {
+  Collection collection = value_or_fail(Collection::open(
+      db_path, {}, access == Access::Build ? OpenMode::CreateIfMissing : OpenMode::MustExist));
+  // Said before a study session starts, not after the learner's first answer fails to save.
+  if (access != Access::Read && collection.read_only())
+    fail(make_error(db_path +
+                    " is read-only: citecard can show its cards but not save to it (check the "
+                    "permissions of the file and its folder)"));
+  return collection;
 }
 
 void fail(const Error& error) {

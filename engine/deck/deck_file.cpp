@@ -8,6 +8,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "citecard/extract.hpp"
 #include "deck/deck_spec.hpp"
 #include "deck/quote_marks.hpp"
 
@@ -27,6 +28,27 @@ Result<std::string> read_file(const fs::path& path) {
   std::ostringstream bytes;
   bytes << in.rdbuf();
   return bytes.str();
+}
+
+// A news article is rarely over 100 KB; a source this large is almost surely the wrong file, and
+// making cards from it would take minutes and gigabytes.
+constexpr std::uintmax_t kMaxSourceBytes = 10u << 20;
+
+// A source's text: present, not empty, within kMaxSourceBytes and UTF-8, since every citation
+// and card quotes it.
+Result<std::string> read_source(const fs::path& path, const std::string& file) {
+  std::error_code ec;
+  const auto size = fs::file_size(path, ec);
+  if (ec) return make_error(fmt::format("cannot read {}: {}", file, ec.message()));
+  if (size > kMaxSourceBytes)
+    return make_error(fmt::format("{} is {:.1f} MB; a source may be at most {} MB of text", file,
+                                  static_cast<double>(size) / (1 << 20), kMaxSourceBytes >> 20));
+  auto text = read_file(path);
+  if (!text) return text.error();
+  if (text->empty()) return make_error(fmt::format("{} is empty", file));
+  if (auto utf8 = validate_utf8(*text); !utf8)
+    return make_error(fmt::format("{} is not UTF-8 text: {}", file, utf8.error().message));
+  return text;
 }
 
 // Where a TOML node was written, as "deck.toml:12" (the file name as the curator knows it).
@@ -119,7 +141,7 @@ Result<void> read_manifest(const fs::path& deck_dir, DeckSpec& deck) {
     }
     if (!ids.insert(source.id).second)
       return make_error(fmt::format("{}: source id `{}` is used twice", at, source.id));
-    auto text = read_file(deck_dir / source.file);
+    auto text = read_source(deck_dir / source.file, source.file);
     if (!text) return make_error(fmt::format("{}: {}", at, text.error().message));
     source.text = std::move(*text);
     deck.sources.push_back(std::move(source));

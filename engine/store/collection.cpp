@@ -12,6 +12,7 @@
 #include "deck/content_id.hpp"
 #include "deck/deck_spec.hpp"
 #include "store/answer_seed.hpp"
+#include "store/backup.hpp"
 #include "store/check.hpp"
 #include "store/database.hpp"
 #include "store/deck_writer.hpp"
@@ -42,6 +43,7 @@ struct Collection::Impl {
   // Statements are declared after `db` so they are finalized before it closes.
   Database db;
   StudyOptions options;
+  bool durable = false;
   std::map<std::string, DeckScheduler> schedulers;  // by deck; cleared when options change
   std::unordered_map<std::string, Statement> statements;
 
@@ -151,19 +153,69 @@ Result<bool> card_is_active(const Database& db, const std::string& card_id) {
   return stmt->column_int(0) == 0;
 }
 
+// An unknown deck is an error naming it and the decks there are, so a typo in --deck is not
+// mistaken for a deck with nothing due.
+Result<void> require_deck(const Database& db, const std::string& deck) {
+  auto stmt = db.prepare("SELECT id FROM decks ORDER BY id");
+  if (!stmt) return stmt.error();
+  std::string known;
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    const std::string id = stmt->column_text(0);
+    if (id == deck) return {};
+    known += (known.empty() ? "" : ", ") + id;
+  }
+  return make_error(fmt::format("no deck {} in this collection ({})", deck,
+                                known.empty() ? "it has no decks yet" : "its decks: " + known));
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
 // Opening
 // ---------------------------------------------------------------------------------------------
 
-Result<Collection> Collection::open(const std::filesystem::path& path, StudyOptions options) {
-  auto db = Database::open(path);
+Result<Collection> Collection::open(const std::filesystem::path& path, StudyOptions options,
+                                    OpenMode mode) {
+  auto db = Database::connect(path, mode == OpenMode::CreateIfMissing);
   if (!db) return db.error();
+  // Look before writing anything: a file that is not a collection, or is from a newer citecard,
+  // is left exactly as it was (even its journal mode).
+  auto found = db->scalar("PRAGMA user_version");
+  if (!found) return found.error();
+  const int version = static_cast<int>(*found);
+  if (version > store::kSchemaVersion)
+    return make_error(
+        fmt::format("{}: {}", path.string(), store::newer_schema_error(version).message));
+  if (version == 0 && mode == OpenMode::MustExist)
+    return make_error(fmt::format(
+        "{} is not a citecard collection (it is empty or holds no citecard data); create one with "
+        "citecard build DECK_DIR --db {}",
+        path.string(), path.string()));
+  if (version > 0 && version < store::kSchemaVersion) {
+    if (db->read_only())
+      return make_error(fmt::format(
+          "{} was written by an older citecard (schema {}) and must be upgraded, but it is "
+          "read-only: check the permissions of the file and its folder",
+          path.string(), version));
+    if (auto r = store::back_up(*db, path, version); !r) return r.error();
+  }
+  if (auto r = db->use_wal(store::Durability::Normal); !r)
+    return make_error(
+        fmt::format("cannot open the collection {}: {}", path.string(), r.error().message));
   if (auto r = store::migrate(*db); !r)
     return make_error(fmt::format("{}: {}", path.string(), r.error().message));
   if (auto r = store::load_settings(*db, options); !r) return r.error();
-  return Collection(std::make_unique<Impl>(std::move(*db), std::move(options)));
+  auto durable = store::load_durable(*db);
+  if (!durable) return durable.error();
+  if (*durable) {
+    if (auto r = db->set_durability(store::Durability::Full); !r) return r.error();
+  }
+  auto impl = std::make_unique<Impl>(std::move(*db), std::move(options));
+  impl->durable = *durable;
+  return Collection(std::move(impl));
 }
 
 Collection::Collection(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -173,6 +225,24 @@ Collection::~Collection() = default;
 
 const StudyOptions& Collection::options() const {
   return impl_->options;
+}
+
+bool Collection::read_only() const {
+  return impl_->db.read_only();
+}
+
+bool Collection::durable() const {
+  return impl_->durable;
+}
+
+Result<void> Collection::set_durable(bool durable) {
+  if (auto r = store::save_durable(impl_->db, durable); !r) return r;
+  if (auto r =
+          impl_->db.set_durability(durable ? store::Durability::Full : store::Durability::Normal);
+      !r)
+    return r;
+  impl_->durable = durable;
+  return {};
 }
 
 std::filesystem::path default_collection_path() {
@@ -320,6 +390,9 @@ Result<CollectionStats> Collection::stats(Timestamp now) const {
 // ---------------------------------------------------------------------------------------------
 
 Result<std::optional<Card>> Collection::next_card(const std::string& deck, Timestamp now) const {
+  if (!deck.empty()) {
+    if (auto known = require_deck(impl_->db, deck); !known) return known.error();
+  }
   auto id = store::next_card_id(impl_->db, deck, now, impl_->options);
   if (!id) return id.error();
   if (!*id) return std::optional<Card>();
@@ -563,6 +636,7 @@ Result<void> Collection::save_options(const StudyOptions& options) {
 }
 
 Result<DeckOptions> Collection::deck_options(const std::string& deck) const {
+  if (auto known = require_deck(impl_->db, deck); !known) return known.error();
   return store::load_deck_options(impl_->db, deck);
 }
 

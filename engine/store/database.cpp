@@ -56,7 +56,7 @@ Result<bool> Statement::step() {
   const int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  return make_error(fmt::format("database error: {}", sqlite3_errmsg(db_)));
+  return sqlite_error(db_);
 }
 
 Result<void> Statement::run() {
@@ -96,30 +96,115 @@ bool Statement::column_is_null(int index) const {
 // Database
 // ---------------------------------------------------------------------------------------------
 
+namespace {
+
+// How long a command waits for another citecard (the app, a second command) to finish its
+// transaction before saying the collection is busy. Answers take under a millisecond; a deck
+// build a second or two.
+constexpr int kBusyTimeoutMs = 10000;
+
+std::string file_of(sqlite3* db) {
+  const char* file = db ? sqlite3_db_filename(db, "main") : nullptr;
+  return file && *file ? std::string(file) : std::string("the collection");
+}
+
+}  // namespace
+
+Error sqlite_error(sqlite3* db) {
+  const std::string what = db ? sqlite3_errmsg(db) : "out of memory";
+  const std::string path = file_of(db);
+  const int errno_value = db ? sqlite3_system_errno(db) : 0;
+  const std::string system =
+      errno_value != 0 ? fmt::format(" ({})", std::generic_category().message(errno_value)) : "";
+  switch (db ? sqlite3_errcode(db) & 0xff : SQLITE_NOMEM) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return Error{fmt::format(
+          "{} is busy: another citecard (the app or a command) kept it locked for over {} s; "
+          "nothing was changed, try again",
+          path, kBusyTimeoutMs / 1000)};
+    case SQLITE_READONLY:
+      // The other READONLY codes come from reading: a WAL collection needs its -shm index,
+      // which cannot be created in a read-only folder.
+      if (sqlite3_extended_errcode(db) != SQLITE_READONLY)
+        return Error{fmt::format(
+            "{} cannot be read: it is read-only and so is its folder, where SQLite must create "
+            "{}-shm to read it; make the folder writable or copy the collection elsewhere",
+            path, path)};
+      return Error{fmt::format(
+          "{} is read-only: nothing was saved (check the permissions of the file and its folder)",
+          path)};
+    case SQLITE_FULL:
+      return Error{fmt::format(
+          "the disk holding {} is full: nothing was saved; free some space and try again", path)};
+    case SQLITE_IOERR:
+      return Error{
+          fmt::format("cannot write {}: {}{}; the change was not saved", path, what, system)};
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return Error{fmt::format("{} is damaged or is not a citecard collection ({})", path, what)};
+    case SQLITE_CANTOPEN:
+      return Error{fmt::format("cannot open {}: {}{}", path, what, system)};
+    default:
+      return Error{fmt::format("database error: {}", what)};
+  }
+}
+
 Result<Database> Database::open(const std::filesystem::path& path) {
+  auto db = connect(path, true);
+  if (!db) return db;
+  if (auto r = db->use_wal(Durability::Normal); !r) return r.error();
+  return db;
+}
+
+Result<Database> Database::connect(const std::filesystem::path& path, bool create) {
   std::error_code ec;
-  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
-  if (ec)
-    return make_error(
-        fmt::format("cannot create the folder {}: {}", path.parent_path().string(), ec.message()));
+  if (!create) {
+    // SQLite would say "unable to open database file"; the learner needs to know it is missing.
+    if (!std::filesystem::exists(path, ec))
+      return make_error(fmt::format(
+          "no collection at {}: check the path, or create one with citecard build DECK_DIR --db {}",
+          path.string(), path.string()));
+    if (std::filesystem::is_directory(path, ec))
+      return make_error(fmt::format("{} is a folder, not a collection file (e.g. {}/collection.db)",
+                                    path.string(), path.string()));
+  } else if (path.has_parent_path()) {
+    std::filesystem::create_directories(path.parent_path(), ec);
+    if (ec)
+      return make_error(fmt::format("cannot create the folder {}: {}", path.parent_path().string(),
+                                    ec.message()));
+  }
   sqlite3* raw = nullptr;
-  const int rc =
-      sqlite3_open_v2(path.c_str(), &raw,
-                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+  const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
   Database db(raw);
   if (rc != SQLITE_OK)
     return make_error(fmt::format("cannot open the collection {}: {}", path.string(),
                                   raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)));
-  sqlite3_busy_timeout(raw, 5000);
-  // WAL keeps readers (the app) and a writer (an answer) from blocking each other; foreign keys
-  // keep citations, cards and the log pointing at things that exist.
-  if (auto r =
-          db.exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
-      !r) {
+  sqlite3_busy_timeout(raw, kBusyTimeoutMs);
+  // Foreign keys keep citations, cards and the log pointing at things that exist. This is a
+  // setting of the connection: the file is not touched.
+  if (auto r = db.exec("PRAGMA foreign_keys=ON"); !r)
     return make_error(
         fmt::format("cannot open the collection {}: {}", path.string(), r.error().message));
-  }
   return db;
+}
+
+Result<void> Database::use_wal(Durability durability) {
+  // A read-only file cannot change its journal mode; it is read as it is.
+  if (!read_only()) {
+    if (auto r = exec("PRAGMA journal_mode=WAL"); !r) return r;
+  }
+  return set_durability(durability);
+}
+
+Result<void> Database::set_durability(Durability durability) {
+  return exec(durability == Durability::Full ? "PRAGMA synchronous=FULL"
+                                             : "PRAGMA synchronous=NORMAL");
+}
+
+bool Database::read_only() const {
+  return sqlite3_db_readonly(db_, "main") == 1;
 }
 
 Database::Database(Database&& other) noexcept : db_(std::exchange(other.db_, nullptr)) {}
@@ -140,9 +225,8 @@ Result<void> Database::exec(std::string_view sql) {
   char* message = nullptr;
   const std::string owned(sql);
   if (sqlite3_exec(db_, owned.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-    Error error{fmt::format("database error: {}", message ? message : sqlite3_errmsg(db_))};
-    sqlite3_free(message);
-    return error;
+    sqlite3_free(message);  // the same text sqlite3_errmsg gives, which sqlite_error words
+    return sqlite_error(db_);
   }
   return {};
 }
@@ -151,7 +235,7 @@ Result<Statement> Database::prepare(std::string_view sql) const {
   sqlite3_stmt* stmt = nullptr;
   if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
                          &stmt, nullptr) != SQLITE_OK) {
-    return make_error(fmt::format("database error: {}", sqlite3_errmsg(db_)));
+    return sqlite_error(db_);
   }
   return Statement(db_, stmt);
 }

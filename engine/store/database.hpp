@@ -48,9 +48,23 @@ class Statement {
   sqlite3_stmt* stmt_ = nullptr;
 };
 
+// How hard a commit works to survive a crash (see README, Reliability). Both keep the database
+// consistent; they differ in what a power loss may take back.
+enum class Durability {
+  Normal,  // synchronous=NORMAL: a committed answer survives the app crashing, not a power loss
+  Full,    // synchronous=FULL: the log is flushed to disk at every commit; survives power loss
+};
+
 class Database {
  public:
+  // Opens (creating it and its folder if missing) in WAL mode: for tests and tools.
   static Result<Database> open(const std::filesystem::path& path);
+  // Opens without writing anything to the file, so a caller can look before it changes it
+  // (user_version, read-only). `create` false: a missing file is an error naming the path.
+  static Result<Database> connect(const std::filesystem::path& path, bool create);
+  // Write-ahead logging, so readers (the app) and a writer (an answer) do not block each other.
+  Result<void> use_wal(Durability durability);
+  Result<void> set_durability(Durability durability);
 
   Database(Database&& other) noexcept;
   Database& operator=(Database&& other) noexcept;
@@ -65,11 +79,17 @@ class Database {
 
   std::string last_error() const;
   sqlite3* handle() const { return db_; }
+  // True when the file could only be opened for reading (its or its folder's permissions).
+  bool read_only() const;
 
  private:
   explicit Database(sqlite3* db) : db_(db) {}
   sqlite3* db_ = nullptr;
 };
+
+// The error for SQLite's last failure on `db`, in words a user can act on: a busy, read-only,
+// full or damaged collection is named as such, with the file's path.
+Error sqlite_error(sqlite3* db);
 
 // Rolls back unless commit() succeeded, so an error anywhere leaves nothing half-written.
 class Transaction {

@@ -149,16 +149,18 @@ ALTER TABLE review_log ADD COLUMN balanced INTEGER NOT NULL DEFAULT 0;
 
 }  // namespace
 
+Error newer_schema_error(int version) {
+  return make_error(fmt::format(
+      "this collection was written by a newer citecard (schema {}, this one knows up to {}); "
+      "upgrade citecard to open it",
+      version, kSchemaVersion));
+}
+
 Result<void> migrate(Database& db, int target) {
   target = std::min(target, kSchemaVersion);
   auto version = db.scalar("PRAGMA user_version");
   if (!version) return version.error();
-  if (*version > kSchemaVersion) {
-    return make_error(fmt::format(
-        "this collection was written by a newer citecard (schema {}, this one knows up to {}); "
-        "upgrade citecard to open it",
-        *version, kSchemaVersion));
-  }
+  if (*version > kSchemaVersion) return newer_schema_error(static_cast<int>(*version));
   if (*version >= target) return {};
 
   auto tx = Transaction::begin(db);

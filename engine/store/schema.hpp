@@ -13,4 +13,7 @@ inline constexpr int kSchemaVersion = 2;
 // `target` below kSchemaVersion stops early (for testing upgrades from an older schema).
 Result<void> migrate(Database& db, int target = kSchemaVersion);
 
+// Why a collection with schema `version` > kSchemaVersion is not opened.
+Error newer_schema_error(int version);
+
 }  // namespace citecard::store

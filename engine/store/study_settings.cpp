@@ -55,6 +55,21 @@ Result<void> save_settings(Database& db, const StudyOptions& options) {
   return tx->commit();
 }
 
+Result<bool> load_durable(const Database& db) {
+  auto durable =
+      db.scalar("SELECT COUNT(*) FROM settings WHERE key = 'synchronous' AND value = 'full'");
+  if (!durable) return durable.error();
+  return *durable > 0;
+}
+
+Result<void> save_durable(Database& db, bool durable) {
+  auto stmt = db.prepare(
+      "INSERT INTO settings (key, value) VALUES ('synchronous', ?1) ON CONFLICT (key) DO UPDATE "
+      "SET value = ?1");
+  if (!stmt) return stmt.error();
+  return stmt->bind(1, std::string_view(durable ? "full" : "normal")).run();
+}
+
 Result<DeckOptions> load_deck_options(const Database& db, const std::string& deck) {
   auto stmt = db.prepare(
       "SELECT new_per_day, reviews_per_day, desired_retention FROM deck_options WHERE deck = ?1");

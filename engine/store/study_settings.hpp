@@ -12,6 +12,10 @@ namespace citecard::store {
 Result<void> load_settings(const Database& db, StudyOptions& options);
 Result<void> save_settings(Database& db, const StudyOptions& options);
 
+// Whether every commit is flushed to disk (Collection::set_durable); false when never set.
+Result<bool> load_durable(const Database& db);
+Result<void> save_durable(Database& db, bool durable);
+
 Result<DeckOptions> load_deck_options(const Database& db, const std::string& deck);
 Result<void> save_deck_options(Database& db, const std::string& deck, const DeckOptions& options);
 

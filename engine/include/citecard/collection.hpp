@@ -86,16 +86,36 @@ struct ReviewRecord {
   CardMemory after;
 };
 
+// Whether opening may create a collection. Everything but building a deck should require one:
+// a typo in a path must not silently give an empty collection.
+enum class OpenMode {
+  CreateIfMissing,  // a missing collection (and its folder) is created
+  MustExist,        // a missing path, or a file citecard never wrote, is an error naming it
+};
+
 class Collection {
  public:
-  // Opens or creates the collection at `path` (its directory is created too).
-  static Result<Collection> open(const std::filesystem::path& path, StudyOptions options = {});
+  // Opens the collection at `path`, upgrading an older schema (after copying the file to
+  // <path>.schema-<old version>.backup). A collection from a newer citecard is refused and
+  // left untouched.
+  static Result<Collection> open(const std::filesystem::path& path, StudyOptions options = {},
+                                 OpenMode mode = OpenMode::CreateIfMissing);
 
   Collection(Collection&&) noexcept;
   Collection& operator=(Collection&&) noexcept;
   ~Collection();
 
   const StudyOptions& options() const;
+
+  // True when the file could only be opened for reading: reading works, saving fails.
+  bool read_only() const;
+
+  // Durable: every commit is flushed to disk (synchronous=FULL), so an answer survives a power
+  // loss, at the cost of a disk flush per answer. Otherwise (the default) an answer survives the
+  // app or the process crashing, and a power loss may take back the last answers, never
+  // corrupting the collection. Saved in the collection.
+  bool durable() const;
+  Result<void> set_durable(bool durable);
 
   // Builds or updates the deck in `deck_dir` (manifest.toml, deck.toml, sources/). All or nothing:
   // on any error the collection is left as it was.

@@ -1,0 +1,25 @@
+#include "store/backup.hpp"
+
+#include <fmt/format.h>
+
+#include <system_error>
+
+namespace citecard::store {
+
+Result<std::filesystem::path> back_up(Database& db, const std::filesystem::path& path,
+                                      int version) {
+  const std::string base = fmt::format("{}.schema-{}.backup", path.string(), version);
+  std::filesystem::path target = base;
+  std::error_code ec;
+  for (int n = 2; std::filesystem::exists(target, ec); ++n) target = fmt::format("{}.{}", base, n);
+  // VACUUM INTO reads through this connection, so it copies what is committed, WAL included,
+  // and writes a compact file that is a valid collection on its own.
+  auto stmt = db.prepare("VACUUM INTO ?1");
+  if (!stmt) return stmt.error();
+  if (auto r = stmt->bind(1, target.string()).run(); !r)
+    return make_error(fmt::format("cannot write the backup {} before upgrading: {}",
+                                  target.string(), r.error().message));
+  return target;
+}
+
+}  // namespace citecard::store
