@@ -66,8 +66,12 @@ class Attributor {
     if (tok.kind == TokenKind::number) return true;  // "the 6th U.S. Circuit"
     if (tok.kind == TokenKind::punct) {
       // The period of "Sen." glued to its abbreviation.
-      return doc_.text[tok.begin] == '.' && t > 0 && doc_.tokens[t - 1].end == tok.begin &&
-             (doc_.tokens[t - 1].flags & word::kAbbrev);
+      // The period of "Sen." or of an initial ("Michael C. Cernech") glued to its word.
+      if (doc_.text[tok.begin] != '.' || t == 0 || doc_.tokens[t - 1].end != tok.begin)
+        return false;
+      const Token& before = doc_.tokens[t - 1];
+      return (before.flags & word::kAbbrev) ||
+             (before.kind == TokenKind::word && before.upper && before.end - before.begin == 1);
     }
     if (tok.kind != TokenKind::word) return false;
     if (tok.upper || tok.acronym) return !(tok.flags & word::kSpeech) || tok.upper;

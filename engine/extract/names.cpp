@@ -15,6 +15,9 @@
 namespace citecard::extract_detail {
 namespace {
 
+// How many mentions back a sentence-initial pronoun may reach for the subject of a sentence.
+constexpr double kSubjectBonus = 2.5;
+
 bool is_word(const Token& t) {
   return t.kind == TokenKind::word;
 }
@@ -596,6 +599,8 @@ Names find_names(const Document& doc) {
       } else {
         continue;
       }
+      const bool pronoun_is_subject = t == s.first_token;
+      const double subject_bonus = pronoun_is_subject ? kSubjectBonus : 0.6;
       double best_score = 1e9;
       int best = -1;
       int rank = 0;
@@ -604,7 +609,9 @@ Names find_names(const Document& doc) {
         if (s.paragraph - c.paragraph > 4) break;
         const std::string& g = names.entities[c.entity].entity.gender;
         if (!g.empty() && g != gender) continue;
-        double score = rank + (g.empty() ? 1.5 : 0.0) - (c.subject ? 0.6 : 0.0);
+        // A pronoun opening its sentence most often continues the subject of the sentences
+        // before it, however many people those sentences name after their subject.
+        double score = rank + (g.empty() ? 1.5 : 0.0) - (c.subject ? subject_bonus : 0.0);
         if (score < best_score) {
           best_score = score;
           best = c.entity;

@@ -27,6 +27,15 @@ std::string last_word(const std::string& key) {
 std::string name_norm(const std::string& name) {
   std::string key = name_key(name);
   if (key.rfind("the ", 0) == 0) key = key.substr(4);
+  // A courtesy title before a family name adds nothing a learner must know: "Mr. Garin" is
+  // "Garin". (English courtesy titles, as any style guide lists them.)
+  for (const char* title : {"mr. ", "mrs. ", "ms. ", "dr. ", "mr ", "mrs ", "ms ", "dr "}) {
+    const std::string t = title;
+    if (key.rfind(t, 0) == 0 && key.size() > t.size()) {
+      key = key.substr(t.size());
+      break;
+    }
+  }
   return key;
 }
 
