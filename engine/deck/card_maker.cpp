@@ -213,13 +213,36 @@ Result<void> check_cards(const DeckSpec& deck, const std::vector<Card>& cards) {
 
 // The generator does not make what lint flags: a generated card that breaks a rule, alone or
 // beside the cards before it (hand-written ones first), is left out.
-void drop_flagged(const DeckSpec& deck, const std::vector<Card>& hand_cards,
-                  std::vector<Card>& generated) {
+// Returns the dropped cards' findings by card id, so an overlay entry naming one can be answered
+// with the rule that dropped it rather than with "no such card".
+std::map<std::string, LintFinding> drop_flagged(const DeckSpec& deck,
+                                                const std::vector<Card>& hand_cards,
+                                                std::vector<Card>& generated) {
   std::vector<Card> all = hand_cards;
   all.insert(all.end(), generated.begin(), generated.end());
-  std::set<std::string> flagged;
-  for (const auto& f : lint::lint_cards(all, deck.sources)) flagged.insert(f.card_id);
+  std::map<std::string, LintFinding> flagged;
+  for (auto& f : lint::lint_cards(all, deck.sources)) flagged.emplace(f.card_id, std::move(f));
   std::erase_if(generated, [&](const Card& c) { return flagged.count(c.id) > 0; });
+  return flagged;
+}
+
+// A curator's entry for a card the rules dropped: a rejection already holds; an acceptance or an
+// edit cannot, and the error says which rule dropped the card.
+Result<void> check_overlay_against_dropped(const std::vector<OverlayEntry>& overlay,
+                                           const std::map<std::string, LintFinding>& dropped,
+                                           std::vector<OverlayEntry>& still_to_apply) {
+  for (const auto& entry : overlay) {
+    const auto it = dropped.find(entry.card_id);
+    if (it == dropped.end()) {
+      still_to_apply.push_back(entry);
+      continue;
+    }
+    if (entry.action == OverlayAction::Reject) continue;
+    return make_error(fmt::format(
+        "{}: card {} is no longer made: lint rule {} drops it ({}); delete this [[card]] entry",
+        entry.location, entry.card_id, it->second.rule, it->second.reason));
+  }
+  return {};
 }
 
 }  // namespace
@@ -306,8 +329,10 @@ Result<MadeDeck> make_cards(const DeckSpec& deck, DeckBuildOptions options) {
       made.held_back.push_back(held.info);
     }
   }
-  drop_flagged(deck, made.cards, cards);
-  if (auto r = apply_overlay(overlay, cards, hand_ids); !r) return r.error();
+  const auto dropped = drop_flagged(deck, made.cards, cards);
+  std::vector<OverlayEntry> remaining;
+  if (auto r = check_overlay_against_dropped(overlay, dropped, remaining); !r) return r.error();
+  if (auto r = apply_overlay(remaining, cards, hand_ids); !r) return r.error();
   std::erase_if(cards, [&](const Card& c) { return asked_by_hand(hand, c); });
   std::set<std::string> used_notes;
   for (const auto& card : cards) used_notes.insert(card.note);
