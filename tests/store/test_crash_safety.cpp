@@ -113,7 +113,7 @@ TEST_CASE("answers acknowledged before a SIGKILL are kept exactly once, across 5
         lines.push_back(*line);
         if (line->rfind("try ", 0) == 0) break;
       }
-      std::this_thread::sleep_for(std::chrono::microseconds(rng() % 200));
+      std::this_thread::sleep_for(std::chrono::microseconds(rng() % 50));
     } else {
       std::this_thread::sleep_for(delay);
     }
