@@ -192,6 +192,30 @@ std::string title_text(const GumboNode* root) {
 
 }  // namespace
 
+// The text derived from a page must be UTF-8 like any article: a fuzzed page (a character
+// reference next to malformed markup) once gave a byte sequence that is not. Any such sequence
+// becomes U+FFFD, so extraction and citations always see well-formed text.
+static std::string well_formed(std::string text) {
+  if (validate_utf8(text).ok()) return text;
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t n = 1;
+    while (n <= 4 && i + n <= text.size() &&
+           !validate_utf8(std::string_view(text).substr(i, n)).ok())
+      ++n;
+    if (n <= 4 && i + n <= text.size()) {
+      out.append(text, i, n);
+      i += n;
+    } else {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    }
+  }
+  return out;
+}
+
 Result<ArticleText> article_from_html(std::string_view html) {
   if (auto valid = validate_utf8(html); !valid) return valid.error();
   GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
@@ -213,7 +237,7 @@ Result<ArticleText> article_from_html(std::string_view html) {
     }
     write_text(body, writer, body->v.element.tag != GUMBO_TAG_BODY);
   }
-  article.text = writer.finish();
+  article.text = well_formed(writer.finish());
   gumbo_destroy_output(&kGumboDefaultOptions, output);
   return article;
 }
