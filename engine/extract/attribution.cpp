@@ -622,17 +622,6 @@ bool title_case(std::string_view text) {
   return any;
 }
 
-std::size_t word_count(std::string_view text) {
-  std::size_t words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    const bool space = c == ' ' || c == '\n' || c == '\t';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
-}
-
 std::vector<Quote> Attributor::run() {
   collect_events();
   std::vector<Quote> out;

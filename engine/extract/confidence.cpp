@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "citecard/extract.hpp"
+#include "extract/utf8.hpp"
 
 namespace citecard {
 namespace {
@@ -21,17 +22,6 @@ struct Weight {
 constexpr Weight kWeights[] = {
 #include "extract/attribution_weights.inc"
 };
-
-std::size_t word_count(std::string_view text) {
-  std::size_t words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    const bool space = c == ' ' || c == '\n' || c == '\t';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
-}
 
 const char* bucket(int value, int low, int high) {
   return value <= low ? "low" : value <= high ? "mid" : "high";
@@ -58,8 +48,9 @@ std::vector<std::pair<std::string, double>> attribution_features(const Quote& qu
   if (quote.partial) f.emplace_back("partial", 1.0);
   if (!quote.co_speakers.empty()) f.emplace_back("co_speakers", 1.0);
   if (quote.speaker_entity < 0 && quote.speaker) f.emplace_back("speaker_not_an_entity", 1.0);
-  f.emplace_back(
-      std::string("quote_words=") + bucket(static_cast<int>(word_count(quote.text)), 4, 20), 1.0);
+  f.emplace_back(std::string("quote_words=") +
+                     bucket(static_cast<int>(extract_detail::word_count(quote.text)), 4, 20),
+                 1.0);
   return f;
 }
 

@@ -61,4 +61,16 @@ inline bool is_quote_mark(char32_t cp) {
   return is_double_mark(cp) || is_single_mark(cp);
 }
 
+// Runs of non-blank bytes: a quote's length in words.
+inline std::size_t word_count(std::string_view text) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\t';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
 }  // namespace citecard::extract_detail
