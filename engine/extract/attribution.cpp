@@ -15,6 +15,7 @@
 #include <string>
 
 #include "extract/lexicon.hpp"
+#include "extract/pronoun_ranker.hpp"
 #include "extract/utf8.hpp"
 
 namespace citecard::extract_detail {
@@ -28,8 +29,10 @@ struct Speaker {
   bool generic = false;     // a bare plural ("critics", "conservatives"): cannot own a naming verb
   bool unresolved = false;  // "he said" with nobody for "he" to be: a quote, speaker unknown
   bool weak = false;        // a bare definite description ("the town"): speaks only for its cue
-  const char* rule = "none";     // AttributionEvidence::rule
-  const char* mention = "none";  // AttributionEvidence::mention
+  const char* rule = "none";              // AttributionEvidence::rule
+  const char* mention = "none";           // AttributionEvidence::mention
+  double share = 1.0;                     // AttributionEvidence::resolution_share
+  std::vector<PronounCandidate> ranking;  // kept only when tracing
   bool valid() const { return entity >= 0 || !text.empty(); }
 };
 
@@ -41,7 +44,8 @@ struct Event {
 
 class Attributor {
  public:
-  Attributor(const Document& doc, const Names& names) : doc_(doc), names_(names) {}
+  Attributor(const Document& doc, const Names& names, std::vector<PronounTrace>* trace)
+      : doc_(doc), names_(names), trace_(trace) {}
 
   std::vector<Quote> run();
 
@@ -90,6 +94,7 @@ class Attributor {
   Speaker resolve_role(std::string_view noun, std::uint32_t at) const;
   Speaker last_group_before(std::uint32_t at) const;
   int last_speaker_before(std::uint32_t at, std::string_view gender) const;
+  SpeechHistory history_before(std::uint32_t at, std::string_view gender) const;
   Speaker speaker_of_verb(std::uint32_t verb, std::uint32_t sb, std::uint32_t se,
                           bool& generic_naming) const;
   Speaker after_quote(const QuoteSpan& q, std::uint32_t se) const;
@@ -105,6 +110,7 @@ class Attributor {
   const Names& names_;
   std::vector<Event> events_;        // reported speech outside quotes, in text order
   std::vector<Event> quote_events_;  // attributed quotes, in text order
+  std::vector<PronounTrace>* trace_;
 };
 
 std::optional<std::pair<std::uint32_t, std::uint32_t>> Attributor::np_before(
@@ -202,6 +208,23 @@ int Attributor::last_speaker_before(std::uint32_t at, std::string_view gender) c
   return best ? best->speaker.entity : -1;
 }
 
+SpeechHistory Attributor::history_before(std::uint32_t at, std::string_view gender) const {
+  SpeechHistory h;
+  h.last_speaker = last_speaker_before(at, gender);
+  h.times_reported.assign(names_.entities.size(), 0);
+  const int para = doc_.sentences[doc_.sentence_of_token[at]].paragraph;
+  for (const std::vector<Event>* list : {&events_, &quote_events_}) {
+    auto it = std::lower_bound(list->begin(), list->end(), at,
+                               [](const Event& e, std::uint32_t tok) { return e.token < tok; });
+    while (it != list->begin()) {
+      --it;
+      if (para - it->paragraph > 4) break;
+      if (it->speaker.entity >= 0) ++h.times_reported[static_cast<std::size_t>(it->speaker.entity)];
+    }
+  }
+  return h;
+}
+
 Speaker Attributor::resolve_role(std::string_view noun, std::uint32_t at) const {
   // A heading speaks of the section under it, so look ahead first there; elsewhere the
   // description refers back to the most recent person given that role.
@@ -248,9 +271,13 @@ Speaker Attributor::interpret(std::uint32_t b, std::uint32_t e) const {
       // "…," she said: a reporter's pronoun speaker is most often the person last reported
       // speaking, not merely the last one named ("X told the paper she would rather vote for
       // Clinton. '…,' she said").
-      const int spoke = last_speaker_before(b, w == "he" ? "male" : "female");
-      s.entity = spoke >= 0 ? spoke : names_.entity_of_pronoun(b);
+      const std::string_view gender = w == "he" ? "male" : "female";
+      std::vector<PronounCandidate> ranked =
+          rank_pronoun_candidates(doc_, names_, b, gender, history_before(b, gender));
+      s.entity = ranked.empty() ? -1 : ranked.front().entity;
+      s.share = top_candidate_share(ranked);
       s.unresolved = s.entity < 0;
+      if (trace_) s.ranking = std::move(ranked);
     } else if (w == "they") {
       Speaker g = last_group_before(b);
       if (names_.group_of_pronoun(b) >= 0) {
@@ -267,6 +294,18 @@ Speaker Attributor::interpret(std::uint32_t b, std::uint32_t e) const {
       return g;
     }
     return s;
+  }
+  // A person's name before "of" or "at" heads the phrase; what follows says where they work
+  // ("Ross Eisenbrey of the Economic Policy Institute", "Peter T. King of New York").
+  for (std::uint32_t t = b + 1; t + 1 < e; ++t) {
+    if (!doc_.token_is(t, "of") && !doc_.token_is(t, "at")) continue;
+    const int m = names_.mention_at_token[t - 1];
+    if (m >= 0 && names_.mentions[m].last_token == t && names_.mentions[m].entity >= 0 &&
+        names_.mentions[m].kind != EntityKind::organisation &&
+        names_.mentions[m].kind != EntityKind::place) {
+      e = t;
+    }
+    break;
   }
   // The head of the phrase: the last name in it, unless a common noun follows that name
   // ("U.S. officials", "Al Jazeera reporter").
@@ -568,6 +607,7 @@ void Attributor::fill_evidence(const QuoteSpan& q, const Speaker& sp, Attributio
   }
   ev.rule = sp.valid() || sp.unresolved ? sp.rule : "none";
   ev.mention = sp.valid() ? sp.mention : "none";
+  ev.resolution_share = sp.share;
   if (sp.last > sp.first) {
     if (sp.first >= q.close_token) {
       ev.cue_distance = static_cast<int>(sp.first - q.close_token);
@@ -685,6 +725,13 @@ std::vector<Quote> Attributor::run() {
       quote.cue = cue.empty() ? "said" : cue;
     }
     fill_evidence(q, sp, quote.evidence);
+    if (trace_ && !sp.ranking.empty()) {
+      PronounTrace t;
+      t.quote_start = quote.start;
+      for (const PronounCandidate& c : sp.ranking)
+        t.candidates.emplace_back(names_.entities[c.entity].entity.name, c.features);
+      trace_->push_back(std::move(t));
+    }
     out.push_back(std::move(quote));
     speakers.push_back(sp);
     if (sp.valid() && !sp.weak && cue.empty()) {
@@ -698,7 +745,25 @@ std::vector<Quote> Attributor::run() {
 }  // namespace
 
 std::vector<Quote> attribute_quotes(const Document& doc, const Names& names) {
-  return Attributor(doc, names).run();
+  return Attributor(doc, names, nullptr).run();
+}
+
+std::vector<Quote> attribute_quotes(const Document& doc, const Names& names,
+                                    std::vector<PronounTrace>* trace) {
+  return Attributor(doc, names, trace).run();
+}
+
+std::vector<PronounTrace> trace_pronoun_attributions(std::string_view text) {
+  Document doc;
+  doc.text = text;
+  find_paragraphs(doc);
+  tokenize(doc);
+  find_quotes(doc);
+  find_sentences(doc);
+  const Names names = find_names(doc);
+  std::vector<PronounTrace> trace;
+  attribute_quotes(doc, names, &trace);
+  return trace;
 }
 
 }  // namespace citecard::extract_detail

@@ -45,6 +45,13 @@ std::vector<std::pair<std::string, double>> attribution_features(const Quote& qu
   f.emplace_back(std::string("rule=") + rule + "&people_nearby=" + bucket(ev.people_nearby, 1, 2),
                  1.0);
   f.emplace_back(std::string("speaker_mentions=") + bucket(ev.speaker_mentions, 1, 3), 1.0);
+  if (mention == "pronoun") {
+    const double share = ev.resolution_share;
+    f.emplace_back(std::string("pronoun_share=") + (share < 0.5   ? "low"
+                                                    : share < 0.8 ? "mid"
+                                                                  : "high"),
+                   1.0);
+  }
   if (quote.partial) f.emplace_back("partial", 1.0);
   if (!quote.co_speakers.empty()) f.emplace_back("co_speakers", 1.0);
   if (quote.speaker_entity < 0 && quote.speaker) f.emplace_back("speaker_not_an_entity", 1.0);

@@ -467,8 +467,11 @@ Names find_names(const Document& doc) {
     m.entity = id;
     ++names.entities[id].full_mentions;
   }
-  // Short forms join the most used full form containing them; ties go to the nearest before.
+  // Short forms join the full form containing them that a reader would pick: a person's name
+  // ("Trump" is Donald Trump, not Trump Tower or a headline's "Trump Train"; "Kim" may be Kim Jong
+  // Un, family name first), then the most used, then the nearest before.
   std::vector<std::uint32_t> last_seen(names.entities.size(), 0);
+  auto is_person = [&](int id) { return names.entities[id].entity.kind == EntityKind::person; };
   for (std::size_t i = 0; i < names.mentions.size(); ++i) {
     NameMention& m = names.mentions[i];
     if (m.entity >= 0) {
@@ -485,6 +488,10 @@ Names find_names(const Document& doc) {
         }
         const auto& a = names.entities[id];
         const auto& b = names.entities[best];
+        if (is_person(id) != is_person(best)) {
+          if (is_person(id)) best = id;
+          continue;
+        }
         if (a.full_mentions > b.full_mentions ||
             (a.full_mentions == b.full_mentions && last_seen[id] > last_seen[best])) {
           best = id;

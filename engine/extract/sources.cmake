@@ -8,6 +8,7 @@ citecard_module(citecard_extract
   extract/quote_marks.cpp
   extract/sentences.cpp
   extract/names.cpp
+  extract/pronoun_ranker.cpp
   extract/attribution.cpp
   extract/confidence.cpp
   extract/facts.cpp

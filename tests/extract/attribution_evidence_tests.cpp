@@ -146,3 +146,45 @@ TEST_CASE("the features behind a confidence name the rule and the mention form")
   CHECK(rule);
   CHECK(mention);
 }
+
+TEST_CASE(
+    "pronoun: \"he told reporters\" goes to the man just named as subject, not the earlier "
+    "speaker") {
+  const auto x = extracted(
+      "\"The audit found no missing funds,\" said Tomas Ferreira, the council's treasurer.\n\n"
+      "Speaking at the town hall, harbour chief Pavel Novak rejected the audit's findings. The "
+      "numbers were wrong, he told reporters. \"Nobody here believes this report.\"\n");
+  const Quote& q = quote_starting(x, "Nobody here");
+  CHECK(q.speaker == "Pavel Novak");
+  CHECK(q.evidence.mention == "pronoun");
+}
+
+TEST_CASE("pronoun: the ranker's share is 1 with one candidate and lower with two") {
+  const auto alone =
+      extracted("Marta Olsen runs the harbour.\n\n\"We lost two boats in the night,\" she said.\n");
+  CHECK(quote_starting(alone, "We lost").evidence.resolution_share == doctest::Approx(1.0));
+  const auto two = extracted(
+      "Marta Olsen and Ingrid Dahl met the fishermen on Monday.\n\n"
+      "\"We lost two boats in the night,\" she said.\n");
+  const Quote& q = quote_starting(two, "We lost");
+  CHECK(q.evidence.mention == "pronoun");
+  CHECK(q.evidence.resolution_share < 0.95);
+  CHECK(q.evidence.resolution_share > 0.0);
+}
+
+TEST_CASE("a person's name before \"of\" heads the speaker phrase, not the institution after it") {
+  const auto x = extracted(
+      "\"Rents will keep rising this year,\" said Lena Marsh of the Northfield Housing "
+      "Institute.\n");
+  const Quote& q = quote_starting(x, "Rents will");
+  CHECK(q.speaker == "Lena Marsh");
+}
+
+TEST_CASE("a family name goes to the person, not to a place or headline that starts with it") {
+  const auto x = extracted(
+      "Crowds gathered outside Halvorsen Tower on Tuesday. Halvorsen Tower opened in 1998.\n\n"
+      "Developer Erik Halvorsen spoke to the crowd.\n\n"
+      "\"This building will stand for another hundred years,\" Halvorsen said.\n");
+  const Quote& q = quote_starting(x, "This building");
+  CHECK(q.speaker == "Erik Halvorsen");
+}

@@ -36,6 +36,16 @@ std::string name_norm(const std::string& name) {
       break;
     }
   }
+  // A generational suffix is part of the name, but a reader who leaves it out names the same
+  // person: "Harry B. Harris Jr." is "Harry B. Harris".
+  for (const char* suffix : {" jr.", " jr", " sr.", " sr", " ii", " iii", " iv"}) {
+    const std::string x = suffix;
+    if (key.size() > x.size() && key.compare(key.size() - x.size(), x.size(), x) == 0) {
+      key = key.substr(0, key.size() - x.size());
+      while (!key.empty() && key.back() == ',') key.pop_back();
+      break;
+    }
+  }
   return key;
 }
 

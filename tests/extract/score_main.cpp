@@ -3,11 +3,14 @@
 // summit gold (targets from the issue) and on the held-out articles.
 //
 //   extract_score --gold DIR --articles DIR [--min-f1 X] [--min-speaker X] [--verbose]
-//                 [--dump FILE] [--card-threshold T]
+//                 [--dump FILE] [--card-threshold T] [--pronoun-dump FILE]
 //
 // --dump writes one JSON line per found quote whose gold speaker is known: the confidence
 // model's features, the confidence and whether the speaker is right (strictly and leniently); the
 // confidence model is fitted on such a dump (tests/extract/polnear/train_confidence.py).
+// --pronoun-dump writes one JSON line per quote attributed through "he" or "she" whose gold
+// speaker is known: the pronoun ranker's candidates with their cues and whether each is the gold
+// speaker; the ranker is fitted on such a dump (tests/extract/polnear/train_pronoun_ranker.py).
 // --card-threshold prints what who-said cards made at that confidence would be: how many name
 // the right speaker (strict match), and how many gold quotes with a named speaker they cover.
 #include <algorithm>
@@ -21,6 +24,7 @@
 #include <nlohmann/json.hpp>
 
 #include "citecard/extract.hpp"
+#include "extract/attribution.hpp"
 #include "quote_scorer.hpp"
 
 namespace {
@@ -66,6 +70,7 @@ int main(int argc, char** argv) {
   bool verbose = false;
   std::string dump_path;
   double card_threshold = -1;
+  std::string pronoun_dump_path;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
@@ -81,6 +86,8 @@ int main(int argc, char** argv) {
       verbose = true;
     else if (a == "--dump")
       dump_path = next();
+    else if (a == "--pronoun-dump")
+      pronoun_dump_path = next();
     else if (a == "--card-threshold")
       card_threshold = std::atof(next().c_str());
   }
@@ -98,6 +105,8 @@ int main(int argc, char** argv) {
   CardScore cards;
   std::ofstream dump;
   if (!dump_path.empty()) dump.open(dump_path);
+  std::ofstream pronoun_dump;
+  if (!pronoun_dump_path.empty()) pronoun_dump.open(pronoun_dump_path);
   std::vector<std::string> report;
   for (const auto& path : golds) {
     const auto gold = citecard::scoring::load_gold(path.string());
@@ -114,6 +123,27 @@ int main(int argc, char** argv) {
     const auto s = citecard::scoring::score_article(gold, result->quotes, &report);
     const auto match = citecard::scoring::match_predictions(gold, result->quotes);
     std::vector<bool> covered(gold.quotes.size(), false);
+    if (pronoun_dump.is_open()) {
+      for (const auto& t : citecard::extract_detail::trace_pronoun_attributions(article->text)) {
+        std::size_t k = 0;
+        while (k < result->quotes.size() && result->quotes[k].start != t.quote_start) ++k;
+        if (k == result->quotes.size() || match[k] < 0) continue;
+        const auto& g = gold.quotes[static_cast<std::size_t>(match[k])];
+        if (g.kind != "speech" || !g.speaker_scored) continue;
+        nlohmann::json candidates = nlohmann::json::array();
+        for (const auto& [name, cues] : t.candidates) {
+          candidates.push_back({{"name", name},
+                                {"features", cues},
+                                {"right", citecard::scoring::speakers_match_strict(name, g)}});
+        }
+        pronoun_dump << nlohmann::json{{"file", gold.file},
+                                       {"gold", g.speaker ? *g.speaker : std::string()},
+                                       {"rule", result->quotes[k].evidence.rule},
+                                       {"candidates", candidates}}
+                            .dump()
+                     << "\n";
+      }
+    }
     for (std::size_t k = 0; k < result->quotes.size(); ++k) {
       const citecard::Quote& q = result->quotes[k];
       const auto* g = match[k] >= 0 ? &gold.quotes[static_cast<std::size_t>(match[k])] : nullptr;

@@ -63,6 +63,9 @@ struct AttributionEvidence {
   int cue_distance = 0;      // tokens between the quote's nearer mark and the speaker's mention
   int people_nearby = 0;     // distinct people named in this paragraph and the one before
   int speaker_mentions = 0;  // how often the article names the speaker (its salience)
+  // For a pronoun ("…," she said): the share of the pronoun ranker's belief that went to the
+  // chosen person (1 when nobody else it could be is named nearby); 1 for other mentions.
+  double resolution_share = 1.0;
 };
 
 struct Quote {

@@ -17,9 +17,14 @@ threshold=$(grep -v '^//' "$root/engine/extract/attribution_threshold.inc" | tr 
 for split in train dev; do
   python3 "$root/tests/extract/polnear/polnear_to_gold.py" "$corpus" "$split" "$work/$split" >/dev/null
   "$build/tests/extract/extract_score" --gold "$work/$split" --articles "$work/$split" \
-    --dump "$work/$split.jsonl" --card-threshold "$threshold" >"$work/$split.txt" || true
+    --dump "$work/$split.jsonl" --pronoun-dump "$work/$split.pron.jsonl" \
+    --card-threshold "$threshold" >"$work/$split.txt" || true
 done
 if [[ "${3:-}" == "--refit" ]]; then
+  # The pronoun ranker first: the confidence model's features include its share. Rebuild and run
+  # --refit again to refit the confidence model on the new ranker's output.
+  python3 "$root/tests/extract/polnear/train_pronoun_ranker.py" "$work/train.pron.jsonl" \
+    "$work/dev.pron.jsonl" "$root/engine/extract/pronoun_weights.inc"
   python3 "$root/tests/extract/polnear/train_confidence.py" "$work/train.jsonl" "$work/dev.jsonl" \
     "$root/engine/extract/attribution_weights.inc"
   echo "Refitted: rebuild, then run this again for the figures under the new model."

@@ -24,8 +24,9 @@ Rules, in the order they apply:
   pronoun or a description ("the Republican nominee") is resolved through CoreNLP's coreference
   chain when the chain's representative mention contains a name; a pronoun that cannot be resolved
   so, and a quote whose attribution has no Source, is flagged: "speaker_unscored" is set and the
-  quote counts for finding but not for speaker accuracy. Descriptions without a name stay as
-  written ("a campaign spokesman").
+  quote counts for finding but not for speaker accuracy; so is a definite description ("the
+  president") whose chain names nobody. Indefinite descriptions stay as written ("a campaign
+  spokesman").
 - mentions: the Source text as written and the name found in it, so any form the article uses at
   the attribution scores as right.
 """
@@ -272,11 +273,18 @@ def convert_article(text, ann_path, nlp):
             elif words[0] in PRONOUNS:
                 record["speaker_unscored"] = "pronoun not resolved by coreference"
             else:
-                record["speaker"] = source_text
+                # "the president" with no name in its chain: the annotation does not say who,
+                # so a reader's resolution can be neither confirmed nor refuted.
+                record["speaker_unscored"] = "description not resolved by coreference"
         else:
             record["speaker"] = source_text
-            capitalised = re.findall(r"\b[A-Z][A-Za-z'\-]+\b", source_text)
-            if capitalised and len(capitalised) == len(words):
+            # The head of a phrase CoreNLP tagged no name in: what comes before an appositive, a
+            # relative clause or an "of" phrase ("Yukiya Amano, director general of …").
+            head = re.split(r",| \(| who | of | at ", source_text, maxsplit=1)[0].strip()
+            head_words = re.findall(r"[A-Za-z']+", head.lower())
+            capitalised = re.findall(r"\b[A-Z][A-Za-z'\-]+\b", head)
+            if capitalised and len(capitalised) == len(head_words):
+                record["speaker"] = head
                 # A name CoreNLP did not tag ("PENCE:" in a transcript): the fullest person name
                 # in the article with that last word, case aside.
                 last = capitalised[-1].lower()
