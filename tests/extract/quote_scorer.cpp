@@ -97,7 +97,8 @@ bool speakers_match(const std::optional<std::string>& predicted, const GoldQuote
   return !p.empty() && last_word(p) == last_word(g);
 }
 
-bool speakers_match_strict(const std::optional<std::string>& predicted, const GoldQuote& gold) {
+static bool speakers_match_strict_by_last_word(const std::optional<std::string>& predicted,
+                                               const GoldQuote& gold) {
   if (!gold.speaker) return !predicted.has_value();
   if (!predicted) return false;
   const std::string p = name_norm(*predicted);
@@ -118,6 +119,17 @@ bool speakers_match_strict(const std::optional<std::string>& predicted, const Go
   auto first_word = [](const std::string& key) { return key.substr(0, key.find(' ')); };
   const bool single = p.find(' ') == std::string::npos || g.find(' ') == std::string::npos;
   return single || first_word(p) == first_word(g);
+}
+
+bool speakers_match_strict(const std::optional<std::string>& predicted, const GoldQuote& gold) {
+  if (speakers_match_strict_by_last_word(predicted, gold)) return true;
+  if (!gold.speaker || !predicted) return false;
+  // A gold of one word that opens the predicted name: a given name used alone ("Tom" for Tom
+  // Ebeling) or a family name written first ("Shen" for Shen Xincheng).
+  const std::string p = name_norm(*predicted);
+  const std::string g = name_norm(*gold.speaker);
+  return !g.empty() && g.find(' ') == std::string::npos && p.size() > g.size() &&
+         p.compare(0, g.size() + 1, g + " ") == 0;
 }
 
 std::vector<int> match_predictions(const GoldArticle& gold, const std::vector<Quote>& predicted) {

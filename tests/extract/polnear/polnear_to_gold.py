@@ -25,7 +25,8 @@ Rules, in the order they apply:
   chain when the chain's representative mention contains a name; a pronoun that cannot be resolved
   so, and a quote whose attribution has no Source, is flagged: "speaker_unscored" is set and the
   quote counts for finding but not for speaker accuracy; so is a definite description ("the
-  president") whose chain names nobody. Indefinite descriptions stay as written ("a campaign
+  president") whose chain names nobody, and a Source span with no capital letter that is not an
+  indefinite description (annotation slips such as the cue "said"). Indefinite descriptions stay as written ("a campaign
   spokesman").
 - mentions: the Source text as written and the name found in it, so any form the article uses at
   the attribution scores as right.
@@ -276,6 +277,10 @@ def convert_article(text, ann_path, nlp):
                 # "the president" with no name in its chain: the annotation does not say who,
                 # so a reader's resolution can be neither confirmed nor refuted.
                 record["speaker_unscored"] = "description not resolved by coreference"
+        elif not re.search(r"[A-Z]", source_text) and words and words[0] not in ("a", "an"):
+            # "said", "o", "one": an annotation slip (the Source span holds the cue or a stray
+            # letter) or a pronoun-like word; no speaker to score against.
+            record["speaker_unscored"] = "source span names nobody"
         else:
             record["speaker"] = source_text
             # The head of a phrase CoreNLP tagged no name in: what comes before an appositive, a
