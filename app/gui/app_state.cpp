@@ -20,6 +20,8 @@ const char* to_string(View view) {
       return "study";
     case View::Done:
       return "done";
+    case View::Reader:
+      return "reader";
   }
   return "unknown";
 }
@@ -57,6 +59,7 @@ void AppState::open_deck(const std::string& deck_id) {
 
 void AppState::back_to_decks() {
   card_.reset();
+  reader_.reset();
   citations_.clear();
   view_ = View::DeckList;
   refresh_decks();
@@ -150,7 +153,86 @@ void AppState::rate(Rating rating) {
     return;
   }
   ++session_.by_rating[static_cast<std::size_t>(rating) - 1];
+  answered_.emplace_back(card_->id, rating);
   load_next_card();
+}
+
+void AppState::undo() {
+  if (answered_.empty()) {
+    error_ = "Nothing to take back: no card has been answered since the app started.";
+    return;
+  }
+  Result<std::optional<ReviewRecord>> undone = collection_.undo_last_answer();
+  if (!undone) {
+    report(undone.error());
+    return;
+  }
+  answered_.pop_back();
+  if (!undone->has_value()) {
+    error_ = "Nothing to take back: the collection has no answers.";
+    return;
+  }
+  const ReviewRecord& record = **undone;
+  int& tally = session_.by_rating[static_cast<std::size_t>(record.rating) - 1];
+  if (tally > 0) --tally;
+  Result<Card> card = collection_.card(record.card);
+  if (!card) {
+    report(card.error());
+    return;
+  }
+  deck_id_ = card->deck;
+  reader_.reset();
+  refresh_decks();
+  show_card(std::move(card).value());
+  view_ = View::Study;
+}
+
+void AppState::open_reader(std::size_t citation_index) {
+  if (!card_ || !revealed_ || citation_index >= card_->citations.size()) return;
+  const Citation& citation = card_->citations[citation_index];
+  Result<Source> source = collection_.source(card_->deck, citation.source);
+  if (!source) {
+    report(source.error());
+    return;
+  }
+  ReaderContent content;
+  content.card_id = card_->id;
+  content.opening = ++reader_openings_;
+  for (const Citation& c : card_->citations)
+    if (c.source == citation.source) content.cited.push_back(ByteSpan{c.start, c.end});
+  // The article's quotes come from the same extraction that made the cards.
+  ExtractOptions options;
+  options.want_facts = false;
+  if (source->date.size() == 10) options.article_date = source->date;
+  Result<Extraction> extraction = extract(source->text, options);
+  if (extraction) {
+    std::vector<SpeakerQuotes> by_speaker;
+    SpeakerQuotes unattributed;
+    for (Quote& q : extraction->quotes) {
+      if (!q.speaker) {
+        unattributed.quotes.push_back(std::move(q));
+        continue;
+      }
+      auto it = std::find_if(by_speaker.begin(), by_speaker.end(),
+                             [&](const SpeakerQuotes& s) { return s.speaker == *q.speaker; });
+      if (it == by_speaker.end())
+        it = by_speaker.insert(by_speaker.end(), SpeakerQuotes{*q.speaker, {}});
+      it->quotes.push_back(std::move(q));
+    }
+    std::stable_sort(by_speaker.begin(), by_speaker.end(), [](const auto& a, const auto& b) {
+      return a.quotes.size() > b.quotes.size();
+    });
+    if (!unattributed.quotes.empty()) by_speaker.push_back(std::move(unattributed));
+    content.speakers = std::move(by_speaker);
+  }
+  content.source = std::move(source).value();
+  reader_ = std::move(content);
+  view_ = View::Reader;
+}
+
+void AppState::close_reader() {
+  reader_.reset();
+  view_ = card_ ? View::Study : View::DeckList;
 }
 
 std::optional<AnswerCheck> AppState::check_typed(const std::string& typed) {

@@ -62,8 +62,11 @@ Result<ScriptStep> parse_step(const std::string& text) {
   if (name == "study") {
     step.kind = ScriptStep::Kind::Study;
     step.deck = arg;
-  } else if (name == "reveal" || name == "back") {
-    step.kind = name == "reveal" ? ScriptStep::Kind::Reveal : ScriptStep::Kind::Back;
+  } else if (name == "reveal" || name == "back" || name == "undo" || name == "reader") {
+    step.kind = name == "reveal" ? ScriptStep::Kind::Reveal
+                : name == "back" ? ScriptStep::Kind::Back
+                : name == "undo" ? ScriptStep::Kind::Undo
+                                 : ScriptStep::Kind::Reader;
   } else if (name == "pick") {
     Result<int> choice = parse_choice(arg);
     if (!choice) return choice.error();
@@ -75,13 +78,16 @@ Result<ScriptStep> parse_step(const std::string& text) {
     step.kind = ScriptStep::Kind::Rate;
     step.value = *rating;
   } else if (name == "key") {
-    Result<int> key = parse_key(arg);
+    const bool ctrl = arg.rfind("ctrl+", 0) == 0;
+    Result<int> key = parse_key(ctrl ? arg.substr(5) : arg);
     if (!key) return key.error();
     step.kind = ScriptStep::Kind::Key;
     step.value = *key;
+    step.ctrl = ctrl;
   } else {
     return make_error("unknown script step \"" + text +
-                      "\" (steps: study[:DECK], pick:A-D, reveal, rate:1-4, back, key:K)");
+                      "\" (steps: study[:DECK], pick:A-D, reveal, rate:1-4, undo, reader, back, "
+                      "key:K)");
   }
   return step;
 }
@@ -132,6 +138,15 @@ Result<void> run_script_step(AppState& state, const ScriptStep& step) {
     case ScriptStep::Kind::Rate:
       if (!studying || !state.revealed()) return fail("no answer is showing");
       state.rate(static_cast<Rating>(step.value));
+      break;
+    case ScriptStep::Kind::Undo:
+      if (!state.can_undo()) return fail("no answer of this session to take back");
+      state.undo();
+      break;
+    case ScriptStep::Kind::Reader:
+      if (!studying || !state.revealed()) return fail("no answer with its source is showing");
+      state.open_reader();
+      if (state.view() != View::Reader) return fail("the card's article could not be opened");
       break;
     case ScriptStep::Kind::Back:
       state.back_to_decks();
