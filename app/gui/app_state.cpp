@@ -22,6 +22,8 @@ const char* to_string(View view) {
       return "done";
     case View::Reader:
       return "reader";
+    case View::Browse:
+      return "browse";
   }
   return "unknown";
 }
@@ -228,6 +230,63 @@ void AppState::open_reader(std::size_t citation_index) {
   content.source = std::move(source).value();
   reader_ = std::move(content);
   view_ = View::Reader;
+}
+
+void AppState::open_browse() {
+  Result<std::vector<Card>> cards = collection_.cards();
+  if (!cards) {
+    report(cards.error());
+    return;
+  }
+  std::vector<BrowseRow> rows;
+  rows.reserve(cards->size());
+  for (Card& card : *cards) {
+    BrowseRow row;
+    Result<CardMemory> memory = collection_.memory(card.id);
+    Result<bool> suspended = collection_.is_suspended(card.id);
+    if (!memory || !suspended) {
+      report(!memory ? memory.error() : suspended.error());
+      return;
+    }
+    row.state = memory->state;
+    row.due = memory->due;
+    row.suspended = *suspended;
+    row.speaker = speaker_of(card);
+    for (const Citation& c : card.citations) {
+      if (row.sources.find(c.source) != std::string::npos) continue;
+      if (!row.sources.empty()) row.sources += ", ";
+      row.sources += c.source;
+    }
+    row.card = std::move(card);
+    rows.push_back(std::move(row));
+  }
+  browse_rows_ = std::move(rows);
+  browse_selection_.clear();
+  card_.reset();
+  reader_.reset();
+  view_ = View::Browse;
+}
+
+std::vector<std::size_t> AppState::browse_matches() const {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < browse_rows_.size(); ++i)
+    if (matches(browse_rows_[i], browse_filter_)) out.push_back(i);
+  return out;
+}
+
+void AppState::set_selected_suspended(bool suspended) {
+  for (BrowseRow& row : browse_rows_) {
+    if (std::find(browse_selection_.begin(), browse_selection_.end(), row.card.id) ==
+        browse_selection_.end())
+      continue;
+    Result<void> done =
+        suspended ? collection_.suspend(row.card.id) : collection_.unsuspend(row.card.id);
+    if (!done) {
+      report(done.error());
+      return;
+    }
+    row.suspended = suspended;
+  }
 }
 
 void AppState::close_reader() {

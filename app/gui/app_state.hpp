@@ -10,14 +10,15 @@
 #include <string>
 #include <vector>
 
+#include "browse_rows.hpp"
 #include "citecard/card.hpp"
 #include "citecard/collection.hpp"
 #include "citecard/extract.hpp"
 
 namespace citecard::gui {
 
-enum class View { DeckList, Study, Done, Reader };
-const char* to_string(View view);  // "decks", "study", "done", "reader"
+enum class View { DeckList, Study, Done, Reader, Browse };
+const char* to_string(View view);  // "decks", "study", "done", "reader", "browse"
 
 // A card's citation with its source's paragraph, ready to show.
 struct CitationDisplay {
@@ -95,6 +96,18 @@ class AppState {
   void close_reader();
   const ReaderContent* reader() const { return reader_ ? &*reader_ : nullptr; }
 
+  // Browse: every card of the collection, filtered; the selection is a set of card ids.
+  void open_browse();
+  void close_browse() { back_to_decks(); }
+  const std::vector<BrowseRow>& browse_rows() const { return browse_rows_; }
+  BrowseFilter& browse_filter() { return browse_filter_; }
+  std::vector<std::size_t> browse_matches() const;  // indices into browse_rows(), deck order
+  std::vector<std::string>& browse_selection() { return browse_selection_; }
+  const std::vector<std::string>& browse_selection() const { return browse_selection_; }
+  // Suspends (or brings back) every selected card, and shows the change in the rows.
+  void set_selected_suspended(bool suspended);
+  Timestamp now() const { return clock_(); }
+
   // After the deck's cards are done.
   const SessionTally& session() const { return session_; }
   const CollectionStats& stats() const { return stats_; }
@@ -122,6 +135,9 @@ class AppState {
   std::vector<std::pair<std::string, Rating>> answered_;  // this session's answers, oldest first
   std::optional<ReaderContent> reader_;
   int reader_openings_ = 0;
+  std::vector<BrowseRow> browse_rows_;
+  BrowseFilter browse_filter_;
+  std::vector<std::string> browse_selection_;
   CollectionStats stats_;
 };
 

@@ -1,7 +1,8 @@
 // citecard-gui — the desktop app: pick a deck, answer its cards, see where each answer comes from.
 //
 //   citecard-gui [--db PATH] [--deck DIR]
-//   citecard-gui --db PATH --screenshot OUT.png [--view decks|study|reader] [--reveal] [--size WxH]
+//   citecard-gui --db PATH --screenshot OUT.png [--view decks|study|reader|browse] [--reveal]
+//                [--size WxH]
 //                [--script STEPS] [--now TIME]
 //
 // Screenshot mode renders a few frames, saves the window as a PNG and exits: tests and docs use
@@ -23,6 +24,7 @@
 #include "screenshot.hpp"
 #include "script.hpp"
 #include "theme.hpp"
+#include "views/browse_view.hpp"
 #include "views/deck_list.hpp"
 #include "views/done_view.hpp"
 #include "views/reader_view.hpp"
@@ -95,6 +97,7 @@ Result<std::vector<ScriptStep>> startup_script(const Options& options) {
   std::string script;
   if (options.view == "study" || options.view == "reader") script = "study";
   if (options.view == "reader") script += ",reveal,reader";
+  if (options.view == "browse") script = "browse";
   if (options.reveal) script += ",reveal";
   if (!options.script.empty()) script += "," + options.script;
   return parse_script(script);
@@ -159,12 +162,16 @@ class Views {
       case View::Reader:
         draw_reader_view(state, ui);
         break;
+      case View::Browse:
+        browse_.draw(state, ui);
+        break;
     }
     ImGui::End();
   }
 
  private:
   DeckListView deck_list_;
+  BrowseView browse_;
 };
 
 void render_frame(GLFWwindow* window, AppState& state, Views& views, const Ui& ui) {
@@ -326,14 +333,15 @@ int main(int argc, char** argv) {
   app.add_option("--screenshot", options.screenshot,
                  "render a few frames, save the window as this PNG and exit");
   app.add_option("--view", options.view, "view to start in")
-      ->check(CLI::IsMember({"decks", "study", "reader"}))
+      ->check(CLI::IsMember({"decks", "study", "reader", "browse"}))
       ->capture_default_str();
   app.add_flag("--reveal", options.reveal, "with --view study: show the answer and its source");
   app.add_option("--size", options.size, "window size, WxH")->capture_default_str();
   app.add_option("--script", options.script,
                  "steps to take first, comma-separated: study[:DECK], pick:A-D, reveal, "
-                 "rate:1-4, undo, reader, back, key:K (K: space, enter, escape, up, down, a "
-                 "letter or digit, ctrl+ a letter)");
+                 "rate:1-4, undo, reader, browse, search:TEXT, select:N|all, suspend, "
+                 "unsuspend, back, key:K (K: space, enter, escape, up, down, a letter or digit, "
+                 "ctrl+ a letter)");
   app.add_option("--now", options.now,
                  "pretend it is this time (ISO 8601), for reproducible screenshots");
   CLI11_PARSE(app, argc, argv);

@@ -18,6 +18,9 @@
 #           a second run's Ctrl+Z takes back only its own answer
 #   reader  open the first card's article from its answer: the reader shows, with the cited span
 #           highlighted in view
+#   browse  B on the deck list opens Browse; search "Putin", select the first match and suspend
+#           it with S: that card alone is suspended in the collection, and it is one that
+#           mentions Putin; a second run unsuspends it
 #
 # Each case builds a fresh collection with the real `citecard` binary and runs the app under
 # xvfb-run with Mesa's software renderer. Screenshots stay in WORK_DIR for a look afterwards.
@@ -184,6 +187,33 @@ case $case_name in
     gui "$work/reader-back.png" --view reader --script "key:escape" | tee "$work/gui-back.txt"
     grep -q "view: study" "$work/gui-back.txt"
     "$review_log_dump" "$db" | grep -qx "reviews: 0"
+    ;;
+  browse)
+    gui "$work/browse-all.png" --script "key:b" | tee "$work/gui.txt"
+    grep -q "view: browse" "$work/gui.txt" || {
+      echo "expected B on the deck list to open Browse" >&2
+      exit 1
+    }
+    "$png_check" "$work/browse-all.png" --size "$size"
+    gui "$work/browse.png" --view browse --script "search:Putin,select:1,key:s" |
+      tee "$work/gui2.txt"
+    "$review_log_dump" "$db" >"$work/log-after.txt"
+    cat "$work/log-after.txt"
+    grep -Eqx "suspended: 1 [^ ]+" "$work/log-after.txt" || {
+      echo "expected exactly one card suspended after S in Browse" >&2
+      exit 1
+    }
+    card=$(sed -n 's/^suspended: 1 //p' "$work/log-after.txt")
+    # The card suspended is one whose text holds "Putin".
+    "$citecard" show "$card" --db "$db" | grep -q Putin || {
+      echo "the suspended card $card does not mention Putin" >&2
+      exit 1
+    }
+    "$png_check" "$work/browse.png" --size "$size" --differs-from "$work/browse-all.png" \
+      --min-changed 0.01
+    # Unsuspend brings it back.
+    gui "$work/browse-back.png" --view browse --script "search:Putin,select:1,unsuspend"
+    "$review_log_dump" "$db" | grep -qx "suspended: 0"
     ;;
   *)
     echo "unknown case $case_name" >&2
