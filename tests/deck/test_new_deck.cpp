@@ -175,6 +175,16 @@ TEST_CASE("Re-running with more files adds only the new ones") {
   CHECK(std::distance(fs::directory_iterator(deck_dir / "sources"), fs::directory_iterator()) == 2);
 }
 
+TEST_CASE("A deck folder given with a trailing slash is made under its own name") {
+  TempDir dir;
+  auto report =
+      add_articles_to_deck((dir / "Town News").string() + "/", {dir.write("in/a.txt", kText)});
+  REQUIRE_MESSAGE(report.ok(), report.error().message);
+  CHECK(report->deck_id == "town-news");
+  CHECK(report->deck_title == "Bakery chain opens its tenth shop");  // the only article's title
+  CHECK(fs::exists(dir / "Town News/manifest.toml"));
+}
+
 TEST_CASE("A folder's article files are taken in name order, other files left out") {
   TempDir dir;
   dir.write("in/b.txt", kText);

@@ -385,10 +385,14 @@ ArticleMetadata read_article_metadata(std::string_view bytes, bool html) {
   return m;
 }
 
-Result<NewDeckReport> add_articles_to_deck(const fs::path& deck_dir,
+Result<NewDeckReport> add_articles_to_deck(const fs::path& given_dir,
                                            const std::vector<fs::path>& inputs,
                                            const NewDeckOptions& options) {
-  if (deck_dir.empty()) return make_error("give the deck folder to create");
+  if (given_dir.empty()) return make_error("give the deck folder to create");
+  // "decks/mine/" names the folder "mine": its name gives the deck id and its parent holds the
+  // work folder.
+  fs::path deck_dir = given_dir.lexically_normal();
+  if (!deck_dir.has_filename()) deck_dir = deck_dir.parent_path();
   auto files = expand(inputs);
   if (!files) return files.error();
   std::vector<Article> articles;
