@@ -64,6 +64,19 @@ TEST_CASE(
   CHECK(m.date == kNotStated);
 }
 
+TEST_CASE("A meta author list names each person; a comma before an outlet ends the names") {
+  const auto author_of = [](const std::string& content) {
+    return read_article_metadata("<html><head><meta name=\"author\" content=\"" + content +
+                                     "\"></head><body><p>Text of the article.</p></body></html>",
+                                 /*html=*/true)
+        .author;
+  };
+  CHECK(author_of("Ana Silva, Tom Berg") == "Ana Silva and Tom Berg");
+  CHECK(author_of("Ana Silva, Tom Berg, Li Wei") == "Ana Silva, Tom Berg and Li Wei");
+  CHECK(author_of("Ana Silva, Reuters") == "Ana Silva");
+  CHECK(author_of("Ana Silva") == "Ana Silva");
+}
+
 TEST_CASE("An HTML page's dateline in its text gives the date when the markup does not") {
   const std::string page =
       "<html><body><article><h1>Ferry fares to rise in spring</h1><p>By Omar Haddad</p>"

@@ -189,6 +189,24 @@ std::string json_ld_authors(const Json& article) {
   return joined_names(names);
 }
 
+// A meta tag's author list: "Ana Silva, Tom Berg" names two people when each part is a name;
+// otherwise ("Ana Silva, Reuters") the names before the comma, as in a byline.
+std::string meta_authors(const std::string& value) {
+  std::vector<std::string> names;
+  std::size_t pos = 0;
+  while (pos <= value.size()) {
+    std::size_t comma = value.find(',', pos);
+    if (comma == std::string::npos) comma = value.size();
+    auto name = byline_names(value.substr(pos, comma - pos), false);
+    const bool organisation = name && name->find(' ') == std::string::npos;
+    if (!name || organisation) break;
+    names.push_back(*name);
+    pos = comma + 1;
+  }
+  if (pos > value.size() && names.size() > 1) return joined_names(names);
+  return byline_names(value, false).value_or(value);
+}
+
 void set_if_stated(std::string& field, const std::string& value) {
   if (field == kNotStated && !value.empty()) field = value;
 }
@@ -225,7 +243,7 @@ ArticleMetadata read_html_metadata(std::string_view html) {
 
   std::string author = meta(facts, {"author", "article:author", "byl"});
   if (looks_like_url(author)) author.clear();  // article:author is often a profile URL
-  if (!author.empty()) author = byline_names(author, false).value_or(author);
+  if (!author.empty()) author = meta_authors(author);
   set_if_stated(m.author, author);
   if (ld) set_if_stated(m.author, json_ld_authors(*ld));
   if (!facts.byline.empty())
