@@ -50,5 +50,6 @@ void add_check_answer_command(CLI::App& app);
 void add_lint_command(CLI::App& app);
 void add_revlog_command(CLI::App& app);
 void add_optimize_command(CLI::App& app);
+void add_new_command(CLI::App& app);
 
 }  // namespace citecard::cli

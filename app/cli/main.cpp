@@ -8,6 +8,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string(CITECARD_VERSION));
   app.require_subcommand(1);
 
+  citecard::cli::add_new_command(app);
   citecard::cli::add_build_command(app);
   citecard::cli::add_cards_command(app);
   citecard::cli::add_study_command(app);

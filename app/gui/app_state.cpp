@@ -20,6 +20,10 @@ const char* to_string(View view) {
       return "study";
     case View::Done:
       return "done";
+    case View::Reader:
+      return "reader";
+    case View::Browse:
+      return "browse";
   }
   return "unknown";
 }
@@ -57,6 +61,7 @@ void AppState::open_deck(const std::string& deck_id) {
 
 void AppState::back_to_decks() {
   card_.reset();
+  reader_.reset();
   citations_.clear();
   view_ = View::DeckList;
   refresh_decks();
@@ -150,7 +155,143 @@ void AppState::rate(Rating rating) {
     return;
   }
   ++session_.by_rating[static_cast<std::size_t>(rating) - 1];
+  answered_.emplace_back(card_->id, rating);
   load_next_card();
+}
+
+void AppState::undo() {
+  if (answered_.empty()) {
+    error_ = "Nothing to take back: no card has been answered since the app started.";
+    return;
+  }
+  Result<std::optional<ReviewRecord>> undone = collection_.undo_last_answer();
+  if (!undone) {
+    report(undone.error());
+    return;
+  }
+  answered_.pop_back();
+  if (!undone->has_value()) {
+    error_ = "Nothing to take back: the collection has no answers.";
+    return;
+  }
+  const ReviewRecord& record = **undone;
+  int& tally = session_.by_rating[static_cast<std::size_t>(record.rating) - 1];
+  if (tally > 0) --tally;
+  Result<Card> card = collection_.card(record.card);
+  if (!card) {
+    report(card.error());
+    return;
+  }
+  deck_id_ = card->deck;
+  reader_.reset();
+  refresh_decks();
+  show_card(std::move(card).value());
+  view_ = View::Study;
+}
+
+void AppState::open_reader(std::size_t citation_index) {
+  if (!card_ || !revealed_ || citation_index >= card_->citations.size()) return;
+  const Citation& citation = card_->citations[citation_index];
+  Result<Source> source = collection_.source(card_->deck, citation.source);
+  if (!source) {
+    report(source.error());
+    return;
+  }
+  ReaderContent content;
+  content.card_id = card_->id;
+  content.opening = ++reader_openings_;
+  for (const Citation& c : card_->citations)
+    if (c.source == citation.source) content.cited.push_back(ByteSpan{c.start, c.end});
+  // The article's quotes come from the same extraction that made the cards.
+  ExtractOptions options;
+  options.want_facts = false;
+  if (source->date.size() == 10) options.article_date = source->date;
+  Result<Extraction> extraction = extract(source->text, options);
+  if (extraction) {
+    std::vector<SpeakerQuotes> by_speaker;
+    SpeakerQuotes unattributed;
+    for (Quote& q : extraction->quotes) {
+      if (!q.speaker) {
+        unattributed.quotes.push_back(std::move(q));
+        continue;
+      }
+      auto it = std::find_if(by_speaker.begin(), by_speaker.end(),
+                             [&](const SpeakerQuotes& s) { return s.speaker == *q.speaker; });
+      if (it == by_speaker.end())
+        it = by_speaker.insert(by_speaker.end(), SpeakerQuotes{*q.speaker, {}});
+      it->quotes.push_back(std::move(q));
+    }
+    std::stable_sort(by_speaker.begin(), by_speaker.end(), [](const auto& a, const auto& b) {
+      return a.quotes.size() > b.quotes.size();
+    });
+    if (!unattributed.quotes.empty()) by_speaker.push_back(std::move(unattributed));
+    content.speakers = std::move(by_speaker);
+  }
+  content.source = std::move(source).value();
+  reader_ = std::move(content);
+  view_ = View::Reader;
+}
+
+void AppState::open_browse() {
+  Result<std::vector<Card>> cards = collection_.cards();
+  if (!cards) {
+    report(cards.error());
+    return;
+  }
+  std::vector<BrowseRow> rows;
+  rows.reserve(cards->size());
+  for (Card& card : *cards) {
+    BrowseRow row;
+    Result<CardMemory> memory = collection_.memory(card.id);
+    Result<bool> suspended = collection_.is_suspended(card.id);
+    if (!memory || !suspended) {
+      report(!memory ? memory.error() : suspended.error());
+      return;
+    }
+    row.state = memory->state;
+    row.due = memory->due;
+    row.suspended = *suspended;
+    row.speaker = speaker_of(card);
+    for (const Citation& c : card.citations) {
+      if (row.sources.find(c.source) != std::string::npos) continue;
+      if (!row.sources.empty()) row.sources += ", ";
+      row.sources += c.source;
+    }
+    row.card = std::move(card);
+    rows.push_back(std::move(row));
+  }
+  browse_rows_ = std::move(rows);
+  browse_selection_.clear();
+  card_.reset();
+  reader_.reset();
+  view_ = View::Browse;
+}
+
+std::vector<std::size_t> AppState::browse_matches() const {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < browse_rows_.size(); ++i)
+    if (matches(browse_rows_[i], browse_filter_)) out.push_back(i);
+  return out;
+}
+
+void AppState::set_selected_suspended(bool suspended) {
+  for (BrowseRow& row : browse_rows_) {
+    if (std::find(browse_selection_.begin(), browse_selection_.end(), row.card.id) ==
+        browse_selection_.end())
+      continue;
+    Result<void> done =
+        suspended ? collection_.suspend(row.card.id) : collection_.unsuspend(row.card.id);
+    if (!done) {
+      report(done.error());
+      return;
+    }
+    row.suspended = suspended;
+  }
+}
+
+void AppState::close_reader() {
+  reader_.reset();
+  view_ = card_ ? View::Study : View::DeckList;
 }
 
 std::optional<AnswerCheck> AppState::check_typed(const std::string& typed) {

@@ -10,19 +10,36 @@
 #include <string>
 #include <vector>
 
+#include "browse_rows.hpp"
 #include "citecard/card.hpp"
 #include "citecard/collection.hpp"
+#include "citecard/extract.hpp"
 
 namespace citecard::gui {
 
-enum class View { DeckList, Study, Done };
-const char* to_string(View view);  // "decks", "study", "done"
+enum class View { DeckList, Study, Done, Reader, Browse };
+const char* to_string(View view);  // "decks", "study", "done", "reader", "browse"
 
 // A card's citation with its source's paragraph, ready to show.
 struct CitationDisplay {
   Citation citation;
   std::string author;
   CitationContext context;  // paragraph empty when the source could not be read
+};
+
+// One speaker's quotes in an article, for the reader.
+struct SpeakerQuotes {
+  std::string speaker;  // "" for quotes no reader could attribute
+  std::vector<Quote> quotes;
+};
+
+// The article behind a card's citation, as the reader shows it.
+struct ReaderContent {
+  Source source;                        // metadata and the whole text
+  std::vector<ByteSpan> cited;          // the card's citations in this source
+  std::vector<SpeakerQuotes> speakers;  // by speaker, most quoted first; unattributed last
+  std::string card_id;                  // the card it was opened from
+  int opening = 0;                      // counts openings, so each one starts at the cited span
 };
 
 // Answers given since the app started, by rating (index = rating - 1).
@@ -67,6 +84,30 @@ class AppState {
   std::optional<AnswerCheck> check_typed(const std::string& typed);
   void rate(Rating rating);
 
+  // Takes back the last answer given in this session (Ctrl+Z / U): the engine restores the card's
+  // exact state before it and removes its review, and the card shows again, question side up.
+  bool can_undo() const { return !answered_.empty(); }
+  void undo();
+
+  // The reader: the whole article behind the card's `citation_index`th citation, its cited
+  // span highlighted, its quotes by speaker. Opened from the answer side; closing it returns to
+  // the card as it was.
+  void open_reader(std::size_t citation_index = 0);
+  void close_reader();
+  const ReaderContent* reader() const { return reader_ ? &*reader_ : nullptr; }
+
+  // Browse: every card of the collection, filtered; the selection is a set of card ids.
+  void open_browse();
+  void close_browse() { back_to_decks(); }
+  const std::vector<BrowseRow>& browse_rows() const { return browse_rows_; }
+  BrowseFilter& browse_filter() { return browse_filter_; }
+  std::vector<std::size_t> browse_matches() const;  // indices into browse_rows(), deck order
+  std::vector<std::string>& browse_selection() { return browse_selection_; }
+  const std::vector<std::string>& browse_selection() const { return browse_selection_; }
+  // Suspends (or brings back) every selected card, and shows the change in the rows.
+  void set_selected_suspended(bool suspended);
+  Timestamp now() const { return clock_(); }
+
   // After the deck's cards are done.
   const SessionTally& session() const { return session_; }
   const CollectionStats& stats() const { return stats_; }
@@ -91,6 +132,12 @@ class AppState {
   std::chrono::steady_clock::time_point shown_at_;
 
   SessionTally session_;
+  std::vector<std::pair<std::string, Rating>> answered_;  // this session's answers, oldest first
+  std::optional<ReaderContent> reader_;
+  int reader_openings_ = 0;
+  std::vector<BrowseRow> browse_rows_;
+  BrowseFilter browse_filter_;
+  std::vector<std::string> browse_selection_;
   CollectionStats stats_;
 };
 

@@ -1,7 +1,8 @@
 // citecard-gui — the desktop app: pick a deck, answer its cards, see where each answer comes from.
 //
 //   citecard-gui [--db PATH] [--deck DIR]
-//   citecard-gui --db PATH --screenshot OUT.png [--view decks|study] [--reveal] [--size WxH]
+//   citecard-gui --db PATH --screenshot OUT.png [--view decks|study|reader|browse] [--reveal]
+//                [--size WxH]
 //                [--script STEPS] [--now TIME]
 //
 // Screenshot mode renders a few frames, saves the window as a PNG and exits: tests and docs use
@@ -23,8 +24,10 @@
 #include "screenshot.hpp"
 #include "script.hpp"
 #include "theme.hpp"
+#include "views/browse_view.hpp"
 #include "views/deck_list.hpp"
 #include "views/done_view.hpp"
+#include "views/reader_view.hpp"
 #include "views/study_view.hpp"
 #include "window_icon.hpp"
 
@@ -88,10 +91,13 @@ Result<Collection> open_collection(const Options& options, Timestamp now) {
   return collection;
 }
 
-// --view study and --reveal become the first steps of the script, so they take the same path.
+// --view study|reader and --reveal become the first steps of the script, so they take the same
+// path.
 Result<std::vector<ScriptStep>> startup_script(const Options& options) {
   std::string script;
-  if (options.view == "study") script = "study";
+  if (options.view == "study" || options.view == "reader") script = "study";
+  if (options.view == "reader") script += ",reveal,reader";
+  if (options.view == "browse") script = "browse";
   if (options.reveal) script += ",reveal";
   if (!options.script.empty()) script += "," + options.script;
   return parse_script(script);
@@ -153,12 +159,19 @@ class Views {
       case View::Done:
         draw_done_view(state, ui);
         break;
+      case View::Reader:
+        draw_reader_view(state, ui);
+        break;
+      case View::Browse:
+        browse_.draw(state, ui);
+        break;
     }
     ImGui::End();
   }
 
  private:
   DeckListView deck_list_;
+  BrowseView browse_;
 };
 
 void render_frame(GLFWwindow* window, AppState& state, Views& views, const Ui& ui) {
@@ -184,19 +197,24 @@ void render_frame(GLFWwindow* window, AppState& state, Views& views, const Ui& u
 
 // A scripted key goes down for one frame and up for the next, as the GLFW backend would report a
 // real press, so the views' own key handling takes it.
-void press_key(GLFWwindow* window, AppState& state, Views& views, const Ui& ui, int key) {
+void press_key(GLFWwindow* window, AppState& state, Views& views, const Ui& ui, int key,
+               bool ctrl) {
   ImGuiIO& io = ImGui::GetIO();
+  io.KeysDown[GLFW_KEY_LEFT_CONTROL] = ctrl;
+  io.KeyCtrl = ctrl;
   io.KeysDown[key] = true;
   render_frame(window, state, views, ui);
   glfwSwapBuffers(window);
   io.KeysDown[key] = false;
+  io.KeysDown[GLFW_KEY_LEFT_CONTROL] = false;
+  io.KeyCtrl = false;
   render_frame(window, state, views, ui);
 }
 
 Result<void> run_step(GLFWwindow* window, AppState& state, Views& views, const Ui& ui,
                       const ScriptStep& step) {
   if (step.kind == ScriptStep::Kind::Key) {
-    press_key(window, state, views, ui, step.value);
+    press_key(window, state, views, ui, step.value, step.ctrl);
     if (!state.error().empty()) return make_error("--script " + step.text + ": " + state.error());
     return {};
   }
@@ -315,18 +333,21 @@ int main(int argc, char** argv) {
   app.add_option("--screenshot", options.screenshot,
                  "render a few frames, save the window as this PNG and exit");
   app.add_option("--view", options.view, "view to start in")
-      ->check(CLI::IsMember({"decks", "study"}))
+      ->check(CLI::IsMember({"decks", "study", "reader", "browse"}))
       ->capture_default_str();
   app.add_flag("--reveal", options.reveal, "with --view study: show the answer and its source");
   app.add_option("--size", options.size, "window size, WxH")->capture_default_str();
   app.add_option("--script", options.script,
                  "steps to take first, comma-separated: study[:DECK], pick:A-D, reveal, "
-                 "rate:1-4, back, key:K (K: space, enter, escape, up, down, a letter or digit)");
+                 "rate:1-4, undo, reader, browse, search:TEXT, select:N|all, suspend, "
+                 "unsuspend, back, key:K (K: space, enter, escape, up, down, a letter or digit, "
+                 "ctrl+ a letter)");
   app.add_option("--now", options.now,
                  "pretend it is this time (ISO 8601), for reproducible screenshots");
   CLI11_PARSE(app, argc, argv);
 
   if (options.reveal && options.view != "study") return fail("--reveal needs --view study");
+  if (options.view == "reader") options.reveal = false;  // the reader opens from the answer side
   const auto size = parse_size(options.size);
   if (!size) return fail("--size must look like 1280x800 (at least 320x240)");
   options.width = size->first;

@@ -62,8 +62,30 @@ Result<ScriptStep> parse_step(const std::string& text) {
   if (name == "study") {
     step.kind = ScriptStep::Kind::Study;
     step.deck = arg;
-  } else if (name == "reveal" || name == "back") {
-    step.kind = name == "reveal" ? ScriptStep::Kind::Reveal : ScriptStep::Kind::Back;
+  } else if (name == "browse" || name == "suspend" || name == "unsuspend") {
+    step.kind = name == "browse"    ? ScriptStep::Kind::Browse
+                : name == "suspend" ? ScriptStep::Kind::Suspend
+                                    : ScriptStep::Kind::Unsuspend;
+  } else if (name == "search") {
+    step.kind = ScriptStep::Kind::Search;
+    step.deck = arg;
+  } else if (name == "select") {
+    step.kind = ScriptStep::Kind::Select;
+    if (arg == "all") {
+      step.value = 0;
+    } else if (!arg.empty() &&
+               std::all_of(arg.begin(), arg.end(),
+                           [](unsigned char c) { return std::isdigit(c) != 0; }) &&
+               std::stoi(arg) >= 1) {
+      step.value = std::stoi(arg);
+    } else {
+      return make_error("select takes a number from 1 or \"all\", not \"" + arg + "\"");
+    }
+  } else if (name == "reveal" || name == "back" || name == "undo" || name == "reader") {
+    step.kind = name == "reveal" ? ScriptStep::Kind::Reveal
+                : name == "back" ? ScriptStep::Kind::Back
+                : name == "undo" ? ScriptStep::Kind::Undo
+                                 : ScriptStep::Kind::Reader;
   } else if (name == "pick") {
     Result<int> choice = parse_choice(arg);
     if (!choice) return choice.error();
@@ -75,13 +97,16 @@ Result<ScriptStep> parse_step(const std::string& text) {
     step.kind = ScriptStep::Kind::Rate;
     step.value = *rating;
   } else if (name == "key") {
-    Result<int> key = parse_key(arg);
+    const bool ctrl = arg.rfind("ctrl+", 0) == 0;
+    Result<int> key = parse_key(ctrl ? arg.substr(5) : arg);
     if (!key) return key.error();
     step.kind = ScriptStep::Kind::Key;
     step.value = *key;
+    step.ctrl = ctrl;
   } else {
     return make_error("unknown script step \"" + text +
-                      "\" (steps: study[:DECK], pick:A-D, reveal, rate:1-4, back, key:K)");
+                      "\" (steps: study[:DECK], pick:A-D, reveal, rate:1-4, undo, reader, browse, "
+                      "search:TEXT, select:N|all, suspend, unsuspend, back, key:K)");
   }
   return step;
 }
@@ -132,6 +157,43 @@ Result<void> run_script_step(AppState& state, const ScriptStep& step) {
     case ScriptStep::Kind::Rate:
       if (!studying || !state.revealed()) return fail("no answer is showing");
       state.rate(static_cast<Rating>(step.value));
+      break;
+    case ScriptStep::Kind::Undo:
+      if (!state.can_undo()) return fail("no answer of this session to take back");
+      state.undo();
+      break;
+    case ScriptStep::Kind::Reader:
+      if (!studying || !state.revealed()) return fail("no answer with its source is showing");
+      state.open_reader();
+      if (state.view() != View::Reader) return fail("the card's article could not be opened");
+      break;
+    case ScriptStep::Kind::Browse:
+      state.open_browse();
+      break;
+    case ScriptStep::Kind::Search:
+      if (state.view() != View::Browse) return fail("Browse is not open");
+      state.browse_filter().text = step.deck;
+      break;
+    case ScriptStep::Kind::Select: {
+      if (state.view() != View::Browse) return fail("Browse is not open");
+      const std::vector<std::size_t> shown = state.browse_matches();
+      auto& selection = state.browse_selection();
+      selection.clear();
+      if (step.value == 0) {
+        for (std::size_t i : shown) selection.push_back(state.browse_rows()[i].card.id);
+      } else if (static_cast<std::size_t>(step.value) <= shown.size()) {
+        selection.push_back(
+            state.browse_rows()[shown[static_cast<std::size_t>(step.value) - 1]].card.id);
+      } else {
+        return fail(std::to_string(shown.size()) + " cards are shown");
+      }
+      break;
+    }
+    case ScriptStep::Kind::Suspend:
+    case ScriptStep::Kind::Unsuspend:
+      if (state.view() != View::Browse) return fail("Browse is not open");
+      if (state.browse_selection().empty()) return fail("no card is selected");
+      state.set_selected_suspended(step.kind == ScriptStep::Kind::Suspend);
       break;
     case ScriptStep::Kind::Back:
       state.back_to_decks();

@@ -11,11 +11,26 @@
 namespace citecard::gui {
 
 struct ScriptStep {
-  enum class Kind { Study, Pick, Reveal, Rate, Back, Key };
+  enum class Kind {
+    Study,
+    Pick,
+    Reveal,
+    Rate,
+    Undo,
+    Reader,
+    Browse,
+    Search,
+    Select,
+    Suspend,
+    Unsuspend,
+    Back,
+    Key
+  };
   Kind kind = Kind::Reveal;
-  std::string deck;  // Study: the deck to open; empty for the first one
-  int value = 0;     // Pick: choice index from 0; Rate: rating 1-4; Key: GLFW key code
-  std::string text;  // the step as written, for messages
+  std::string deck;   // Study: the deck to open; empty for the first one. Search: the text
+  int value = 0;      // Pick: choice index from 0; Rate: rating 1-4; Key: GLFW key code
+  bool ctrl = false;  // Key: held with Ctrl
+  std::string text;   // the step as written, for messages
 };
 
 // Parses a comma-separated script. Steps:
@@ -23,8 +38,15 @@ struct ScriptStep {
 //   pick:A..D     pick a choice of a multiple-choice card (also 1..n)
 //   reveal        show the answer
 //   rate:1..4     rate again/hard/good/easy (names accepted too)
+//   undo          take back the last answer of this session
+//   reader        open the card's article in the reader (answer side)
+//   browse        open the Browse view
+//   search:TEXT   Browse: show the cards whose text holds TEXT
+//   select:N|all  Browse: select the Nth card shown (from 1, deck order), or all shown
+//   suspend       Browse: suspend the selected cards (unsuspend: bring them back)
 //   back          go back to the deck list
-//   key:K         press key K (space, enter, escape, up, down, a-z, 0-9) in the current view:
+//   key:K         press key K (space, enter, escape, up, down, a-z, 0-9; ctrl+z etc. with Ctrl)
+//                 in the current view:
 //                 unlike the others, this tests the views' key bindings
 Result<std::vector<ScriptStep>> parse_script(const std::string& script);
 

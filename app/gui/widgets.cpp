@@ -1,9 +1,15 @@
 #include "widgets.hpp"
 
+#include <GLFW/glfw3.h>
+
 namespace citecard::gui {
 
 bool key_pressed(int key) {
   return ImGui::IsKeyPressed(key, /*repeat=*/false);
+}
+
+bool undo_pressed() {
+  return key_pressed(GLFW_KEY_U) || (ImGui::GetIO().KeyCtrl && key_pressed(GLFW_KEY_Z));
 }
 
 bool labelled_button(const char* id, const std::string& title, const std::string& detail,

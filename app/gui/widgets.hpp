@@ -14,6 +14,9 @@ namespace citecard::gui {
 // key code, which is what Dear ImGui 1.86's GLFW backend indexes io.KeysDown with.
 bool key_pressed(int key);
 
+// U, or Ctrl+Z: take back the last answer.
+bool undo_pressed();
+
 // A button of `size` with a bold `title` over a small `detail` line (a key hint or an interval).
 // Emphasised buttons are filled with `colour`; others are outlined in it.
 bool labelled_button(const char* id, const std::string& title, const std::string& detail,

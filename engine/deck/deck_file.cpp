@@ -2,6 +2,7 @@
 
 #include <toml++/toml.h>
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <set>
@@ -34,6 +35,12 @@ Result<std::string> read_file(const fs::path& path) {
 // making cards from it would take minutes and gigabytes.
 constexpr std::uintmax_t kMaxSourceBytes = 10u << 20;
 
+bool is_html(const fs::path& path) {
+  std::string ext = path.extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".html" || ext == ".htm" || ext == ".xhtml";
+}
+
 // A source's text: present, not empty, within kMaxSourceBytes and UTF-8, since every citation
 // and card quotes it.
 Result<std::string> read_source(const fs::path& path, const std::string& file) {
@@ -48,7 +55,13 @@ Result<std::string> read_source(const fs::path& path, const std::string& file) {
   if (text->empty()) return make_error(fmt::format("{} is empty", file));
   if (auto utf8 = validate_utf8(*text); !utf8)
     return make_error(fmt::format("{} is not UTF-8 text: {}", file, utf8.error().message));
-  return text;
+  if (!is_html(path)) return text;
+  // A page saved from a browser is kept as saved; its cards cite the article's text, which
+  // reading the page gives the same way every time.
+  auto article = article_from_html(*text);
+  if (!article) return make_error(fmt::format("{}: {}", file, article.error().message));
+  if (article->text.empty()) return make_error(fmt::format("{} has no article text", file));
+  return std::move(article->text);
 }
 
 // Where a TOML node was written, as "deck.toml:12" (the file name as the curator knows it).

@@ -4,6 +4,7 @@
 //
 //   citecard_png_check SHOT.png --size 1280x800 [--min-colours N] [--min-foreground F]
 //                      [--differs-from OTHER.png --min-changed F]
+//                      [--colour RRGGBB --min-colour-pixels N]  (e.g. the highlight's band)
 #include <CLI/CLI.hpp>
 
 #include <cstdint>
@@ -58,6 +59,11 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--differs-from", other_path);
   app.add_option("--min-changed", min_changed, "share of pixels that differ from the other")
+      ->capture_default_str();
+  std::string colour_hex;
+  long min_colour_pixels = 1;
+  app.add_option("--colour", colour_hex, "a colour, RRGGBB, that must show");
+  app.add_option("--min-colour-pixels", min_colour_pixels, "pixels of --colour at least")
       ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 
@@ -115,6 +121,16 @@ int main(int argc, char** argv) {
     std::printf("%.1f%% of pixels differ from %s\n", share * 100.0, other_path.c_str());
     if (share < min_changed) {
       std::fprintf(stderr, "%s: looks the same as %s\n", path.c_str(), other_path.c_str());
+      ok = false;
+    }
+  }
+  if (!colour_hex.empty()) {
+    const auto wanted = static_cast<std::uint32_t>(std::stoul(colour_hex, nullptr, 16));
+    const std::size_t count = histogram.count(wanted) ? histogram[wanted] : 0;
+    std::printf("%zu pixels of #%06X\n", count, wanted);
+    if (static_cast<long>(count) < min_colour_pixels) {
+      std::fprintf(stderr, "%s: %zu pixels of #%06X, at least %ld expected\n", path.c_str(), count,
+                   wanted, min_colour_pixels);
       ok = false;
     }
   }

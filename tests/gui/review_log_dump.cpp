@@ -1,7 +1,8 @@
 // Prints a collection's whole review log through the engine, one line per answer
-// ("CARD RATING DURATION_MS"), then "reviews: N". Tests compare it before and after running the
-// app, to see exactly what the app wrote.
+// ("CARD RATING DURATION_MS"), then "reviews: N", then "suspended: N" and the suspended cards'
+// ids. Tests compare it before and after running the app, to see exactly what the app wrote.
 #include <cstdio>
+#include <string>
 
 #include "citecard/collection.hpp"
 
@@ -34,5 +35,19 @@ int main(int argc, char** argv) {
     }
   }
   std::printf("reviews: %d\n", reviews);
+  std::string suspended;
+  int suspended_count = 0;
+  for (const citecard::Card& card : *cards) {
+    auto is = collection->is_suspended(card.id);
+    if (!is) {
+      std::fprintf(stderr, "%s\n", is.error().message.c_str());
+      return 1;
+    }
+    if (*is) {
+      suspended += " " + card.id;
+      ++suspended_count;
+    }
+  }
+  std::printf("suspended: %d%s\n", suspended_count, suspended.c_str());
   return 0;
 }

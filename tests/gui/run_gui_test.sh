@@ -13,6 +13,14 @@
 #           Space shows the next answer, Space gives the suggested Good, Esc goes back to decks
 #   finish  answer every card due today Easy; the app must end on the congratulations screen
 #           with one review logged per card
+#   undo    rate two cards, take the second answer back with U and answer that card again: the
+#           log holds the first answer and the new one for the same card, not the one taken back;
+#           a second run's Ctrl+Z takes back only its own answer
+#   reader  open the first card's article from its answer: the reader shows, with the cited span
+#           highlighted in view
+#   browse  B on the deck list opens Browse; search "Putin", select the first match and suspend
+#           it with S: that card alone is suspended in the collection, and it is one that
+#           mentions Putin; a second run unsuspends it
 #
 # Each case builds a fresh collection with the real `citecard` binary and runs the app under
 # xvfb-run with Mesa's software renderer. Screenshots stay in WORK_DIR for a look afterwards.
@@ -122,6 +130,90 @@ case $case_name in
       exit 1
     }
     "$png_check" "$work/done.png" --size "$size"
+    ;;
+  undo)
+    # Which card comes second, and how a plain run logs it, from a copy of the collection.
+    cp "$db" "$work/reference.db"
+    ASAN_OPTIONS=$gui_asan_options timeout 120 xvfb-run -a -s "-screen 0 ${size}x24" \
+      "$gui" --db "$work/reference.db" --size "$size" --screenshot "$work/reference.png" \
+      --view study --script "reveal,rate:3,reveal,rate:2" >/dev/null
+    second=$("$review_log_dump" "$work/reference.db" | sed -n 's/^\([^ ]*\) hard [0-9]*$/\1/p')
+    [ -n "$second" ] || {
+      echo "the reference run did not rate a second card Hard" >&2
+      exit 1
+    }
+    gui "$work/undo.png" --view study --script "reveal,rate:3,reveal,rate:2,key:u,reveal,rate:1" |
+      tee "$work/gui.txt"
+    "$review_log_dump" "$db" >"$work/log-after.txt"
+    cat "$work/log-after.txt"
+    grep -qx "reviews: 2" "$work/log-after.txt" || {
+      echo "expected two reviews: the first answer and the second card answered again" >&2
+      exit 1
+    }
+    grep -qx "$second again [0-9]*" "$work/log-after.txt" || {
+      echo "expected the card taken back ($second) to come back and be rated Again" >&2
+      exit 1
+    }
+    if grep -q " hard " "$work/log-after.txt"; then
+      echo "the answer taken back is still in the review log" >&2
+      exit 1
+    fi
+    # A new session takes back its own answers only.
+    gui "$work/undo-ctrl-z.png" --view study --script "reveal,rate:4,key:ctrl+z" |
+      tee "$work/gui2.txt"
+    grep -q "view: study" "$work/gui2.txt"
+    "$review_log_dump" "$db" >"$work/log-after-2.txt"
+    grep -qx "reviews: 2" "$work/log-after-2.txt" || {
+      echo "expected Ctrl+Z to take back the Easy answer of the second run, and only it" >&2
+      exit 1
+    }
+    if grep -q " easy " "$work/log-after-2.txt"; then
+      echo "the Easy answer taken back with Ctrl+Z is still in the review log" >&2
+      exit 1
+    fi
+    "$png_check" "$work/undo-ctrl-z.png" --size "$size"
+    ;;
+  reader)
+    gui "$work/reveal.png" --view study --reveal
+    gui "$work/reader.png" --view study --script "reveal,key:r" | tee "$work/gui.txt"
+    grep -q "view: reader" "$work/gui.txt" || {
+      echo "expected R on the answer side to open the reader" >&2
+      exit 1
+    }
+    # The highlight's marker-yellow band (theme.hpp highlight_band) must be in view.
+    "$png_check" "$work/reader.png" --size "$size" --differs-from "$work/reveal.png" \
+      --min-changed 0.05 --colour FCE68C --min-colour-pixels 400
+    # Esc goes back to the card, answer side up.
+    gui "$work/reader-back.png" --view reader --script "key:escape" | tee "$work/gui-back.txt"
+    grep -q "view: study" "$work/gui-back.txt"
+    "$review_log_dump" "$db" | grep -qx "reviews: 0"
+    ;;
+  browse)
+    gui "$work/browse-all.png" --script "key:b" | tee "$work/gui.txt"
+    grep -q "view: browse" "$work/gui.txt" || {
+      echo "expected B on the deck list to open Browse" >&2
+      exit 1
+    }
+    "$png_check" "$work/browse-all.png" --size "$size"
+    gui "$work/browse.png" --view browse --script "search:Putin,select:1,key:s" |
+      tee "$work/gui2.txt"
+    "$review_log_dump" "$db" >"$work/log-after.txt"
+    cat "$work/log-after.txt"
+    grep -Eqx "suspended: 1 [^ ]+" "$work/log-after.txt" || {
+      echo "expected exactly one card suspended after S in Browse" >&2
+      exit 1
+    }
+    card=$(sed -n 's/^suspended: 1 //p' "$work/log-after.txt")
+    # The card suspended is one whose text holds "Putin".
+    "$citecard" show "$card" --db "$db" | grep -q Putin || {
+      echo "the suspended card $card does not mention Putin" >&2
+      exit 1
+    }
+    "$png_check" "$work/browse.png" --size "$size" --differs-from "$work/browse-all.png" \
+      --min-changed 0.01
+    # Unsuspend brings it back.
+    gui "$work/browse-back.png" --view browse --script "search:Putin,select:1,unsuspend"
+    "$review_log_dump" "$db" | grep -qx "suspended: 0"
     ;;
   *)
     echo "unknown case $case_name" >&2

@@ -61,6 +61,10 @@ void DeckListView::draw(AppState& state, const Ui& ui) {
   if (selected_ >= count) selected_ = count - 1;
   if (key_pressed(GLFW_KEY_DOWN)) selected_ = (selected_ + 1) % count;
   if (key_pressed(GLFW_KEY_UP)) selected_ = (selected_ + count - 1) % count;
+  if (key_pressed(GLFW_KEY_B)) {
+    state.open_browse();
+    return;
+  }
   std::string open;
   if (key_pressed(GLFW_KEY_ENTER) || key_pressed(GLFW_KEY_KP_ENTER) ||
       key_pressed(GLFW_KEY_SPACE)) {
@@ -138,7 +142,9 @@ void DeckListView::draw(AppState& state, const Ui& ui) {
 
   ImGui::Spacing();
   ImGui::PushFont(ui.fonts.small);
-  ImGui::TextColored(ui.palette.muted, "Up/Down choose a deck  \xC2\xB7  Enter studies it");
+  ImGui::TextColored(ui.palette.muted,
+                     "Up/Down choose a deck  \xC2\xB7  Enter studies it  \xC2\xB7  B: browse "
+                     "all cards");
   ImGui::PopFont();
 
   if (!open.empty()) state.open_deck(open);

@@ -6,7 +6,8 @@
 
 namespace citecard::gui {
 
-// Keys: Up/Down choose a deck, Enter or Space studies it. A click on a row studies it too.
+// Keys: Up/Down choose a deck, Enter or Space studies it, B browses every card. A click on a row
+// studies it too.
 class DeckListView {
  public:
   void draw(AppState& state, const Ui& ui);

@@ -35,6 +35,10 @@ void tally_line(const Ui& ui, const SessionTally& tally, float width) {
 }  // namespace
 
 void draw_done_view(AppState& state, const Ui& ui) {
+  if (undo_pressed() && state.can_undo()) {
+    state.undo();
+    return;
+  }
   if (key_pressed(GLFW_KEY_ENTER) || key_pressed(GLFW_KEY_KP_ENTER) ||
       key_pressed(GLFW_KEY_SPACE) || key_pressed(GLFW_KEY_ESCAPE)) {
     state.back_to_decks();
@@ -47,7 +51,8 @@ void draw_done_view(AppState& state, const Ui& ui) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float width = std::min(avail.x, 640.0f * ui.scale);
   const CollectionStats& stats = state.stats();
-  const float height = (stats.learning > 0 ? 360.0f : 330.0f) * ui.scale;
+  const float height =
+      ((stats.learning > 0 ? 360.0f : 330.0f) + (state.can_undo() ? 26.0f : 0.0f)) * ui.scale;
   ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + (avail.x - width) * 0.5f,
                              ImGui::GetCursorPosY() + std::max(0.0f, (avail.y - height) * 0.35f)));
   ImGui::BeginChild("done", ImVec2(width, height), true,
@@ -82,6 +87,9 @@ void draw_done_view(AppState& state, const Ui& ui) {
                       ui.palette.accent, true, ui)) {
     state.back_to_decks();
   }
+  if (state.can_undo())
+    centered_text(ui.fonts.small, "U or Ctrl+Z: take back the last answer", ui.palette.muted,
+                  inner);
   ImGui::EndChild();
 }
 

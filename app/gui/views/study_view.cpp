@@ -52,13 +52,23 @@ Rating suggested_rating(const AppState& state, const TypedAnswer* typed) {
   return typed != nullptr && typed->check ? typed->check->suggested : state.suggested_rating();
 }
 
-void handle_keys(AppState& state, Rating suggested) {
+void handle_keys(AppState& state, Rating suggested, const TypedAnswer* typed) {
   if (key_pressed(GLFW_KEY_ESCAPE)) {
     state.back_to_decks();
     return;
   }
-  // While an answer is being typed, letters, digits, Space and Enter belong to the text field.
-  if (ImGui::GetIO().WantTextInput) return;
+  // While an answer is being typed, letters, digits, Space and Enter belong to the text field,
+  // and so does Ctrl+Z once it holds text (to undo typing); in an empty field it takes back the
+  // last answer, as everywhere else.
+  const bool typing = ImGui::GetIO().WantTextInput;
+  const bool field_has_text = typed != nullptr && !is_blank(typed->text);
+  const bool undo = typing ? ImGui::GetIO().KeyCtrl && key_pressed(GLFW_KEY_Z) && !field_has_text
+                           : undo_pressed();
+  if (undo) {
+    if (state.can_undo()) state.undo();
+    return;
+  }
+  if (typing) return;
   const bool confirm =
       key_pressed(GLFW_KEY_SPACE) || key_pressed(GLFW_KEY_ENTER) || key_pressed(GLFW_KEY_KP_ENTER);
   if (!state.revealed()) {
@@ -66,6 +76,10 @@ void handle_keys(AppState& state, Rating suggested) {
     for (int i = 0; i < kLetterKeys; ++i) {
       if (key_pressed(GLFW_KEY_A + i)) state.pick_choice(i);
     }
+    return;
+  }
+  if (key_pressed(GLFW_KEY_R)) {
+    state.open_reader();
     return;
   }
   for (int r = 1; r <= 4; ++r) {
@@ -261,9 +275,16 @@ void draw_question(AppState& state, const Ui& ui, const Card& card, TypedAnswer*
   if (state.revealed()) draw_answer(state, ui, card, typed);
 }
 
-void draw_source(const AppState& state, const Ui& ui) {
+void draw_source(AppState& state, const Ui& ui) {
   if (state.revealed()) {
     draw_citation_panel(state.citations(), ui);
+    ImGui::Spacing();
+    if (labelled_button(
+            "read", "Read the whole article", "key R",
+            ImVec2(std::min(ImGui::GetContentRegionAvail().x, 300.0f * ui.scale), 44.0f * ui.scale),
+            ui.palette.accent, false, ui)) {
+      state.open_reader();
+    }
     return;
   }
   section_label(ui, "SOURCE");
@@ -292,7 +313,9 @@ void draw_bottom_bar(AppState& state, const Ui& ui, float width, Rating suggeste
                              "D  \xC2\xB7  Esc: decks"
                            : "Type the answer and press Enter, or just show it  \xC2\xB7  "
                              "Esc: decks";
-    centered_text(ui.fonts.small, hint, ui.palette.muted, width);
+    std::string line = hint;
+    if (state.can_undo()) line += "  \xC2\xB7  U: undo last answer";
+    centered_text(ui.fonts.small, line, ui.palette.muted, width);
     return;
   }
   const std::array<ImVec4, 4> colours = {ui.palette.again, ui.palette.hard, ui.palette.good,
@@ -310,9 +333,10 @@ void draw_bottom_bar(AppState& state, const Ui& ui, float width, Rating suggeste
       return;
     }
   }
-  const std::string hint = std::string("Space: ") +
-                           kRatingNames[static_cast<std::size_t>(suggested) - 1] +
-                           "  \xC2\xB7  Esc: decks";
+  std::string hint = std::string("Space: ") +
+                     kRatingNames[static_cast<std::size_t>(suggested) - 1] +
+                     "  \xC2\xB7  R: article  \xC2\xB7  Esc: decks";
+  if (state.can_undo()) hint += "  \xC2\xB7  U: undo";
   centered_text(ui.fonts.small, hint, ui.palette.muted, width);
 }
 
@@ -322,7 +346,7 @@ void draw_study_view(AppState& state, const Ui& ui) {
   TypedAnswer* typed = nullptr;
   if (state.card() != nullptr && state.card()->choices.empty())
     typed = &typed_answer_for(state, *state.card());
-  handle_keys(state, suggested_rating(state, typed));
+  handle_keys(state, suggested_rating(state, typed), typed);
   if (state.view() != View::Study) return;  // the keys finished the deck or went back
   // The keys may have moved on to another card: its typed answer starts afresh.
   typed = nullptr;

@@ -8,10 +8,14 @@
 //                                  checks what was typed and shows the answer (an empty field
 //                                  just shows it). While the field has the cursor, keys are text.
 //   answer side     1 2 3 4        rate Again / Hard / Good / Easy
+//                   R              read the whole article in the reader
 //                   Space / Enter  give the suggested rating: Good, Again after a wrong choice,
 //                                  or from a typed answer's verdict (correct Good, close Hard,
 //                                  wrong Again)
 //   anywhere        Esc            back to the deck list
+//                   U / Ctrl+Z     take back the last answer of this session: its card shows
+//                                  again, question side up (while an answer is being typed, U is
+//                                  a letter, and Ctrl+Z undoes typing until the field is empty)
 #pragma once
 
 #include "../app_state.hpp"

@@ -1,0 +1,201 @@
+// An article's headline, byline and dateline from its first lines. Only the top of the text is
+// read — the lines before the first body paragraph — because that is where articles state them;
+// a date in the body is usually the event's, not the publication's.
+#include "deck/new_deck/metadata_text.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <cctype>
+#include <regex>
+#include <vector>
+
+namespace citecard::deck {
+namespace {
+
+// A line longer than this is a body paragraph or a photo caption, not a headline or byline.
+constexpr std::size_t kMaxHeadlineBytes = 200;
+// A byline or dateline is a short line of its own.
+constexpr std::size_t kMaxShortLineBytes = 80;
+// How many lines at the top may hold the headline, byline and dateline.
+constexpr int kTopLines = 12;
+
+std::string_view trim(std::string_view s) {
+  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  // A no-break space (U+00A0) pads many saved pages' lines.
+  while (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") s.remove_suffix(2);
+  while (s.size() >= 2 && s.substr(0, 2) == "\xC2\xA0") s.remove_prefix(2);
+  return s;
+}
+
+int word_count(std::string_view s) {
+  int words = 0;
+  bool in_word = false;
+  for (char c : s) {
+    const bool space = c == ' ' || c == '\t';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+// The lines before the first body paragraph, trimmed, empty ones left out.
+std::vector<std::string_view> top_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t pos = 0;
+  while (pos < text.size() && static_cast<int>(lines.size()) < kTopLines) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = trim(text.substr(pos, end - pos));
+    pos = end + 1;
+    if (line.empty()) continue;
+    if (line.size() > kMaxHeadlineBytes) break;
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+int month_number(std::string name) {
+  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static const std::array<const char*, 12> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                      "jul", "aug", "sep", "oct", "nov", "dec"};
+  for (std::size_t i = 0; i < kMonths.size(); ++i)
+    if (name.rfind(kMonths[i], 0) == 0) return static_cast<int>(i) + 1;
+  return 0;
+}
+
+std::optional<std::string> ymd(int year, int month, int day) {
+  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1000 || year > 2999)
+    return std::nullopt;
+  return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+}
+
+bool is_dateline(std::string_view line) {
+  return line.size() <= kMaxShortLineBytes && find_date(line).has_value();
+}
+
+}  // namespace
+
+std::string collapse_spaces(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+    } else {
+      if (space) out += ' ';
+      space = false;
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::optional<std::string> find_date(std::string_view text) {
+  static const std::string kMonth =
+      "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+      "Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?";
+  static const std::regex kIso(R"((\d{4})-(\d{2})-(\d{2}))");
+  static const std::regex kMonthDayYear(
+      "\\b" + kMonth + R"(\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b)", std::regex::icase);
+  static const std::regex kDayMonthYear(
+      R"(\b(\d{1,2})(?:st|nd|rd|th)?\s+)" + kMonth + R"(,?\s+(\d{4})\b)", std::regex::icase);
+  const std::string s(text);
+  std::smatch m;
+  std::optional<std::string> best;
+  std::ptrdiff_t best_at = -1;
+  // The earliest date in the text wins, whichever way it is written.
+  const auto consider = [&](std::ptrdiff_t at, std::optional<std::string> date) {
+    if (date && (best_at < 0 || at < best_at)) {
+      best = std::move(date);
+      best_at = at;
+    }
+  };
+  if (std::regex_search(s, m, kIso))
+    consider(m.position(0), ymd(std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3])));
+  if (std::regex_search(s, m, kMonthDayYear))
+    consider(m.position(0), ymd(std::stoi(m[3]), month_number(m[1]), std::stoi(m[2])));
+  if (std::regex_search(s, m, kDayMonthYear))
+    consider(m.position(0), ymd(std::stoi(m[3]), month_number(m[2]), std::stoi(m[1])));
+  return best;
+}
+
+std::optional<std::string> normalise_date(std::string_view value) {
+  const std::string v = collapse_spaces(value);
+  if (v.empty()) return std::nullopt;
+  if (auto date = find_date(v)) return date;
+  if (v.size() > 40) return std::nullopt;
+  return v;
+}
+
+std::optional<std::string> byline_names(std::string_view line, bool require_by) {
+  std::string s = collapse_spaces(line);
+  const bool has_by =
+      s.size() > 3 && (s.rfind("By ", 0) == 0 || s.rfind("BY ", 0) == 0 || s.rfind("by ", 0) == 0);
+  if (has_by)
+    s.erase(0, 3);
+  else if (require_by)
+    return std::nullopt;
+  // "Jane Doe, Reuters" / "Jane Doe | Outlet" / "Jane Doe - Staff writer": the names come first.
+  for (const char* stop : {",", " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " for "}) {
+    if (auto at = s.find(stop); at != std::string::npos) s.erase(at);
+  }
+  while (!s.empty() && (s.back() == '/' || s.back() == '.' || s.back() == ' ')) s.pop_back();
+  if (s.empty() || word_count(s) > 8) return std::nullopt;
+  // Every word of a name starts with a capital letter, save joining words ("and", "de", "van").
+  bool in_word = false;
+  std::size_t word_start = 0;
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    const bool space = i == s.size() || s[i] == ' ';
+    if (!space && !in_word) word_start = i;
+    if (space && in_word) {
+      const std::string word = s.substr(word_start, i - word_start);
+      const bool joiner = word == "and" || word == "&" || word == "de" || word == "van" ||
+                          word == "von" || word == "der" || word == "da" || word == "al" ||
+                          word == "bin" || word == "del" || word == "la" || word == "le";
+      const unsigned char first = static_cast<unsigned char>(word[0]);
+      // Letters outside ASCII (accented capitals) are accepted as they are.
+      if (!joiner && first < 0x80 && !std::isupper(first)) return std::nullopt;
+    }
+    in_word = !space;
+  }
+  return s;
+}
+
+std::pair<std::string, std::string> split_title_suffix(std::string_view title) {
+  const std::string t = collapse_spaces(title);
+  const auto at = t.rfind(" | ");
+  if (at == std::string::npos) return {t, ""};
+  std::string head = t.substr(0, at);
+  std::string tail = t.substr(at + 3);
+  if (head.empty() || tail.empty() || word_count(tail) > 5) return {t, ""};
+  return {head, tail};
+}
+
+void fill_from_text(std::string_view text, ArticleMetadata& metadata) {
+  const std::vector<std::string_view> lines = top_lines(text);
+  for (std::string_view line : lines) {
+    if (metadata.author == kNotStated) {
+      if (auto names = byline_names(line, /*require_by=*/true)) {
+        metadata.author = *names;
+        continue;
+      }
+    }
+    if (is_dateline(line)) {
+      if (metadata.date == kNotStated) metadata.date = *find_date(line);
+      continue;
+    }
+    // A headline is a phrase of several words, not a section label ("International") and not a
+    // sentence of the body (which ends with a full stop).
+    if (metadata.title == kNotStated && word_count(line) >= 3 && line.back() != '.' &&
+        line.back() != ':' && !byline_names(line, true)) {
+      auto [headline, outlet] = split_title_suffix(line);
+      metadata.title = headline;
+      if (!outlet.empty() && metadata.outlet == kNotStated) metadata.outlet = outlet;
+    }
+  }
+}
+
+}  // namespace citecard::deck
