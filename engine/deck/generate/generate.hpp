@@ -90,7 +90,8 @@ struct QuoteGroup {
 std::vector<QuoteGroup> group_quotes(const Corpus& corpus);
 
 // Who a learner of the event should know by their words. The story's principals are the people
-// named in a headline or mentioned at least a quarter as often as its most-mentioned person; the
+// named in a headline, or mentioned at least three times and at least a quarter as often as its
+// most-mentioned person (someone named once or twice is passing through the story); the
 // commentators are people whose role is to comment on events — analysts, scholars, journalists
 // (role kinds expert and journalist), holders of a former office, and pairs of co-authors. A
 // who-said card is made for principals and for everyone who is not a commentator (leaders,
@@ -99,6 +100,7 @@ std::vector<QuoteGroup> group_quotes(const Corpus& corpus);
 bool is_principal(const Corpus& corpus, const std::string& display_key);
 bool is_commentator(const Corpus& corpus, const QuoteGroup& group);
 inline constexpr int kPrincipalShareOfTopMentions = 4;  // mentions >= top / 4
+inline constexpr int kMinPrincipalMentions = 3;
 
 struct FactRef {
   int article = 0;

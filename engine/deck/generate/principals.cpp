@@ -46,8 +46,8 @@ bool is_principal(const Corpus& corpus, const std::string& display_key) {
   if (it == corpus.names.end() || it->second.kind != EntityKind::person) return false;
   const Name& name = it->second;
   const int top = top_mentions(corpus);
-  return in_a_headline(corpus, name) ||
-         (top > 0 && name.mentions * kPrincipalShareOfTopMentions >= top);
+  return in_a_headline(corpus, name) || (name.mentions >= kMinPrincipalMentions &&
+                                         name.mentions * kPrincipalShareOfTopMentions >= top);
 }
 
 bool is_commentator(const Corpus& corpus, const QuoteGroup& group) {

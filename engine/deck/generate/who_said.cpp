@@ -140,12 +140,11 @@ void make_who_said(const Corpus& corpus, const std::vector<QuoteGroup>& groups, 
     if (gives_away(card.prompt, card.answer, speaker_aliases(corpus, group))) continue;
 
     // Wrong choices of the speaker's own kind (leaders for a leader, officials for an official),
-    // or none: an analyst offered beside a head of state rules themself out.
-    const auto known = corpus.names.find(group.speaker_key);
-    const bool kind_known = known != corpus.names.end() && !known->second.role_kind.empty();
+    // then people whose role the articles do not give; never one of another known kind: an
+    // analyst offered beside a head of state rules themself out.
     auto others = name_distractors(corpus, group.kind, group.speaker_key,
                                    speaker_pool(corpus, groups, group.kind), card.id,
-                                   kChoicesPerCard - 1, card.prompt, kind_known);
+                                   kChoicesPerCard - 1, card.prompt);
     if (others.size() == kChoicesPerCard - 1) {
       others.push_back(card.answer);
       stable_shuffle(others, card.id + "/order");
