@@ -175,3 +175,33 @@ TEST_CASE("a plural role word marks the kind as its singular does; a bare title 
   title.display = "Omar Haddad";
   CHECK(deck::generate::looks_like_a_name(title));
 }
+
+TEST_CASE("a quote with no fair wrong choices is asked typed only, never as a choiceless card") {
+  TempDir dir;
+  dir.write("deck/manifest.toml", kManifest);
+  dir.write("deck/deck.toml", "");
+  dir.write("deck/sources/daily.txt",
+            "Mayor Ruiz opens the bridge\n\n"
+            "\u201CThis bridge joins two halves of one town at last,\u201D said Ana Ruiz, the "
+            "mayor of Portville.\n\n"
+            "\u201CThe fish market will need a new roof before the summer,\u201D said Carlos "
+            "Mendes, a fisherman.\n");
+  auto spec = deck::load_deck(dir / "deck");
+  REQUIRE(spec.ok());
+  auto made = deck::make_cards(*spec);
+  REQUIRE(made.ok());
+  std::string overlay;
+  for (const auto& h : made->held_back)
+    overlay += "[[card]]\nid = \"" + h.card_id + "\"\naction = \"accept\"\n\n";
+  dir.write("deck/deck.toml", overlay);
+  spec = deck::load_deck(dir / "deck");
+  REQUIRE(spec.ok());
+  made = deck::make_cards(*spec);
+  REQUIRE(made.ok());
+  int typed = 0;
+  for (const auto& card : made->cards) {
+    CHECK(card.type != "who_said");  // two speakers leave no three wrong choices
+    typed += card.type == "who_said_typed" ? 1 : 0;
+  }
+  CHECK(typed == 2);
+}

@@ -200,7 +200,8 @@ MadeNote quote_note(const Corpus& corpus, const QuoteGroup& group);
 // Adds a note once: several cards of one note add it each.
 void add_note(Generated& out, MadeNote note);
 
-// Multiple choice, and with `typed_too` a typed-answer sibling of every multiple-choice card.
+// Multiple choice, and with `typed_too` a typed-answer sibling of every multiple-choice card; a
+// quote with no fair wrong choices is asked typed only. Never for commentators (is_commentator).
 void make_who_said(const Corpus& corpus, const std::vector<QuoteGroup>& groups, bool typed_too,
                    Generated& out);
 void make_quote_cloze(const Corpus& corpus, const std::vector<QuoteGroup>& groups, Generated& out);
