@@ -154,7 +154,14 @@ std::set<std::string> merge_into_hand_notes(std::vector<NoteSpec>& hand,
 // that the quote does not name, where the hand notes alone know no roles.
 void take_generated_choices(const generate::Generated& generated, const std::string& note_id,
                             Card& card) {
-  for (const auto& made : generated.cards) {
+  // Held-back quotes too: the hand-written note is the curator's word on the speaker, and the
+  // generator's wrong choices for that speaker are as good.
+  std::vector<const Card*> candidates;
+  for (const auto& made : generated.cards) candidates.push_back(&made);
+  for (const auto& held : generated.held_back)
+    for (const auto& made : held.cards) candidates.push_back(&made);
+  for (const Card* made_ptr : candidates) {
+    const Card& made = *made_ptr;
     if (made.note != note_id || made.type != card_type::kWhoSaid ||
         made.choices.size() != kChoicesPerCard || name_key(made.answer) != name_key(card.answer))
       continue;

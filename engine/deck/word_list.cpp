@@ -60,9 +60,13 @@ const std::vector<RoleKind>& role_kinds() {
 std::string role_kind(const std::string& role) {
   // The first word that marks a kind decides: "a professor of international relations at King’s
   // College" is a professor, not a king; "a scholar at … and former … official" a scholar.
-  for (const auto& w : ascii_words(role))
+  // A plural ("scholars Robert Carlin and Siegfried Hecker") marks the kind as its singular does.
+  for (const auto& w : ascii_words(role)) {
+    const std::string singular = w.size() > 3 && w.back() == 's' ? w.substr(0, w.size() - 1) : w;
     for (const auto& kind : role_kinds())
-      if (std::find(kind.words.begin(), kind.words.end(), w) != kind.words.end()) return kind.kind;
+      for (const auto& marker : kind.words)
+        if (marker == w || marker == singular) return kind.kind;
+  }
   return {};
 }
 

@@ -56,22 +56,22 @@ TEST_CASE(
   citecard::test::SummitCollection summit;
   const auto before = summit.run("cards --json").out;
 
-  // The summit quote about North Korea having "Russia's back" is held back and also asked by a
-  // who-is card from the same sentence, so the asked-twice rule drops its who-said card.
+  // Jake Sullivan's post is asked by a hand-written question citing the sentence his who-is card
+  // would cite, so the asked-twice rule drops the who-is card.
   TempDir curated;
   std::filesystem::copy(citecard::test::kSummitDeck, curated / "deck",
                         std::filesystem::copy_options::recursive);
   const std::string deck_toml = citecard::test::read_file(curated / "deck/deck.toml");
   curated.write("deck/deck.toml",
-                deck_toml + "\n[[card]]\nid = \"c54b27acf0a58ea30\"\naction = \"accept\"\n");
+                deck_toml + "\n[[card]]\nid = \"c200740d34cf2df7f\"\naction = \"accept\"\n");
   const auto kept = summit.run("build '" + (curated / "deck").string() + "'");
   CHECK(kept.status != 0);
-  CHECK(kept.err.find("card c54b27acf0a58ea30 is no longer made: lint rule ") != std::string::npos);
+  CHECK(kept.err.find("card c200740d34cf2df7f is no longer made: lint rule ") != std::string::npos);
   CHECK(std::count(kept.err.begin(), kept.err.end(), '\n') == 1);
   CHECK(summit.run("cards --json").out == before);
 
   // A rejection of the same card already holds: the build goes through.
   curated.write("deck/deck.toml",
-                deck_toml + "\n[[card]]\nid = \"c54b27acf0a58ea30\"\naction = \"reject\"\n");
+                deck_toml + "\n[[card]]\nid = \"c200740d34cf2df7f\"\naction = \"reject\"\n");
   CHECK(summit.run("build '" + (curated / "deck").string() + "'").status == 0);
 }

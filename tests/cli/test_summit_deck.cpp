@@ -84,22 +84,25 @@ std::vector<std::string> unit_words(const std::string& s) {
 }  // namespace
 
 // The generator asks only what lint lets through (no blank the sentence gives away, no fact asked
-// twice, who-is only for people a learner needs), so it makes fewer cards than it once did: these
-// floors say every type is still there, not that more is better.
-TEST_CASE("the summit deck has at least 130 cards of every type, most of them generated") {
+// twice, who-is only for officials a learner needs, who-said only for the story's actors, not the
+// commentators it quotes once), and the curator rejected what a fresh reader judged trivia and
+// added hand-written questions for what no generated card asks (outcome, aims, evidence,
+// reactions): these floors say every type is still there, not that more is better.
+TEST_CASE("the summit deck has at least 80 cards of every type, 25 or more of them generated") {
   SummitCollection summit;
   const auto cards = summit.cards();
-  CHECK(cards.size() >= 130);
+  CHECK(cards.size() >= 80);
   std::map<std::string, int> by_type;
   for (const auto& card : cards) ++by_type[card["type"].get<std::string>()];
   int generated = 0;
   for (const auto& [type, count] : by_type)
     if (type != "fact") generated += count;
-  CHECK(by_type["fact_cloze"] >= 10);
-  CHECK(by_type["quote_cloze"] >= 15);
-  CHECK(by_type["who_is"] >= 4);
-  CHECK(by_type["who_is_reverse"] >= 3);
-  CHECK(generated >= 80);
+  CHECK(by_type["fact_cloze"] >= 5);
+  CHECK(by_type["quote_cloze"] >= 5);
+  CHECK(by_type["who_said"] >= 5);
+  CHECK(by_type["who_is"] >= 1);
+  CHECK(by_type["who_is_reverse"] >= 1);
+  CHECK(generated >= 25);
 }
 
 TEST_CASE("every summit card cites verbatim text at its byte offsets") {
@@ -167,7 +170,7 @@ TEST_CASE("multiple-choice summit cards offer distinct choices of the answer's t
       for (const auto& c : distinct)
         if (c != answer) CHECK_FALSE(alias->second.count(citecard::name_key(c)));
   }
-  CHECK(multiple_choice >= 80);
+  CHECK(multiple_choice >= 60);
 }
 
 TEST_CASE("a quote worded differently across sources is one card citing each wording") {

@@ -8,6 +8,8 @@
 #include "deck/content_id.hpp"
 #include "deck/generate/generate.hpp"
 #include "deck/lint/rules.hpp"
+#include "deck/place_names.hpp"
+#include "deck/word_list.hpp"
 
 namespace citecard::deck::generate {
 namespace {
@@ -38,6 +40,27 @@ bool good_role(const std::string& role) {
                                                 "former", "head",   "chair", "professor",
                                                 "chief",  "senior", "deputy"};
   return openers.count(words.front()) > 0;
+}
+
+// The country a role names by any of its forms ("Russian", "U.S.", "South Korean"), or "".
+std::string role_country(const std::string& role) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : role + " ") {
+    if (c == ' ' || c == ',') {
+      if (!word.empty()) words.push_back(std::move(word));
+      word.clear();
+    } else {
+      word += c;
+    }
+  }
+  for (std::size_t n : {2, 1})
+    for (std::size_t i = 0; i + n <= words.size(); ++i) {
+      std::string phrase = words[i];
+      if (n == 2) phrase += " " + words[i + 1];
+      if (const auto place = place_name(phrase)) return place_forms(place->place).front();
+    }
+  return {};
 }
 
 constexpr std::size_t kProseWords = 12;  // shorter paragraphs are headlines, datelines, captions
@@ -92,6 +115,12 @@ Result<Corpus> read_corpus(const DeckSpec& deck) {
         name.role = entity.role;
         name.affiliation = entity.affiliation;
       }
+      if (name.role_kind.empty() && !role_kind(entity.role).empty()) {
+        name.role_kind = role_kind(entity.role);
+        const auto role_words = words_of(entity.role);
+        name.former = std::find(role_words.begin(), role_words.end(), "former") != role_words.end();
+        name.country = role_country(entity.role);
+      }
       // A name seen only in photo credits and captions ("Sputnik/Mikhail Metzel/Kremlin") is not
       // one the reporting makes a learner know: such mentions do not count.
       name.mentions +=
@@ -111,6 +140,8 @@ Result<Corpus> read_corpus(const DeckSpec& deck) {
 bool looks_like_a_name(const Name& name) {
   if (name.kind != EntityKind::person) return true;
   const std::string& d = name.display;
+  // "Director", "Senior Fellow": a title the extraction took for a name.
+  if (d.find(' ') == std::string::npos && !role_kind(d).empty()) return false;
   // "Ana R": a family name cut to its initial is an extraction slip, not a name to offer.
   if (const auto space = d.rfind(' '); space != std::string::npos && space + 2 == d.size())
     return false;

@@ -228,7 +228,7 @@ std::string fine_kind(const Corpus& corpus, const std::string& display, EntityKi
   if (k == EntityKind::person && std::find(words.begin(), words.end(), "and") != words.end())
     return "pair";
   if (k == EntityKind::person && it != corpus.names.end()) {
-    const std::string role = role_kind(it->second.role);
+    const std::string& role = it->second.role_kind;
     return role.empty() ? std::string() : "person:" + role;
   }
   return {};

@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "citecard/card.hpp"
@@ -35,7 +36,12 @@ struct Name {
   std::set<std::string> alias_keys;  // name_key of every form, the display form included
   std::string role;                  // as an article describes the person, when it does
   std::string affiliation;
-  int mentions = 0;  // across all sources: how well the deck knows this name
+  // The kind of any role the articles give (deck/data/role_kinds.txt: leader, official, expert,
+  // journalist, military), even a one-word one too bare to ask ("spokesperson"); "" if none.
+  std::string role_kind;
+  bool former = false;  // the role is a past one ("the former U.K. ambassador")
+  std::string country;  // the place the role names ("Russian Defence Minister" -> Russia), if any
+  int mentions = 0;     // across all sources: how well the deck knows this name
 };
 
 struct Corpus {
@@ -82,6 +88,19 @@ struct QuoteGroup {
 };
 
 std::vector<QuoteGroup> group_quotes(const Corpus& corpus);
+
+// Who a learner of the event should know by their words. The story's principals are the people
+// named in a headline, or mentioned at least three times and at least a quarter as often as its
+// most-mentioned person (someone named once or twice is passing through the story); the
+// commentators are people whose role is to comment on events — analysts, scholars, journalists
+// (role kinds expert and journalist), holders of a former office, and pairs of co-authors. A
+// who-said card is made for principals and for everyone who is not a commentator (leaders,
+// officials, soldiers, witnesses): "which analyst said this" is trivia, what a leader or an
+// official said is the story.
+bool is_principal(const Corpus& corpus, const std::string& display_key);
+bool is_commentator(const Corpus& corpus, const QuoteGroup& group);
+inline constexpr int kPrincipalShareOfTopMentions = 4;  // mentions >= top / 4
+inline constexpr int kMinPrincipalMentions = 3;
 
 struct FactRef {
   int article = 0;
@@ -154,16 +173,35 @@ std::string generated_note_id(const Corpus& corpus, std::string_view kind, const
 std::string generated_card_id(const Corpus& corpus, std::string_view type, const Citation& first,
                               std::string_view detail = {});
 
+// --- Sentences ----------------------------------------------------------------------------------
+
+// True when the '.', '?' or '!' at `at` ends a sentence. A period does not after a capitalised
+// abbreviation of engine/lexicon (news style: "Sept. 5", "Gov. Oleg", "Sen. Warren", "No. 3")
+// before a name or number, after a capital initial ("John F. Kennedy"), or before lower case.
+bool ends_sentence_at(std::string_view text, std::size_t at);
+// True when a sentence starts at `at`: after whitespace that follows a sentence's end (and its
+// closing quotation marks), or at the start of the text.
+bool sentence_starts_at(std::string_view text, std::size_t at);
+// The whole sentence(s) around `span`, within `bounds` (its paragraph).
+ByteSpan sentence_around(std::string_view text, ByteSpan span, ByteSpan bounds);
+
 // The sentence that says who spoke a quote (the quote and its attribution, "“…,” Kim said."),
 // when the extraction found the speaker's mention in the quote's paragraph.
 std::optional<ByteSpan> attribution_sentence(const Article& article, const Quote& quote);
+// When the attribution names the speaker only as "he", "they" or "the authors" (or the quote
+// stands in a paragraph of its own), the nearest earlier sentence that names them, within the
+// quote's paragraph and the two before it; nullopt when the attribution already names them.
+// `people` holds, for the speaker and each co-speaker, the name_key of every form of their name.
+std::optional<ByteSpan> naming_sentence(const Article& article, const Quote& quote,
+                                        const std::vector<std::set<std::string>>& people);
 
 // The note of a quote group, shared by its who-said and complete-the-quote cards.
 MadeNote quote_note(const Corpus& corpus, const QuoteGroup& group);
 // Adds a note once: several cards of one note add it each.
 void add_note(Generated& out, MadeNote note);
 
-// Multiple choice, and with `typed_too` a typed-answer sibling of every multiple-choice card.
+// Multiple choice, and with `typed_too` a typed-answer sibling of every multiple-choice card; a
+// quote with no fair wrong choices is asked typed only. Never for commentators (is_commentator).
 void make_who_said(const Corpus& corpus, const std::vector<QuoteGroup>& groups, bool typed_too,
                    Generated& out);
 void make_quote_cloze(const Corpus& corpus, const std::vector<QuoteGroup>& groups, Generated& out);

@@ -41,22 +41,33 @@ std::optional<std::pair<int, ByteSpan>> find_description(const Corpus& corpus, c
   return std::nullopt;
 }
 
-// A person worth a who-is card: the articles state a role a learner can place (its words mark a
-// kind of role: leader, official, expert ...) and mention them more than in passing.
+// A person worth a who-is card: the articles state a role a learner can place and mention them
+// more than in passing, and the role is an office that acts in the story — an official's or a
+// soldier's. Heads of state and government are what every learner already knows ("U.S.
+// President"); an analyst's or a former official's post is where a commentator works, not a fact
+// of the event.
 constexpr int kMinMentionsForWhoIs = 2;
 
 bool worth_knowing(const Name& name) {
   return name.kind == EntityKind::person && !name.role.empty() && looks_like_a_name(name) &&
-         name.mentions >= kMinMentionsForWhoIs && !role_kind(name.role).empty();
+         name.mentions >= kMinMentionsForWhoIs && !name.former &&
+         (name.role_kind == "official" || name.role_kind == "military");
+}
+
+// Wrong choices for "who is described as …": people of the same kind of role, and of the same
+// country when the role names one ("Russian Defence Minister" rules out an American).
+std::vector<std::string> same_kind_people(const Corpus& corpus, const Name& answer) {
+  std::vector<std::string> pool;
+  for (const auto& [key, name] : corpus.names)
+    if (name.kind == EntityKind::person && name.role_kind == answer.role_kind &&
+        name.country == answer.country)
+      pool.push_back(name.display);
+  return pool;
 }
 
 }  // namespace
 
 void make_who_is(const Corpus& corpus, bool reverse_too, Generated& out) {
-  std::vector<std::string> described;
-  for (const auto& [key, name] : corpus.names)
-    if (worth_knowing(name)) described.push_back(name.display);
-
   for (const auto& [key, name] : corpus.names) {
     if (!worth_knowing(name)) continue;
     if (gives_away(name.role, name.display, name.alias_keys)) continue;
@@ -97,8 +108,9 @@ void make_who_is(const Corpus& corpus, bool reverse_too, Generated& out) {
       back.answer = name.display;
       back.note = note.id;
       back.citations = note.citations;
-      auto others = name_distractors(corpus, EntityKind::person, key, described, back.id,
-                                     kChoicesPerCard - 1, back.prompt);
+      auto others =
+          name_distractors(corpus, EntityKind::person, key, same_kind_people(corpus, name), back.id,
+                           kChoicesPerCard - 1, back.prompt, true);
       if (others.size() == kChoicesPerCard - 1) {
         others.push_back(back.answer);
         stable_shuffle(others, back.id + "/order");

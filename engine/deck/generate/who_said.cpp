@@ -27,12 +27,17 @@ std::set<std::string> speaker_aliases(const Corpus& corpus, const QuoteGroup& gr
   return aliases;
 }
 
-// The speakers a learner could mistake this one for: every speaker of the same kind in the deck.
+// The speakers a learner could mistake this one for: every speaker of the same kind in the deck,
+// and for a person every other person whose role the articles give (a leader's wrong choices are
+// other leaders the story names, whether or not they are quoted).
 std::vector<std::string> speaker_pool(const Corpus& corpus, const std::vector<QuoteGroup>& groups,
                                       EntityKind kind) {
   std::vector<std::string> pool;
   for (const auto& g : groups)
     if (g.kind == kind) pool.push_back(g.speaker);
+  if (kind == EntityKind::person)
+    for (const auto& [key, name] : corpus.names)
+      if (name.kind == EntityKind::person && !name.role_kind.empty()) pool.push_back(name.display);
   for (const auto& note : corpus.deck->notes) {
     if (note.kind != NoteKind::Quote) continue;
     const bool person = note.speaker_kind == "person";
@@ -49,6 +54,22 @@ std::string trimmed_for_display(std::string text) {
 }  // namespace
 
 namespace {
+
+// For each person the quote is attributed to, every form of their name the deck knows.
+std::vector<std::set<std::string>> speaker_name_keys(const Corpus& corpus, const Quote& quote) {
+  std::vector<std::set<std::string>> people;
+  std::vector<std::string> names;
+  if (quote.speaker) names.push_back(*quote.speaker);
+  names.insert(names.end(), quote.co_speakers.begin(), quote.co_speakers.end());
+  for (const auto& name : names) {
+    std::set<std::string> keys = {name_key(name)};
+    if (const auto it = corpus.names.find(display_key(corpus, name)); it != corpus.names.end())
+      keys.insert(it->second.alias_keys.begin(), it->second.alias_keys.end());
+    std::erase_if(keys, [](const std::string& key) { return key.empty() || is_stopword(key); });
+    people.push_back(std::move(keys));
+  }
+  return people;
+}
 
 std::string quote_note_body(const Corpus& corpus, const QuoteGroup& group) {
   nlohmann::ordered_json body;
@@ -76,12 +97,16 @@ MadeNote quote_note(const Corpus& corpus, const QuoteGroup& group) {
   for (const auto& m : group.members)
     if (cited.insert({m.article, m.quote->text}).second)
       spans.push_back({m.article, {m.quote->start, m.quote->end}});
-  // Then the sentences that say who spoke, so the back shows the attribution, not only the words.
-  for (const auto& m : group.members)
-    if (const auto said =
-            attribution_sentence(corpus.articles[static_cast<std::size_t>(m.article)], *m.quote);
-        said && cited.insert({m.article, std::to_string(said->start)}).second)
-      spans.push_back({m.article, *said});
+  // Then the sentences that say who spoke, so the back shows the attribution, not only the words:
+  // the one that names the speaker first when the attribution itself says only "they noted".
+  for (const auto& m : group.members) {
+    const Article& article = corpus.articles[static_cast<std::size_t>(m.article)];
+    const auto named = naming_sentence(article, *m.quote, speaker_name_keys(corpus, *m.quote));
+    const auto said = attribution_sentence(article, *m.quote);
+    for (const auto& span : {named, said})
+      if (span && cited.insert({m.article, std::to_string(span->start)}).second)
+        spans.push_back({m.article, *span});
+  }
   MadeNote note;
   note.kind = NoteKind::Quote;
   note.citations = cite(corpus, spans);
@@ -99,6 +124,7 @@ void add_note(Generated& out, MadeNote note) {
 void make_who_said(const Corpus& corpus, const std::vector<QuoteGroup>& groups, bool typed_too,
                    Generated& out) {
   for (const auto& group : groups) {
+    if (is_commentator(corpus, group)) continue;
     const Quote& quote = *group.members.front().quote;
     const auto words = words_of(quote.text);
     std::size_t content = 0;
@@ -113,6 +139,9 @@ void make_who_said(const Corpus& corpus, const std::vector<QuoteGroup>& groups, 
     card.answer = group.speaker;
     if (gives_away(card.prompt, card.answer, speaker_aliases(corpus, group))) continue;
 
+    // Wrong choices of the speaker's own kind (leaders for a leader, officials for an official),
+    // then people whose role the articles do not give; never one of another known kind: an
+    // analyst offered beside a head of state rules themself out.
     auto others = name_distractors(corpus, group.kind, group.speaker_key,
                                    speaker_pool(corpus, groups, group.kind), card.id,
                                    kChoicesPerCard - 1, card.prompt);
@@ -129,8 +158,10 @@ void make_who_said(const Corpus& corpus, const std::vector<QuoteGroup>& groups, 
     for (const auto& m : group.members)
       if (m.quote->confidence > surest->quote->confidence) surest = &m;
     const double confidence = surest->quote->confidence;
+    // Without fair choices the quote is asked typed only: a multiple-choice card with no choices
+    // is no multiple choice.
     std::vector<Card> made;
-    if (typed_too && !card.choices.empty()) {
+    if (typed_too) {
       Card typed = card;
       typed.type = card_type::kWhoSaidTyped;
       typed.id = generated_card_id(corpus, typed.type, note.citations.front());
@@ -139,9 +170,11 @@ void make_who_said(const Corpus& corpus, const std::vector<QuoteGroup>& groups, 
       typed.choices.clear();
       made.push_back(std::move(typed));
     }
+    if (!card.choices.empty()) made.insert(made.begin(), std::move(card));
+    if (made.empty()) continue;
     if (confidence < who_said_threshold()) {
       HeldBack held;
-      held.info.card_id = card.id;
+      held.info.card_id = made.front().id;
       held.info.source = corpus.articles[static_cast<std::size_t>(surest->article)].source->id;
       held.info.quote = quote.text;
       held.info.speaker = group.speaker;
@@ -150,7 +183,6 @@ void make_who_said(const Corpus& corpus, const std::vector<QuoteGroup>& groups, 
       held.info.reason = fmt::format(
           "speaker confidence {:.3f} is below {:.2f} (rule {}, {} mention \"{}\")", confidence,
           who_said_threshold(), ev.rule, ev.mention, surest->quote->speaker_mention);
-      held.cards.push_back(std::move(card));
       for (auto& c : made) held.cards.push_back(std::move(c));
       held.note = std::move(note);
       out.held_back.push_back(std::move(held));
@@ -158,7 +190,6 @@ void make_who_said(const Corpus& corpus, const std::vector<QuoteGroup>& groups, 
     }
     for (auto& c : made) out.cards.push_back(std::move(c));
     add_note(out, std::move(note));
-    out.cards.push_back(std::move(card));
   }
 }
 
