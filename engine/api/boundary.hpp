@@ -15,8 +15,9 @@ struct cc_collection {
   std::optional<citecard::Collection> collection;  // empty when opening failed
   int code = CC_OK;
   std::string error;
-  std::string open_error;  // why opening failed, for calls made on the handle anyway
-  std::string text;        // a string a call returned (a deck id, a detail), valid until the next
+  std::string open_error;   // why opening failed, for calls made on the handle anyway
+  std::string text;         // a string a call returned (a deck id, a detail), valid until the next
+  citecard::Source source;  // the article cc_source returned, valid until the next call
 };
 
 namespace citecard::capi {

@@ -217,6 +217,24 @@ void cc_deck_list_free(cc_deck_list* decks) {
   delete decks;
 }
 
+int cc_source(cc_collection* c, const char* deck, const char* source_id, const char** text,
+              size_t* length, const char** outlet, const char** title, const char** author,
+              const char** date) {
+  return guarded(c, [&](citecard::Collection& collection) {
+    if (!deck || !source_id) return fail(c, CC_MISUSE, "cc_source: deck or source_id is NULL");
+    auto source = collection.source(deck, source_id);
+    if (!source) return fail(c, source.error());
+    c->source = std::move(*source);
+    if (text) *text = c->source.text.c_str();
+    if (length) *length = c->source.text.size();
+    if (outlet) *outlet = c->source.outlet.c_str();
+    if (title) *title = c->source.title.c_str();
+    if (author) *author = c->source.author.c_str();
+    if (date) *date = c->source.date.c_str();
+    return CC_OK;
+  });
+}
+
 int cc_stats(cc_collection* c, int64_t now, int* due_today, int* new_available, int* learning,
              int* review, int* reviews_today) {
   return guarded(c, [&](citecard::Collection& collection) {

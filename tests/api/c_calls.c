@@ -67,7 +67,21 @@ const char* c_next_card_has_citations_in_context(cc_collection* col, int64_t now
            (long long)he, strlen(paragraph));
     EXPECT(strncmp(paragraph + hs, text, (size_t)(end - start)) == 0,
            "citation %d: the paragraph does not hold the cited text at the highlight", i);
+    {
+      const char *article = NULL, *article_outlet = NULL;
+      size_t length = 0;
+      EXPECT_CODE(cc_source(col, cc_card_deck(card), source, &article, &length, &article_outlet,
+                            NULL, NULL, NULL),
+                  CC_OK);
+      EXPECT(end <= (int64_t)length && memcmp(article + start, text, (size_t)(end - start)) == 0,
+             "citation %d: the source's text does not hold the cited text at its range", i);
+      EXPECT(strcmp(article_outlet, outlet) == 0, "citation %d: outlet %s, the source's %s", i,
+             outlet, article_outlet);
+    }
   }
+  EXPECT_CODE(
+      cc_source(col, cc_card_deck(card), "no-such-source", NULL, NULL, NULL, NULL, NULL, NULL),
+      CC_NOTFOUND);
   EXPECT(cc_card_citation_source(card, 99, NULL, NULL, NULL, NULL) == CC_MISUSE,
          "citation 99 accepted");
   cc_card_free(card);

@@ -153,6 +153,14 @@ CC_API int cc_stats(cc_collection* collection, int64_t now, int* due_today, int*
 /* The first number of cc_stats. */
 CC_API int cc_due_count(cc_collection* collection, int64_t now, int* due_today);
 
+/* A source article of a deck, as the deck's citations index it: `text` is `length` bytes of UTF-8
+ * (NUL-terminated too), and every citation's [start, end) is a range of it. outlet, title, author
+ * and date as in cc_card_citation_source. Out-pointers may be NULL; the strings live until the
+ * next call on the handle. An unknown deck or source is CC_NOTFOUND. */
+CC_API int cc_source(cc_collection* collection, const char* deck, const char* source_id,
+                     const char** text, size_t* length, const char** outlet, const char** title,
+                     const char** author, const char** date);
+
 /* --- Studying --------------------------------------------------------------------------------- */
 
 /* The next card due in `deck` ("" or NULL for every deck): CC_OK with *out set, or CC_DONE with
