@@ -291,3 +291,26 @@ TEST_CASE("two threads, each with its own handle on one file, study at once with
   CHECK(due == 0);
   CHECK(fresh == 0);
 }
+
+TEST_CASE("calls without a handle report to their own thread through cc_errmsg(NULL)") {
+  const char text[] = "Plain words.";
+  char* json = nullptr;
+  REQUIRE(cc_extract_json(text, sizeof text - 1, nullptr, &json) == CC_OK);
+  cc_free(json);
+  std::string other_message;
+  int other_code = CC_OK;
+  std::thread other([&] {
+    const char bad[] = "caf\xe9";
+    char* none = nullptr;
+    other_code = cc_extract_json(bad, sizeof bad - 1, nullptr, &none);
+    other_message = cc_errmsg(nullptr);
+  });
+  other.join();
+  CHECK(other_code == CC_INVALID);
+  CHECK(other_message.find("UTF-8") != std::string::npos);
+  // This thread's last handle-less call succeeded; the other thread's failure is not seen here.
+  CHECK(cc_errcode(nullptr) == CC_OK);
+  CHECK(std::string(cc_errmsg(nullptr)).empty());
+  CHECK(cc_open("x.db", nullptr) == CC_MISUSE);
+  CHECK(std::string(cc_errmsg(nullptr)).find("out is NULL") != std::string::npos);
+}
