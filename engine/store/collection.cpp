@@ -149,7 +149,9 @@ Result<bool> card_is_active(const Database& db, const std::string& card_id) {
   if (!stmt) return stmt.error();
   auto row = stmt->bind(1, card_id).step();
   if (!row) return row.error();
-  if (!*row) return make_error(fmt::format("no card with id {} in this collection", card_id));
+  if (!*row)
+    return make_error(fmt::format("no card with id {} in this collection", card_id),
+                      ErrorCode::NotFound);
   return stmt->column_int(0) == 0;
 }
 
@@ -168,7 +170,14 @@ Result<void> require_deck(const Database& db, const std::string& deck) {
     known += (known.empty() ? "" : ", ") + id;
   }
   return make_error(fmt::format("no deck {} in this collection ({})", deck,
-                                known.empty() ? "it has no decks yet" : "its decks: " + known));
+                                known.empty() ? "it has no decks yet" : "its decks: " + known),
+                    ErrorCode::NotFound);
+}
+
+// What went wrong reading or making a deck is the deck's fault unless it says otherwise.
+Error as_deck_error(Error error) {
+  if (error.code == ErrorCode::Failed) error.code = ErrorCode::Deck;
+  return error;
 }
 
 }  // namespace
@@ -188,25 +197,30 @@ Result<Collection> Collection::open(const std::filesystem::path& path, StudyOpti
   const int version = static_cast<int>(*found);
   if (version > store::kSchemaVersion)
     return make_error(
-        fmt::format("{}: {}", path.string(), store::newer_schema_error(version).message));
+        fmt::format("{}: {}", path.string(), store::newer_schema_error(version).message),
+        ErrorCode::Newer);
   if (version == 0 && mode == OpenMode::MustExist)
-    return make_error(fmt::format(
-        "{} is not a citecard collection (it is empty or holds no citecard data); create one with "
-        "citecard build DECK_DIR --db {}",
-        path.string(), path.string()));
+    return make_error(fmt::format("{} is not a citecard collection (it is empty or holds no "
+                                  "citecard data); create one with "
+                                  "citecard build DECK_DIR --db {}",
+                                  path.string(), path.string()),
+                      ErrorCode::Corrupt);
   if (version > 0 && version < store::kSchemaVersion) {
     if (db->read_only())
-      return make_error(fmt::format(
-          "{} was written by an older citecard (schema {}) and must be upgraded, but it is "
-          "read-only: check the permissions of the file and its folder",
-          path.string(), version));
+      return make_error(
+          fmt::format(
+              "{} was written by an older citecard (schema {}) and must be upgraded, but it is "
+              "read-only: check the permissions of the file and its folder",
+              path.string(), version),
+          ErrorCode::ReadOnly);
     if (auto r = store::back_up(*db, path, version); !r) return r.error();
   }
   if (auto r = db->use_wal(store::Durability::Normal); !r)
     return make_error(
-        fmt::format("cannot open the collection {}: {}", path.string(), r.error().message));
+        fmt::format("cannot open the collection {}: {}", path.string(), r.error().message),
+        r.error().code);
   if (auto r = store::migrate(*db); !r)
-    return make_error(fmt::format("{}: {}", path.string(), r.error().message));
+    return make_error(fmt::format("{}: {}", path.string(), r.error().message), r.error().code);
   if (auto r = store::load_settings(*db, options); !r) return r.error();
   auto durable = store::load_durable(*db);
   if (!durable) return durable.error();
@@ -264,9 +278,9 @@ std::filesystem::path default_collection_path() {
 Result<BuildReport> Collection::build(const std::filesystem::path& deck_dir,
                                       DeckBuildOptions options) {
   auto spec = deck::load_deck(deck_dir);
-  if (!spec) return spec.error();
+  if (!spec) return as_deck_error(spec.error());
   auto made = deck::make_cards(*spec, options);
-  if (!made) return made.error();
+  if (!made) return as_deck_error(made.error());
   auto tx = Transaction::begin(impl_->db);
   if (!tx) return tx.error();
   auto report = store::write_deck(impl_->db, *spec, *made, now_utc());
@@ -305,7 +319,9 @@ Result<Card> Collection::card(const std::string& card_id) const {
   if (!stmt) return stmt.error();
   auto row = stmt->bind(1, card_id).step();
   if (!row) return row.error();
-  if (!*row) return make_error(fmt::format("no card with id {} in this collection", card_id));
+  if (!*row)
+    return make_error(fmt::format("no card with id {} in this collection", card_id),
+                      ErrorCode::NotFound);
   Card card = card_from_row(*stmt);
   auto citations = load_citations(impl_->db, card.note);
   if (!citations) return citations.error();
@@ -320,7 +336,8 @@ Result<Source> Collection::source(const std::string& deck, const std::string& so
   if (!stmt) return stmt.error();
   auto row = stmt->bind(1, deck).bind(2, source_id).step();
   if (!row) return row.error();
-  if (!*row) return make_error(fmt::format("no source {} in deck {}", source_id, deck));
+  if (!*row)
+    return make_error(fmt::format("no source {} in deck {}", source_id, deck), ErrorCode::NotFound);
   Source s;
   s.deck = stmt->column_text(0);
   s.id = stmt->column_text(1);
@@ -416,7 +433,9 @@ Result<std::array<CardMemory, 4>> Collection::preview(const std::string& card_id
   if (!deck) return deck.error();
   auto row = (*deck)->bind(1, card_id).step();
   if (!row) return row.error();
-  if (!*row) return make_error(fmt::format("no card with id {} in this collection", card_id));
+  if (!*row)
+    return make_error(fmt::format("no card with id {} in this collection", card_id),
+                      ErrorCode::NotFound);
   auto scheduler = impl_->scheduler_for((*deck)->column_text(0));
   (*deck)->reset();
   if (!scheduler) return scheduler.error();
@@ -460,19 +479,24 @@ Result<CardMemory> Collection::answer(const std::string& card_id, Rating rating,
   Statement& row = **card_row;
   auto found = row.bind(1, card_id).step();
   if (!found) return found.error();
-  if (!*found) return make_error(fmt::format("no card with id {} in this collection", card_id));
+  if (!*found)
+    return make_error(fmt::format("no card with id {} in this collection", card_id),
+                      ErrorCode::NotFound);
   if (row.column_int(0) != 0)
     return make_error(
-        fmt::format("card {} is archived: its note is no longer in the deck", card_id));
+        fmt::format("card {} is archived: its note is no longer in the deck", card_id),
+        ErrorCode::Invalid);
   if (row.column_int(2) != 0)
-    return make_error(fmt::format("card {} is suspended; unsuspend it to study it", card_id));
+    return make_error(fmt::format("card {} is suspended; unsuspend it to study it", card_id),
+                      ErrorCode::Invalid);
   const std::string deck = row.column_text(1);
   const bool was_new = row.column_is_null(3);
   const CardMemory before = was_new ? new_card_memory(now) : store::memory_from_columns(row, 3);
   row.reset();
   if (before.last_review > now) {
     return make_error(fmt::format("the answer's time {} is before the card's last review {}",
-                                  to_iso8601(now), to_iso8601(before.last_review)));
+                                  to_iso8601(now), to_iso8601(before.last_review)),
+                      ErrorCode::Invalid);
   }
 
   auto scheduler = impl.scheduler_for(deck);

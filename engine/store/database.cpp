@@ -12,13 +12,16 @@ namespace citecard::store {
 // ---------------------------------------------------------------------------------------------
 
 Statement::Statement(Statement&& other) noexcept
-    : db_(std::exchange(other.db_, nullptr)), stmt_(std::exchange(other.stmt_, nullptr)) {}
+    : db_(std::exchange(other.db_, nullptr)),
+      stmt_(std::exchange(other.stmt_, nullptr)),
+      bind_error_(std::exchange(other.bind_error_, SQLITE_OK)) {}
 
 Statement& Statement::operator=(Statement&& other) noexcept {
   if (this != &other) {
     sqlite3_finalize(stmt_);
     db_ = std::exchange(other.db_, nullptr);
     stmt_ = std::exchange(other.stmt_, nullptr);
+    bind_error_ = std::exchange(other.bind_error_, SQLITE_OK);
   }
   return *this;
 }
@@ -27,32 +30,42 @@ Statement::~Statement() {
   sqlite3_finalize(stmt_);
 }
 
+void Statement::note_bind(int rc) {
+  if (rc != SQLITE_OK && bind_error_ == SQLITE_OK) bind_error_ = rc;
+}
+
 Statement& Statement::bind(int index, std::int64_t value) {
-  sqlite3_bind_int64(stmt_, index, value);
+  note_bind(sqlite3_bind_int64(stmt_, index, value));
   return *this;
 }
 
 Statement& Statement::bind(int index, double value) {
-  sqlite3_bind_double(stmt_, index, value);
+  note_bind(sqlite3_bind_double(stmt_, index, value));
   return *this;
 }
 
 Statement& Statement::bind(int index, std::string_view text) {
-  sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  note_bind(
+      sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
   return *this;
 }
 
 Statement& Statement::bind_blob(int index, std::string_view bytes) {
-  sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+  note_bind(sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT));
   return *this;
 }
 
 Statement& Statement::bind_null(int index) {
-  sqlite3_bind_null(stmt_, index);
+  note_bind(sqlite3_bind_null(stmt_, index));
   return *this;
 }
 
 Result<bool> Statement::step() {
+  // A value that could not be bound (too big, a wrong index) must not run as NULL.
+  if (bind_error_ != SQLITE_OK)
+    return make_error(
+        fmt::format("cannot pass a value to the collection: {}", sqlite3_errstr(bind_error_)),
+        bind_error_ == SQLITE_TOOBIG ? ErrorCode::Invalid : ErrorCode::Failed);
   const int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
@@ -70,6 +83,7 @@ Result<void> Statement::run() {
 }
 
 void Statement::reset() {
+  bind_error_ = SQLITE_OK;
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);
 }
@@ -119,32 +133,41 @@ Error sqlite_error(sqlite3* db) {
   switch (db ? sqlite3_errcode(db) & 0xff : SQLITE_NOMEM) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      return Error{fmt::format(
-          "{} is busy: another citecard (the app or a command) kept it locked for over {} s; "
-          "nothing was changed, try again",
-          path, kBusyTimeoutMs / 1000)};
+      return Error{
+          fmt::format("{} is busy: another citecard (the app or a command) kept it locked for "
+                      "over {} s; nothing was changed, try again",
+                      path, kBusyTimeoutMs / 1000),
+          ErrorCode::Busy};
     case SQLITE_READONLY:
       // The other READONLY codes come from reading: a WAL collection needs its -shm index,
       // which cannot be created in a read-only folder.
       if (sqlite3_extended_errcode(db) != SQLITE_READONLY)
-        return Error{fmt::format(
-            "{} cannot be read: it is read-only and so is its folder, where SQLite must create "
-            "{}-shm to read it; make the folder writable or copy the collection elsewhere",
-            path, path)};
-      return Error{fmt::format(
-          "{} is read-only: nothing was saved (check the permissions of the file and its folder)",
-          path)};
+        return Error{
+            fmt::format(
+                "{} cannot be read: it is read-only and so is its folder, where SQLite must create "
+                "{}-shm to read it; make the folder writable or copy the collection elsewhere",
+                path, path),
+            ErrorCode::ReadOnly};
+      return Error{fmt::format("{} is read-only: nothing was saved (check the permissions of the "
+                               "file and its folder)",
+                               path),
+                   ErrorCode::ReadOnly};
     case SQLITE_FULL:
-      return Error{fmt::format(
-          "the disk holding {} is full: nothing was saved; free some space and try again", path)};
+      return Error{
+          fmt::format(
+              "the disk holding {} is full: nothing was saved; free some space and try again",
+              path),
+          ErrorCode::Full};
     case SQLITE_IOERR:
       return Error{
-          fmt::format("cannot write {}: {}{}; the change was not saved", path, what, system)};
+          fmt::format("cannot write {}: {}{}; the change was not saved", path, what, system),
+          ErrorCode::Io};
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-      return Error{fmt::format("{} is damaged or is not a citecard collection ({})", path, what)};
+      return Error{fmt::format("{} is damaged or is not a citecard collection ({})", path, what),
+                   ErrorCode::Corrupt};
     case SQLITE_CANTOPEN:
-      return Error{fmt::format("cannot open {}: {}{}", path, what, system)};
+      return Error{fmt::format("cannot open {}: {}{}", path, what, system), ErrorCode::Io};
     default:
       return Error{fmt::format("database error: {}", what)};
   }
@@ -162,17 +185,20 @@ Result<Database> Database::connect(const std::filesystem::path& path, bool creat
   if (!create) {
     // SQLite would say "unable to open database file"; the learner needs to know it is missing.
     if (!std::filesystem::exists(path, ec))
-      return make_error(fmt::format(
-          "no collection at {}: check the path, or create one with citecard build DECK_DIR --db {}",
-          path.string(), path.string()));
+      return make_error(fmt::format("no collection at {}: check the path, or create one with "
+                                    "citecard build DECK_DIR --db {}",
+                                    path.string(), path.string()),
+                        ErrorCode::NotFound);
     if (std::filesystem::is_directory(path, ec))
       return make_error(fmt::format("{} is a folder, not a collection file (e.g. {}/collection.db)",
-                                    path.string(), path.string()));
+                                    path.string(), path.string()),
+                        ErrorCode::NotFound);
   } else if (path.has_parent_path()) {
     std::filesystem::create_directories(path.parent_path(), ec);
     if (ec)
-      return make_error(fmt::format("cannot create the folder {}: {}", path.parent_path().string(),
-                                    ec.message()));
+      return make_error(
+          fmt::format("cannot create the folder {}: {}", path.parent_path().string(), ec.message()),
+          ErrorCode::Io);
   }
   sqlite3* raw = nullptr;
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
@@ -180,13 +206,15 @@ Result<Database> Database::connect(const std::filesystem::path& path, bool creat
   Database db(raw);
   if (rc != SQLITE_OK)
     return make_error(fmt::format("cannot open the collection {}: {}", path.string(),
-                                  raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)));
+                                  raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)),
+                      rc == SQLITE_NOMEM ? ErrorCode::Failed : ErrorCode::Io);
   sqlite3_busy_timeout(raw, kBusyTimeoutMs);
   // Foreign keys keep citations, cards and the log pointing at things that exist. This is a
   // setting of the connection: the file is not touched.
   if (auto r = db.exec("PRAGMA foreign_keys=ON"); !r)
     return make_error(
-        fmt::format("cannot open the collection {}: {}", path.string(), r.error().message));
+        fmt::format("cannot open the collection {}: {}", path.string(), r.error().message),
+        r.error().code);
   return db;
 }
 

@@ -32,7 +32,8 @@ class Statement {
   Statement& bind_blob(int index, std::string_view bytes);
   Statement& bind_null(int index);
 
-  // Steps once: true when a row is available, false when done; an error ends as Error.
+  // Steps once: true when a row is available, false when done; an error ends as Error (so does a
+  // value an earlier bind() could not pass).
   Result<bool> step();
   // Steps to completion, for statements that return no rows.
   Result<void> run();
@@ -46,6 +47,9 @@ class Statement {
  private:
   sqlite3* db_ = nullptr;
   sqlite3_stmt* stmt_ = nullptr;
+  int bind_error_ = SQLITE_OK;  // the first failed bind since the last reset()
+
+  void note_bind(int rc);
 };
 
 // How hard a commit works to survive a crash (see README, Reliability). Both keep the database

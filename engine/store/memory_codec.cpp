@@ -21,7 +21,7 @@ std::string memory_to_json(const CardMemory& m) {
 Result<CardMemory> memory_from_json(const std::string& json) {
   const auto j = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_object())
-    return make_error("the review log holds a damaged state snapshot");
+    return make_error("the review log holds a damaged state snapshot", ErrorCode::Corrupt);
   CardMemory m;
   m.state = static_cast<CardState>(j.value("state", 0));
   m.stability = j.value("stability", 0.0);

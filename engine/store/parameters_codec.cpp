@@ -20,7 +20,7 @@ Result<FsrsParameters> parameters_from_json(const std::string& json) {
   const auto j = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_object() || !j.contains("w") || !j["w"].is_array() ||
       j["w"].size() != kFsrsParameterCount)
-    return make_error("a stored parameter set is damaged");
+    return make_error("a stored parameter set is damaged", ErrorCode::Corrupt);
   FsrsParameters p;
   try {
     for (std::size_t i = 0; i < kFsrsParameterCount; ++i) p.w[i] = j["w"][i].get<double>();
@@ -31,7 +31,7 @@ Result<FsrsParameters> parameters_from_json(const std::string& json) {
     p.enable_short_term = j.value("enable_short_term", p.enable_short_term);
     p.enable_fuzz = j.value("enable_fuzz", p.enable_fuzz);
   } catch (const nlohmann::json::exception&) {
-    return make_error("a stored parameter set is damaged");
+    return make_error("a stored parameter set is damaged", ErrorCode::Corrupt);
   }
   return p;
 }

@@ -150,10 +150,12 @@ ALTER TABLE review_log ADD COLUMN balanced INTEGER NOT NULL DEFAULT 0;
 }  // namespace
 
 Error newer_schema_error(int version) {
-  return make_error(fmt::format(
-      "this collection was written by a newer citecard (schema {}, this one knows up to {}); "
-      "upgrade citecard to open it",
-      version, kSchemaVersion));
+  return make_error(
+      fmt::format(
+          "this collection was written by a newer citecard (schema {}, this one knows up to {}); "
+          "upgrade citecard to open it",
+          version, kSchemaVersion),
+      ErrorCode::Newer);
 }
 
 Result<void> migrate(Database& db, int target) {
@@ -168,7 +170,8 @@ Result<void> migrate(Database& db, int target) {
   for (auto v = *version; v < target; ++v) {
     if (auto r = db.exec(kMigrations[static_cast<std::size_t>(v)]); !r) {
       return make_error(
-          fmt::format("cannot upgrade the collection to schema {}: {}", v + 1, r.error().message));
+          fmt::format("cannot upgrade the collection to schema {}: {}", v + 1, r.error().message),
+          r.error().code);
     }
   }
   if (auto r = db.exec(fmt::format("PRAGMA user_version = {}", target)); !r) return r.error();

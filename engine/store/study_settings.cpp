@@ -95,7 +95,8 @@ Result<void> save_deck_options(Database& db, const std::string& deck, const Deck
   if (!exists) return exists.error();
   auto row = exists->bind(1, deck).step();
   if (!row) return row.error();
-  if (!*row) return make_error(fmt::format("no deck {} in this collection", deck));
+  if (!*row)
+    return make_error(fmt::format("no deck {} in this collection", deck), ErrorCode::NotFound);
   auto stmt = db.prepare(
       "INSERT INTO deck_options (deck, new_per_day, reviews_per_day, desired_retention) "
       "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (deck) DO UPDATE SET new_per_day = ?2, "

@@ -1,8 +1,8 @@
 /* citecard — C API for embedding the engine.
  *
- * Modelled on SQLite's: opaque handles, integer result codes, and a message for the last error
- * on each collection handle. Strings are UTF-8 and owned by the handle that returned them; they
- * stay valid until the next call on that handle (collection) or until the card is freed.
+ * Modelled on SQLite's: opaque handles, integer result codes, and the message and code of the last
+ * error on each collection handle. Strings are UTF-8. Nothing is thrown across this API: every
+ * function catches what the engine might throw and returns a code instead.
  *
  *   cc_collection* col = NULL;
  *   if (cc_open("collection.db", &col) != CC_OK) { puts(cc_errmsg(col)); cc_close(col); }
@@ -14,21 +14,61 @@
  *     cc_card_free(card);
  *   }
  *   cc_close(col);
+ *
+ * Ownership: an object returned through an out-pointer (cc_collection, cc_card, cc_deck_list,
+ * the JSON of cc_extract_json) belongs to the caller, who frees it with its free function. A
+ * `const char*` returned by a cc_card or cc_deck_list accessor lives as long as that object; one
+ * returned through a collection call (cc_errmsg, a deck id, an answer's detail) lives until the
+ * next call on the same handle.
+ *
+ * Threads: a cc_collection handle is used by one thread at a time (the engine opens SQLite
+ * without its own mutex, and the handle holds the last error). Give each thread its own handle:
+ * several handles, in one process or several, may open the same file at once, and SQLite's
+ * locking keeps the collection consistent; a write waits up to 10 s for another to finish before
+ * failing with CC_BUSY, having changed nothing. A cc_card or cc_deck_list is a copy that depends
+ * on no handle. cc_libversion, cc_now, cc_errstr and cc_extract_json may be called from any
+ * thread; cc_errmsg(NULL) and cc_errcode(NULL) report the calling thread's last call made
+ * without a handle (cc_extract_json, or a cc_open that could not even allocate a handle).
  */
 #ifndef CITECARD_H
 #define CITECARD_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-/* Result codes */
-#define CC_OK 0
-#define CC_ERROR 1  /* see cc_errmsg() */
-#define CC_DONE 2   /* nothing more: no card is due */
-#define CC_MISUSE 3 /* a NULL handle or an out-of-range argument */
+/* The version of this header; cc_libversion() gives the library's, which a host may compare. */
+#define CC_VERSION "0.1.0"
+#define CC_VERSION_MAJOR 0
+#define CC_VERSION_MINOR 1
+#define CC_VERSION_PATCH 0
+#define CC_VERSION_NUMBER (CC_VERSION_MAJOR * 1000000 + CC_VERSION_MINOR * 1000 + CC_VERSION_PATCH)
+
+/* The shared library exports these functions and nothing else. */
+#if defined(__GNUC__) || defined(__clang__)
+#define CC_API __attribute__((visibility("default")))
+#else
+#define CC_API
+#endif
+
+/* Result codes. Every code but CC_OK and CC_DONE leaves a message in cc_errmsg(). */
+#define CC_OK 0       /* success */
+#define CC_ERROR 1    /* a failure with no more specific code */
+#define CC_DONE 2     /* nothing more: no card is due, no answer to take back */
+#define CC_MISUSE 3   /* a NULL handle or pointer, an out-of-range argument, a closed handle */
+#define CC_NOTFOUND 4 /* no such collection file (cc_open_existing), deck, card or source */
+#define CC_BUSY 5     /* another process kept the collection locked; nothing changed: retry */
+#define CC_CORRUPT 6  /* the file is damaged or is not a citecard collection */
+#define CC_READONLY 7 /* the collection or its folder cannot be written; nothing was saved */
+#define CC_FULL 8     /* the disk is full; nothing was saved */
+#define CC_IOERR 9    /* the operating system failed to read or write the file */
+#define CC_DECK 10    /* the deck folder is wrong (manifest, deck file, sources); see message */
+#define CC_INVALID 11 /* does not apply here: a suspended card, an answer before the last one */
+#define CC_NEWER 12   /* the collection was written by a newer citecard; upgrade to open it */
+#define CC_NOMEM 13   /* out of memory */
 
 /* Ratings */
 #define CC_AGAIN 1
@@ -36,46 +76,182 @@ extern "C" {
 #define CC_GOOD 3
 #define CC_EASY 4
 
+/* Verdicts of cc_check_answer */
+#define CC_CORRECT 0
+#define CC_CLOSE 1 /* a typo or part of the answer: the suggested rating is Hard */
+#define CC_WRONG 2
+
 typedef struct cc_collection cc_collection;
 typedef struct cc_card cc_card;
+typedef struct cc_deck_list cc_deck_list;
+
+/* --- Library ---------------------------------------------------------------------------------- */
+
+/* The library's version, "MAJOR.MINOR.PATCH", and the same as CC_VERSION_NUMBER computes it. */
+CC_API const char* cc_libversion(void);
+CC_API int cc_libversion_number(void);
 
 /* Seconds since the Unix epoch, UTC. */
-int64_t cc_now(void);
+CC_API int64_t cc_now(void);
 
-/* Opens or creates a collection. On failure *out may still hold a handle carrying the error
- * message; pass it to cc_close() either way. NULL path means the default collection path. */
-int cc_open(const char* path, cc_collection** out);
-void cc_close(cc_collection* collection);
-const char* cc_errmsg(const cc_collection* collection);
+/* The name of a result code ("CC_BUSY"), or "unknown code". */
+CC_API const char* cc_errstr(int code);
 
-/* Builds or updates a deck from its folder (manifest.toml, deck.toml, sources/). */
-int cc_build(cc_collection* collection, const char* deck_dir);
+/* --- Collections ------------------------------------------------------------------------------ */
 
-/* The next card due in `deck` ("" or NULL for every deck): CC_OK with *out set, or CC_DONE. */
-int cc_next_card(cc_collection* collection, const char* deck, int64_t now, cc_card** out);
+/* Opens a collection, creating it (and its folder) when missing, and upgrading an older one
+ * after backing it up. NULL path means the default, ${XDG_DATA_HOME:-~/.local/share}/citecard/
+ * collection.db. On failure *out may still hold a handle carrying the error; pass it to
+ * cc_close() either way (cc_close(NULL) does nothing). */
+CC_API int cc_open(const char* path, cc_collection** out);
 
-/* Records an answer (rating CC_AGAIN..CC_EASY); duration_ms is the time the learner took. */
-int cc_answer(cc_collection* collection, const char* card_id, int rating, int64_t now,
-              int64_t duration_ms);
+/* Like cc_open, but a missing file is CC_NOTFOUND and a file citecard never wrote is CC_CORRUPT,
+ * so that a mistyped path does not give an empty collection. */
+CC_API int cc_open_existing(const char* path, cc_collection** out);
 
-/* The interval each rating would give, in seconds from `now`, written to intervals[0..3]. */
-int cc_preview(cc_collection* collection, const char* card_id, int64_t now, int64_t intervals[4]);
+/* Closes the collection and frees the handle. Cards and deck lists taken from it stay valid. */
+CC_API void cc_close(cc_collection* collection);
 
-/* Counts for today over the whole collection. */
-int cc_due_count(cc_collection* collection, int64_t now, int* due_today);
+/* The message and code of the last call on this handle: "" and CC_OK after a success (every call
+ * resets them). With NULL: the calling thread's last call made without a handle. */
+CC_API const char* cc_errmsg(const cc_collection* collection);
+CC_API int cc_errcode(const cc_collection* collection);
 
-const char* cc_card_id(const cc_card* card);
-const char* cc_card_deck(const cc_card* card);
-const char* cc_card_type(const cc_card* card);
-const char* cc_card_prompt(const cc_card* card);
-const char* cc_card_answer(const cc_card* card);
-int cc_card_choice_count(const cc_card* card);
-const char* cc_card_choice(const cc_card* card, int index);
-int cc_card_citation_count(const cc_card* card);
-/* Citation `index`: its source id, byte range [start, end) in that source, and the cited text. */
-int cc_card_citation(const cc_card* card, int index, const char** source, int64_t* start,
-                     int64_t* end, const char** text);
-void cc_card_free(cc_card* card);
+/* 1 when the file could only be opened for reading (studying then fails with CC_READONLY), 0
+ * when it is writable, -1 for a NULL or unopened handle. */
+CC_API int cc_is_read_only(cc_collection* collection);
+
+/* --- Decks ------------------------------------------------------------------------------------ */
+
+/* Builds or updates a deck from its folder (manifest.toml, deck.toml, sources/): all or nothing.
+ * A rebuilt card keeps its id and history. Errors in the folder are CC_DECK. */
+CC_API int cc_build(cc_collection* collection, const char* deck_dir);
+
+/* cc_build, also giving what it did; any out-pointer may be NULL. *deck_id lives until the next
+ * call on the handle. Archived cards are those whose note left the deck: kept, not studied. */
+CC_API int cc_build_deck(cc_collection* collection, const char* deck_dir, const char** deck_id,
+                         int* cards_total, int* cards_added, int* cards_updated,
+                         int* cards_archived);
+
+/* The decks in the collection, by id, with their counts at `now`. Free with cc_deck_list_free. */
+CC_API int cc_decks(cc_collection* collection, int64_t now, cc_deck_list** out);
+CC_API int cc_deck_list_count(const cc_deck_list* decks);
+/* Deck `index` (0-based): id, title, its active cards, the new cards that may still be introduced
+ * today, learning cards due now and reviews due today. Out-pointers may be NULL. CC_MISUSE when
+ * `index` is out of range. */
+CC_API int cc_deck_list_item(const cc_deck_list* decks, int index, const char** id,
+                             const char** title, int* total_cards, int* new_available,
+                             int* learning_due, int* review_due);
+CC_API void cc_deck_list_free(cc_deck_list* decks);
+
+/* Counts for the study day containing `now`, over the whole collection; out-pointers may be NULL.
+ * due_today = learning due now + reviews due today + new cards available today; learning and
+ * review count the cards in those states, due or not; reviews_today the answers given today. */
+CC_API int cc_stats(cc_collection* collection, int64_t now, int* due_today, int* new_available,
+                    int* learning, int* review, int* reviews_today);
+
+/* The first number of cc_stats. */
+CC_API int cc_due_count(cc_collection* collection, int64_t now, int* due_today);
+
+/* A source article of a deck, as the deck's citations index it: `text` is `length` bytes of UTF-8
+ * (NUL-terminated too), and every citation's [start, end) is a range of it. outlet, title, author
+ * and date as in cc_card_citation_source. Out-pointers may be NULL; the strings live until the
+ * next call on the handle. An unknown deck or source is CC_NOTFOUND. */
+CC_API int cc_source(cc_collection* collection, const char* deck, const char* source_id,
+                     const char** text, size_t* length, const char** outlet, const char** title,
+                     const char** author, const char** date);
+
+/* --- Studying --------------------------------------------------------------------------------- */
+
+/* The next card due in `deck` ("" or NULL for every deck): CC_OK with *out set, or CC_DONE with
+ * *out NULL. Learning cards due now come first, then reviews due today, then new cards within
+ * the daily limit. An unknown deck is CC_NOTFOUND. Free the card with cc_card_free. */
+CC_API int cc_next_card(cc_collection* collection, const char* deck, int64_t now, cc_card** out);
+
+/* The card with this id, due or not (CC_NOTFOUND when there is none). */
+CC_API int cc_card_get(cc_collection* collection, const char* card_id, cc_card** out);
+
+/* Checks what the learner typed against the card's answer, as `citecard study` does: case,
+ * accents, punctuation, number words and word order are forgiven, a typo or part of the answer is
+ * CC_CLOSE, and a person's family name alone is right when nobody else in the deck shares it.
+ * *verdict is CC_CORRECT, CC_CLOSE or CC_WRONG; *suggested_rating the rating to offer (Good, Hard,
+ * Again); *detail what differed or why it was accepted ("" when nothing to say), valid until the
+ * next call on the handle. Out-pointers may be NULL. Records nothing: call cc_answer. */
+CC_API int cc_check_answer(cc_collection* collection, const char* card_id, const char* typed,
+                           int* verdict, int* suggested_rating, const char** detail);
+
+/* Records an answer (rating CC_AGAIN..CC_EASY); duration_ms is the time the learner took. The
+ * answer is appended to the review log and the card rescheduled in one transaction. A suspended
+ * or archived card, or `now` before the card's last answer, is CC_INVALID. */
+CC_API int cc_answer(cc_collection* collection, const char* card_id, int rating, int64_t now,
+                     int64_t duration_ms);
+
+/* The interval each rating would give, in seconds from `now`, written to intervals[0..3]
+ * (Again, Hard, Good, Easy). Changes nothing. */
+CC_API int cc_preview(cc_collection* collection, const char* card_id, int64_t now,
+                      int64_t intervals[4]);
+
+/* Takes back the collection's most recent answer: its card returns to exactly its state before
+ * (new again if it was new), and a leech suspension that answer caused is lifted. CC_OK with the
+ * card's id (valid until the next call on the handle) and the rating taken back, or CC_DONE when
+ * there is no answer to take back. Out-pointers may be NULL. */
+CC_API int cc_undo(cc_collection* collection, const char** card_id, int* rating);
+
+/* A suspended card is never shown until unsuspended; its history and state are kept. Both are
+ * idempotent. */
+CC_API int cc_suspend(cc_collection* collection, const char* card_id);
+CC_API int cc_unsuspend(cc_collection* collection, const char* card_id);
+/* *suspended is 1 when the card is suspended (by the learner or as a leech), else 0. */
+CC_API int cc_is_suspended(cc_collection* collection, const char* card_id, int* suspended);
+
+/* --- Cards ------------------------------------------------------------------------------------ */
+
+/* The card's fields; NULL for a NULL card. type is one of "who_said", "who_said_typed", "fact",
+ * "quote_cloze", "fact_cloze", "which_outlet", "who_is", "who_is_reverse". */
+CC_API const char* cc_card_id(const cc_card* card);
+CC_API const char* cc_card_deck(const cc_card* card);
+CC_API const char* cc_card_type(const cc_card* card);
+CC_API const char* cc_card_prompt(const cc_card* card);
+CC_API const char* cc_card_answer(const cc_card* card);
+
+/* Multiple choice: the choices in the order to show them (the answer among them); 0 choices for
+ * a card answered by recall or typing. cc_card_choice is NULL when `index` is out of range. */
+CC_API int cc_card_choice_count(const cc_card* card);
+CC_API const char* cc_card_choice(const cc_card* card, int index);
+
+/* The card's citations: every card has at least one, a verbatim span of a source article. */
+CC_API int cc_card_citation_count(const cc_card* card);
+
+/* Citation `index`: its source id, the byte range [start, end) in that source's text, and the
+ * cited text (exactly those bytes). Out-pointers may be NULL; CC_MISUSE when out of range. */
+CC_API int cc_card_citation(const cc_card* card, int index, const char** source, int64_t* start,
+                            int64_t* end, const char** text);
+
+/* Citation `index`'s article: outlet ("Reuters"), title, author ("" when not stated) and date as
+ * the article gives it (ISO 8601 where known, else "not stated"). Out-pointers may be NULL. */
+CC_API int cc_card_citation_source(const cc_card* card, int index, const char** outlet,
+                                   const char** title, const char** author, const char** date);
+
+/* Citation `index` in its context: the source's paragraph containing it, and the byte range
+ * [highlight_start, highlight_end) of the cited text within that paragraph, for showing it
+ * highlighted. Out-pointers may be NULL. */
+CC_API int cc_card_citation_context(const cc_card* card, int index, const char** paragraph,
+                                    int64_t* highlight_start, int64_t* highlight_end);
+
+CC_API void cc_card_free(cc_card* card);
+
+/* --- Extraction ------------------------------------------------------------------------------- */
+
+/* Extracts attributed quotes, checkable facts and named entities from a news article's UTF-8
+ * text (`length` bytes; it need not end in NUL), as the deck builder does. article_date
+ * ("YYYY-MM-DD", or NULL or "" when unknown) resolves relative dates. On success *json is a
+ * NUL-terminated JSON object, {"quotes": [...], "facts": [...], "entities": [...]}, every span
+ * with byte offsets "start" and "end" into the text; free it with cc_free. Text that is not UTF-8
+ * is CC_INVALID (the message names the byte offset); the error is read with cc_errmsg(NULL). */
+CC_API int cc_extract_json(const char* text, size_t length, const char* article_date, char** json);
+
+/* Frees memory the library allocated for the caller (the JSON of cc_extract_json). */
+CC_API void cc_free(void* memory);
 
 #ifdef __cplusplus
 }

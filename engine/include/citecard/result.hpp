@@ -1,8 +1,8 @@
 // citecard — errors as values.
 //
 // Every fallible call at an API boundary returns Result<T>: either the value or an Error whose
-// message a user can act on ("deck.toml:12: cited text not found in 003"). Nothing throws across
-// the public API.
+// message a user can act on ("deck.toml:12: cited text not found in 003") and a code a program can
+// act on (retry when busy, offer a restore when damaged). Nothing throws across the public API.
 #pragma once
 
 #include <string>
@@ -11,8 +11,24 @@
 
 namespace citecard {
 
+// What kind of failure an Error is: a host app treats these differently (the C API maps each to a
+// CC_* code). Failed is everything that has no more specific kind.
+enum class ErrorCode {
+  Failed,
+  NotFound,  // no such collection file, deck, card or source
+  Busy,      // another process kept the collection locked; nothing was changed, retrying may work
+  Corrupt,   // the file is damaged or is not a citecard collection
+  ReadOnly,  // the collection (or its folder) cannot be written
+  Full,      // the disk is full
+  Io,        // the operating system failed to read or write the file
+  Deck,      // a deck folder is wrong: its manifest, deck file, overlay or sources
+  Invalid,   // the request does not apply: a suspended card, an answer dated before the last one
+  Newer,     // the collection was written by a newer citecard
+};
+
 struct Error {
   std::string message;
+  ErrorCode code = ErrorCode::Failed;
 };
 
 template <class T>
@@ -55,8 +71,8 @@ class [[nodiscard]] Result<void> {
   bool ok_ = true;
 };
 
-inline Error make_error(std::string message) {
-  return Error{std::move(message)};
+inline Error make_error(std::string message, ErrorCode code = ErrorCode::Failed) {
+  return Error{std::move(message), code};
 }
 
 }  // namespace citecard

@@ -1,0 +1,137 @@
+// The C API's study calls: the next card, checking and recording answers, preview, undo and
+// suspension. Each runs in capi::guarded, so errors come back as codes with a message.
+#include <string>
+
+#include "api/boundary.hpp"
+#include "api/c_card.hpp"
+#include "citecard/citecard.h"
+#include "citecard/collection.hpp"
+
+namespace {
+
+using citecard::capi::fail;
+using citecard::capi::guarded;
+
+int verdict_code(citecard::Verdict verdict) {
+  switch (verdict) {
+    case citecard::Verdict::Correct:
+      return CC_CORRECT;
+    case citecard::Verdict::Close:
+      return CC_CLOSE;
+    case citecard::Verdict::Wrong:
+      break;
+  }
+  return CC_WRONG;
+}
+
+// Hands `card` to the caller as a cc_card, with its citations' articles.
+int give_card(cc_collection* c, const citecard::Collection& collection, citecard::Card card,
+              cc_card** out) {
+  auto made = citecard::capi::make_c_card(collection, std::move(card));
+  if (!made) return fail(c, made.error());
+  *out = *made;
+  return CC_OK;
+}
+
+}  // namespace
+
+extern "C" {
+
+int cc_next_card(cc_collection* c, const char* deck, int64_t now, cc_card** out) {
+  if (out) *out = nullptr;
+  return guarded(c, [&](citecard::Collection& collection) {
+    if (!out) return fail(c, CC_MISUSE, "cc_next_card: out is NULL");
+    auto next = collection.next_card(deck ? deck : "", now);
+    if (!next) return fail(c, next.error());
+    if (!*next) return CC_DONE;
+    return give_card(c, collection, std::move(**next), out);
+  });
+}
+
+int cc_card_get(cc_collection* c, const char* card_id, cc_card** out) {
+  if (out) *out = nullptr;
+  return guarded(c, [&](citecard::Collection& collection) {
+    if (!out || !card_id) return fail(c, CC_MISUSE, "cc_card_get: card_id or out is NULL");
+    auto card = collection.card(card_id);
+    if (!card) return fail(c, card.error());
+    return give_card(c, collection, std::move(*card), out);
+  });
+}
+
+int cc_check_answer(cc_collection* c, const char* card_id, const char* typed, int* verdict,
+                    int* suggested_rating, const char** detail) {
+  return guarded(c, [&](citecard::Collection& collection) {
+    if (!card_id || !typed) return fail(c, CC_MISUSE, "cc_check_answer: card_id or typed is NULL");
+    auto card = collection.card(card_id);
+    if (!card) return fail(c, card.error());
+    auto check = collection.check_typed_answer(*card, typed);
+    if (!check) return fail(c, check.error());
+    c->text = check->detail;
+    if (verdict) *verdict = verdict_code(check->verdict);
+    if (suggested_rating) *suggested_rating = static_cast<int>(check->suggested);
+    if (detail) *detail = c->text.c_str();
+    return CC_OK;
+  });
+}
+
+int cc_answer(cc_collection* c, const char* card_id, int rating, int64_t now, int64_t duration_ms) {
+  return guarded(c, [&](citecard::Collection& collection) {
+    if (!card_id) return fail(c, CC_MISUSE, "cc_answer: card_id is NULL");
+    if (rating < CC_AGAIN || rating > CC_EASY)
+      return fail(c, CC_MISUSE, "cc_answer: the rating must be CC_AGAIN..CC_EASY (1..4)");
+    auto r = collection.answer(card_id, static_cast<citecard::Rating>(rating), now, duration_ms);
+    return r ? CC_OK : fail(c, r.error());
+  });
+}
+
+int cc_preview(cc_collection* c, const char* card_id, int64_t now, int64_t intervals[4]) {
+  return guarded(c, [&](citecard::Collection& collection) {
+    if (!card_id || !intervals)
+      return fail(c, CC_MISUSE, "cc_preview: card_id or intervals is NULL");
+    auto next = collection.preview(card_id, now);
+    if (!next) return fail(c, next.error());
+    for (int i = 0; i < 4; ++i) intervals[i] = (*next)[static_cast<std::size_t>(i)].due - now;
+    return CC_OK;
+  });
+}
+
+int cc_undo(cc_collection* c, const char** card_id, int* rating) {
+  return guarded(c, [&](citecard::Collection& collection) {
+    auto undone = collection.undo_last_answer();
+    if (!undone) return fail(c, undone.error());
+    if (!*undone) return CC_DONE;
+    c->text = (*undone)->card;
+    if (card_id) *card_id = c->text.c_str();
+    if (rating) *rating = static_cast<int>((*undone)->rating);
+    return CC_OK;
+  });
+}
+
+int cc_suspend(cc_collection* c, const char* card_id) {
+  return guarded(c, [&](citecard::Collection& collection) {
+    if (!card_id) return fail(c, CC_MISUSE, "cc_suspend: card_id is NULL");
+    auto r = collection.suspend(card_id);
+    return r ? CC_OK : fail(c, r.error());
+  });
+}
+
+int cc_unsuspend(cc_collection* c, const char* card_id) {
+  return guarded(c, [&](citecard::Collection& collection) {
+    if (!card_id) return fail(c, CC_MISUSE, "cc_unsuspend: card_id is NULL");
+    auto r = collection.unsuspend(card_id);
+    return r ? CC_OK : fail(c, r.error());
+  });
+}
+
+int cc_is_suspended(cc_collection* c, const char* card_id, int* suspended) {
+  return guarded(c, [&](citecard::Collection& collection) {
+    if (!card_id || !suspended)
+      return fail(c, CC_MISUSE, "cc_is_suspended: card_id or suspended is NULL");
+    auto r = collection.is_suspended(card_id);
+    if (!r) return fail(c, r.error());
+    *suspended = *r ? 1 : 0;
+    return CC_OK;
+  });
+}
+
+}  // extern "C"

@@ -1,0 +1,80 @@
+# Installs citecard into a fresh prefix and builds hosts against the installed tree only: through
+# find_package (C host on the shared library, C++ host on the static one) and through pkg-config
+# (the C host, and README's Embedding example as shown). Then runs the hosts on the summit deck.
+# Run by CTest with -DBUILD_DIR= -DHOST_DIR= -DWORK_DIR= -DDECK_DIR= -DREADME= -DCC= -DGENERATOR=
+cmake_minimum_required(VERSION 3.25)
+
+function(run)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    list(JOIN ARGN " " command)
+    message(FATAL_ERROR "${command}\nfailed (${rc}):\n${out}\n${err}")
+  endif()
+  set(run_output "${out}" PARENT_SCOPE)
+endfunction()
+
+# A run of a host prints three cards, each cited with its outlet, title and date, then a count.
+function(check_study_output output who)
+  string(REGEX MATCHALL "\ncard c[0-9a-f]+ " cards "\n${output}")
+  string(REGEX MATCHALL "\n  cited: [^,\n]+, \"[^\"\n]+\", [^:\n]+: [^\n]+" cited "\n${output}")
+  list(LENGTH cards card_count)
+  list(LENGTH cited cited_count)
+  if(NOT card_count EQUAL 3 OR cited_count LESS 3 OR NOT output MATCHES "studied 3 cards")
+    message(FATAL_ERROR "${who}: expected 3 cards with citations, got:\n${output}")
+  endif()
+endfunction()
+
+set(now 1704099600)  # 2024-01-01T09:00:00Z
+set(prefix ${WORK_DIR}/prefix)
+file(REMOVE_RECURSE ${WORK_DIR})
+file(MAKE_DIRECTORY ${WORK_DIR})
+
+run(${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${prefix})
+foreach(installed include/citecard/citecard.h include/citecard/collection.hpp)
+  if(NOT EXISTS ${prefix}/${installed})
+    message(FATAL_ERROR "the install has no ${installed}")
+  endif()
+endforeach()
+
+# find_package(citecard CONFIG)
+run(${CMAKE_COMMAND} -S ${HOST_DIR} -B ${WORK_DIR}/cmake-host -G ${GENERATOR}
+    -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_BUILD_TYPE=Release)
+run(${CMAKE_COMMAND} --build ${WORK_DIR}/cmake-host)
+run(${WORK_DIR}/cmake-host/study_three ${WORK_DIR}/c.db ${DECK_DIR} ${now})
+check_study_output("${run_output}" "C host (find_package, shared)")
+run(${WORK_DIR}/cmake-host/study_three_cpp ${WORK_DIR}/cpp.db ${DECK_DIR} ${now})
+check_study_output("${run_output}" "C++ host (find_package, static)")
+
+# pkg-config
+set(ENV{PKG_CONFIG_PATH} "")
+file(GLOB_RECURSE pc_file ${prefix}/*/citecard.pc)
+get_filename_component(pc_dir "${pc_file}" DIRECTORY)
+set(ENV{PKG_CONFIG_PATH} ${pc_dir})
+run(pkg-config --cflags citecard)
+string(STRIP "${run_output}" cflags)
+run(pkg-config --libs citecard)
+string(STRIP "${run_output}" libs)
+run(pkg-config --variable=libdir citecard)
+string(STRIP "${run_output}" libdir)
+separate_arguments(cflags UNIX_COMMAND "${cflags}")
+separate_arguments(libs UNIX_COMMAND "${libs}")
+run(${CC} -std=c99 -Wall -Wextra -Werror ${cflags} ${HOST_DIR}/study_three.c -o
+    ${WORK_DIR}/study_three_pc ${libs} -Wl,-rpath,${libdir})
+run(${WORK_DIR}/study_three_pc ${WORK_DIR}/pc.db ${DECK_DIR} ${now})
+check_study_output("${run_output}" "C host (pkg-config)")
+
+# README's example compiles and links as shown.
+file(READ ${README} readme)
+string(FIND "${readme}" "## Embedding" at)
+string(SUBSTRING "${readme}" ${at} -1 embedding)
+string(SUBSTRING "${embedding}" 1 -1 after_heading)
+string(FIND "${after_heading}" "\n## " next_section)
+if(next_section GREATER 0)
+  string(SUBSTRING "${embedding}" 0 ${next_section} embedding)
+endif()
+if(NOT embedding MATCHES "```c\n(.*int main[^`]*)```")
+  message(FATAL_ERROR "README's Embedding section has no complete C example (```c ... main)")
+endif()
+file(WRITE ${WORK_DIR}/readme_example.c "${CMAKE_MATCH_1}")
+run(${CC} -std=c99 -Wall -Wextra -Werror ${cflags} ${WORK_DIR}/readme_example.c -o
+    ${WORK_DIR}/readme_example ${libs} -Wl,-rpath,${libdir})
