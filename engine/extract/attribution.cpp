@@ -99,6 +99,7 @@ class Attributor {
                           bool& generic_naming) const;
   Speaker after_quote(const QuoteSpan& q, std::uint32_t se) const;
   Speaker before_quote(const QuoteSpan& q, std::uint32_t sb, bool& dubbed) const;
+  Speaker colon_before(const QuoteSpan& q, std::uint32_t sb) const;
   bool introduced_as_name(const QuoteSpan& q) const;
   Speaker continuing(const QuoteSpan& q, const std::vector<Quote>& out,
                      const std::vector<Speaker>& speakers, bool partial) const;
@@ -500,6 +501,60 @@ Speaker Attributor::before_quote(const QuoteSpan& q, std::uint32_t sb, bool& dub
     }
     s.rule = "said_before";
     if (s.valid() || s.unresolved) return s;
+  }
+  return colon_before(q, sb);
+}
+
+Speaker Attributor::colon_before(const QuoteSpan& q, std::uint32_t sb) const {
+  // "McConnell delivered a blunt message to Trump: "…"" / "Donald Trump: "…"": a colon just
+  // before the quote introduces it, and the one introducing is the name before the colon or
+  // else the subject of the sentence.
+  const Paragraph& para = doc_.paragraphs[q.paragraph];
+  if (q.open_token <= para.first_token || !doc_.punct_is(q.open_token - 1, ':')) return {};
+  // The quote may open a sentence of its own after the colon: the introduction is the one before.
+  sb = doc_.sentences[doc_.sentence_of_token[q.open_token - 1]].first_token;
+  auto as_speaker = [&](int m) {
+    Speaker sp;
+    const NameMention& mention = names_.mentions[m];
+    if (mention.entity < 0) return sp;
+    const EntityKind kind = names_.entities[mention.entity].entity.kind;
+    if (kind != EntityKind::person && kind != EntityKind::organisation) return sp;
+    sp.entity = mention.entity;
+    sp.first = mention.np_first;
+    sp.last = mention.last_token;
+    sp.rule = "colon_before";
+    sp.mention = mention.last_token - mention.first_token >= 2 ? "full_name" : "short_name";
+    return sp;
+  };
+  const std::uint32_t colon = q.open_token - 1;
+  if (colon > sb) {
+    const int m = names_.mention_at_token[colon - 1];
+    if (m >= 0 && names_.mentions[m].last_token == colon && names_.mentions[m].np_first == sb) {
+      return as_speaker(m);  // the name alone before the colon: a transcript or a post
+    }
+  }
+  for (std::uint32_t t = sb; t < colon; ++t) {
+    const int m = names_.mention_at_token[t];
+    if (m < 0) continue;
+    const NameMention& mention = names_.mentions[m];
+    if (mention.entity < 0 ||
+        (names_.entities[mention.entity].entity.kind != EntityKind::person &&
+         names_.entities[mention.entity].entity.kind != EntityKind::organisation)) {
+      t = mention.last_token - 1;  // a capitalised opener ("Harbour master …"), not a name
+      continue;
+    }
+    // The subject opens the sentence (a few words of title before it: "Harbour master"), or
+    // follows an opening phrase ("Speaking in Oslo, …").
+    bool words_only = mention.np_first <= sb + 3;
+    for (std::uint32_t k = sb; k < mention.np_first && words_only; ++k)
+      words_only = doc_.is_word(k);
+    const bool subject =
+        words_only || (mention.np_first > sb + 1 && doc_.punct_is(mention.np_first - 1, ','));
+    if (!subject) return {};
+    // The subject must be followed by its verb, not by more of a list or a clause.
+    const std::uint32_t after = mention.last_token;
+    if (after >= colon || !doc_.is_word(after) || doc_.tokens[after].upper) return {};
+    return as_speaker(m);
   }
   return {};
 }

@@ -188,3 +188,21 @@ TEST_CASE("a family name goes to the person, not to a place or headline that sta
   const Quote& q = quote_starting(x, "This building");
   CHECK(q.speaker == "Erik Halvorsen");
 }
+
+TEST_CASE("a colon before the quote hands it to the sentence's subject (colon_before)") {
+  const auto x = extracted(
+      "Harbour master Marta Olsen had a blunt message for the shipping firms: \"Slow down in the "
+      "channel or lose your licence.\"\n");
+  const Quote& q = quote_starting(x, "Slow down");
+  CHECK(q.speaker == "Marta Olsen");
+  CHECK(q.evidence.rule == "colon_before");
+}
+
+TEST_CASE("a name alone before a colon is the speaker of a transcript line (colon_before)") {
+  const auto x = extracted(
+      "The council met on Monday.\n\nMarta Olsen: \"We cannot wait another winter for the "
+      "breakwater.\"\n");
+  const Quote& q = quote_starting(x, "We cannot");
+  CHECK(q.speaker == "Marta Olsen");
+  CHECK(q.evidence.rule == "colon_before");
+}

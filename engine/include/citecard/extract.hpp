@@ -50,6 +50,8 @@ struct AttributionEvidence {
   //   "said_after"      "…," said X  /  "…," according to X
   //   "subject_after"   "…," X said
   //   "said_before"     X said (that) … "…"  /  X told reporters: "…" (same sentence)
+  //   "colon_before"    X delivered a message: "…"  /  X: "…" (the subject, or the name alone,
+  //                     before a colon that opens the quote)
   //   "same_paragraph"  an earlier quote of the same paragraph had a speaker
   //   "open_quote"      a quote left open at the end of the previous paragraph continues
   //   "colon_intro"     the previous paragraph ends "X described the night:"
