@@ -1,6 +1,7 @@
 // Two processes answer different cards of one collection at the same time, as the app and the
 // command line may: every answer either one acknowledged is in the log exactly once, neither
-// ever reports the collection busy or locked, and the collection checks clean afterwards.
+// ever reports the collection busy or locked, and the collection checks clean afterwards. The same
+// holds while a deck is rebuilt under a learner who is answering.
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -61,6 +62,54 @@ TEST_CASE("two processes answering different cards at once lose and double no re
   auto logged = after->scalar("SELECT COUNT(*) FROM review_log");
   REQUIRE(logged.ok());
   CHECK(*logged == static_cast<std::int64_t>(ledger.acked.size()));
+  const auto check =
+      test::run_command(std::string("'") + CITECARD_CLI + "' check --db '" + db + "'");
+  CHECK_MESSAGE(check.status == 0, (check.out + check.err));
+}
+
+TEST_CASE(
+    "a deck rebuilt while a learner answers loses and doubles no answer, and every rebuild "
+    "succeeds") {
+  test::TempDir dir;
+  const std::string db = (dir / "collection.db").string();
+  const std::string deck = std::string(CITECARD_DECKS_DIR) + "/summit-2023";
+  {
+    auto collection = Collection::open(db);
+    REQUIRE(collection.ok());
+    REQUIRE(collection->build(deck).ok());
+  }
+  test::ChildProcess learner(
+      {CITECARD_ANSWER_HARNESS, db, "1704067200", "3", "--cards", "0/1", "--seconds", "4"});
+  // Each rebuild rewrites the whole deck in one write transaction, so it contends with every
+  // answer for the lock, as a curator's `citecard build` does while the app is studying.
+  int rebuilds = 0;
+  std::string build_failures;
+  for (bool open = true; open;) {
+    open = learner.pump(10ms);
+    if (!open) break;
+    const auto build = test::run_command(std::string("'") + CITECARD_CLI + "' build '" + deck +
+                                         "' --db '" + db + "'");
+    ++rebuilds;
+    if (build.status != 0) build_failures += build.out + build.err;
+  }
+  CHECK(learner.wait() == 0);
+  CHECK_MESSAGE(build_failures.empty(), build_failures);
+  CHECK(rebuilds >= 2);  // a sanitized build rebuilds slowly; two still overlap the answers
+
+  test::Ledger ledger;
+  const auto lines = learner.remaining_lines();
+  ledger.take(lines);
+  REQUIRE(!lines.empty());
+  CHECK(lines.back() == "done");
+  for (const auto& error : ledger.errors) FAIL_CHECK(error);
+  std::printf("rebuild while studying: %d rebuilds, %zu answers acknowledged\n", rebuilds,
+              ledger.acked.size());
+  CHECK(ledger.acked.size() > 0);
+  CHECK(ledger.tried == ledger.acked);
+
+  auto after = store::Database::connect(db, false);
+  REQUIRE(after.ok());
+  for (const auto& problem : test::compare_with_log(*after, ledger)) FAIL_CHECK(problem);
   const auto check =
       test::run_command(std::string("'") + CITECARD_CLI + "' check --db '" + db + "'");
   CHECK_MESSAGE(check.status == 0, (check.out + check.err));
