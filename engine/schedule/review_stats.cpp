@@ -46,9 +46,9 @@ ReviewStats compute_review_stats(const std::vector<StatsReview>& log,
     if (ahead < forecast) ++stats.due_per_day[static_cast<std::size_t>(ahead)];
 
     const auto last_bin = static_cast<long long>(stats.stability_histogram.size()) - 1;
-    const long long bin = std::clamp(
-        static_cast<long long>(std::floor(card.stability / options.stability_bin_days)), 0LL,
-        last_bin);
+    const long long bin =
+        std::clamp(static_cast<long long>(std::floor(card.stability / options.stability_bin_days)),
+                   0LL, last_bin);
     ++stats.stability_histogram[static_cast<std::size_t>(bin)];
     const long long difficulty_bin =
         std::clamp(static_cast<long long>(std::floor(card.difficulty)) - 1, 0LL, 9LL);

@@ -27,9 +27,10 @@ Result<void> load_settings(const Database& db, StudyOptions& options) {
         // without the key the defaults stay, so older collections read as before.
         Result<FsrsWeights> weights = parse_fsrs_weights(value);
         if (!weights) {
-          return make_error(fmt::format("the saved FSRS weights are unreadable ({}); set them "
-                                        "again or delete the fsrs_weights setting",
-                                        weights.error().message));
+          return make_error(
+              fmt::format("the saved FSRS weights are unreadable ({}); set them "
+                          "again or delete the fsrs_weights setting",
+                          weights.error().message));
         }
         options.fsrs.w = *weights;
       }

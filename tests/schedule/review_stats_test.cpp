@@ -79,9 +79,8 @@ TEST_CASE("the forecast puts overdue cards on today and skips new cards") {
 }
 
 TEST_CASE("stability and difficulty histograms bin reviewed cards, the last bin holding the rest") {
-  const std::vector<CardMemory> cards = {
-      reviewed(0.5, 1.0, kNow), reviewed(12, 5.5, kNow), reviewed(250, 10.0, kNow),
-      new_card_memory(kNow)};
+  const std::vector<CardMemory> cards = {reviewed(0.5, 1.0, kNow), reviewed(12, 5.5, kNow),
+                                         reviewed(250, 10.0, kNow), new_card_memory(kNow)};
   const ReviewStats stats = compute_review_stats({}, cards, kNow);
   REQUIRE(stats.stability_histogram.size() == 10);
   CHECK(stats.stability_histogram[0] == 1);

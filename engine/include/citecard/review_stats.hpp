@@ -42,7 +42,7 @@ struct ReviewStats {
   // per whole number: [0] holds 1 up to 2, [9] holds exactly 10).
   std::vector<int> stability_histogram;
   std::vector<int> difficulty_histogram;
-  double mean_stability = 0;   // over the cards counted in the histograms
+  double mean_stability = 0;  // over the cards counted in the histograms
   double mean_difficulty = 0;
 };
 
