@@ -2,6 +2,7 @@
 
 #include <GLFW/glfw3.h>
 
+#include <cstdio>
 #include <string>
 
 #include "../widgets.hpp"
@@ -90,9 +91,11 @@ void draw_settings_view(AppState& state, const Ui& ui) {
       ImGui::TextColored(ui.palette.hard,
                          "Too few reviews on later days to fit: the defaults came back.");
     }
-    draw_weights(result->weights, ui);
-    if (ImGui::Button("Use these parameters")) state.use_fitted_weights();
-    ImGui::SameLine();
+    if (result->items > 0) {
+      draw_weights(result->weights, ui);
+      if (ImGui::Button("Use these parameters")) state.use_fitted_weights();
+      ImGui::SameLine();
+    }
     if (ImGui::Button("Discard")) fit.clear();
   }
   ImGui::Spacing();

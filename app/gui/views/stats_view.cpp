@@ -3,6 +3,7 @@
 #include <GLFW/glfw3.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <array>
 #include <string>
 #include <vector>
@@ -20,10 +21,16 @@ void chart(const Ui& ui, const char* label, const std::vector<int>& counts, cons
   section_label(ui, label);
   const std::string overlay = "max " + std::to_string(peak) + "  \xC2\xB7  " + axis;
   ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ui.palette.accent);
+  // Disabled at full opacity: the chart reads the same, and no hover tooltip covers the next
+  // chart (nor lands in a screenshot wherever the pointer rests).
+  ImGui::PushStyleVar(ImGuiStyleVar_DisabledAlpha, 1.0f);
+  ImGui::BeginDisabled();
   ImGui::PlotHistogram((std::string("##") + label).c_str(), values.data(),
                        static_cast<int>(values.size()), 0, overlay.c_str(), 0.0f,
                        static_cast<float>(std::max(peak, 1)) * 1.1f,
                        ImVec2(ImGui::GetContentRegionAvail().x, height));
+  ImGui::EndDisabled();
+  ImGui::PopStyleVar();
   ImGui::PopStyleColor();
 }
 
@@ -39,10 +46,18 @@ void draw_stats_view(AppState& state, const Ui& ui) {
     if (key_pressed(GLFW_KEY_1 + static_cast<int>(i))) state.set_stats_days(kRanges[i]);
   }
   const ReviewStats& stats = state.review_stats();
-  char retention[64];
-  std::snprintf(retention, sizeof retention, "true retention %.1f %% (%d reviews)",
-                stats.true_retention() * 100.0, stats.review_answers);
-  header_bar(ui, "Stats", stats.review_answers > 0 ? retention : "no reviews yet");
+  int answers = 0;
+  for (int n : stats.answers_per_day) answers += n;
+  char summary[96];
+  if (stats.review_answers > 0) {
+    std::snprintf(summary, sizeof summary,
+                  "%d answers  \xC2\xB7  true retention %.1f %% of %d reviews", answers,
+                  stats.true_retention() * 100.0, stats.review_answers);
+  } else {
+    std::snprintf(summary, sizeof summary, "%d answers  \xC2\xB7  no reviews of learnt cards yet",
+                  answers);
+  }
+  header_bar(ui, "Stats", summary);
   error_banner(state, ui);
 
   for (std::size_t i = 0; i < kRanges.size(); ++i) {
@@ -60,17 +75,17 @@ void draw_stats_view(AppState& state, const Ui& ui) {
         ("last " + std::to_string(state.stats_days()) + " days, today at the right").c_str(),
         height);
   chart(ui, "DUE FORECAST", stats.due_per_day, "next 30 days, overdue on today", height);
-  const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
-  ImGui::BeginChild("stability", ImVec2(half, height + 2 * ImGui::GetTextLineHeightWithSpacing()));
-  char mean[64];
-  std::snprintf(mean, sizeof mean, "0-100+ days, mean %.1f", stats.mean_stability);
-  chart(ui, "STABILITY", stats.stability_histogram, mean, height);
-  ImGui::EndChild();
-  ImGui::SameLine();
-  ImGui::BeginChild("difficulty", ImVec2(0, height + 2 * ImGui::GetTextLineHeightWithSpacing()));
-  std::snprintf(mean, sizeof mean, "1-10, mean %.1f", stats.mean_difficulty);
-  chart(ui, "DIFFICULTY", stats.difficulty_histogram, mean, height);
-  ImGui::EndChild();
+  if (ImGui::BeginTable("distributions", 2, ImGuiTableFlags_None)) {
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(0);
+    char mean[64];
+    std::snprintf(mean, sizeof mean, "0-100+ days, mean %.1f", stats.mean_stability);
+    chart(ui, "STABILITY", stats.stability_histogram, mean, height);
+    ImGui::TableSetColumnIndex(1);
+    std::snprintf(mean, sizeof mean, "1-10, mean %.1f", stats.mean_difficulty);
+    chart(ui, "DIFFICULTY", stats.difficulty_histogram, mean, height);
+    ImGui::EndTable();
+  }
   ImGui::PushFont(ui.fonts.small);
   ImGui::TextColored(ui.palette.muted, "1/2/3: 30/90/365 days  \xC2\xB7  Esc: back to decks");
   ImGui::PopFont();
