@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "citecard/fsrs.hpp"
+#include "citecard/revlog.hpp"
 
 namespace citecard::gui {
 namespace {
@@ -24,6 +25,12 @@ const char* to_string(View view) {
       return "reader";
     case View::Browse:
       return "browse";
+    case View::Builder:
+      return "builder";
+    case View::Stats:
+      return "stats";
+    case View::Settings:
+      return "settings";
   }
   return "unknown";
 }
@@ -230,6 +237,100 @@ void AppState::open_reader(std::size_t citation_index) {
   content.source = std::move(source).value();
   reader_ = std::move(content);
   view_ = View::Reader;
+}
+
+void AppState::open_stats() {
+  clear_error();
+  Result<std::vector<Card>> cards = collection_.cards();
+  if (!cards) {
+    report(cards.error());
+    return;
+  }
+  stats_log_.clear();
+  stats_cards_.clear();
+  for (const Card& card : *cards) {
+    Result<CardMemory> memory = collection_.memory(card.id);
+    Result<std::vector<ReviewRecord>> log = collection_.review_log(card.id);
+    if (!memory || !log) {
+      report(!memory ? memory.error() : log.error());
+      return;
+    }
+    stats_cards_.push_back(*memory);
+    for (const ReviewRecord& review : *log) {
+      stats_log_.push_back(StatsReview{review.reviewed_at, review.rating, review.before.state});
+    }
+  }
+  view_ = View::Stats;
+  set_stats_days(stats_days_);
+}
+
+void AppState::set_stats_days(int days) {
+  stats_days_ = days;
+  ReviewStatsOptions options;
+  options.history_days = days;
+  options.rollover_hour = collection_.options().rollover_hour;
+  review_stats_ = compute_review_stats(stats_log_, stats_cards_, clock_(), options);
+}
+
+void AppState::open_settings() {
+  clear_error();
+  settings_draft_ = collection_.options();
+  settings_message_.clear();
+  view_ = View::Settings;
+}
+
+bool AppState::save_settings() {
+  StudyOptions options = collection_.options();
+  options.fsrs.desired_retention = settings_draft_.fsrs.desired_retention;
+  options.new_cards_per_day = settings_draft_.new_cards_per_day;
+  options.reviews_per_day = settings_draft_.reviews_per_day;
+  options.rollover_hour = settings_draft_.rollover_hour;
+  options.leech_lapses = settings_draft_.leech_lapses;
+  if (Result<void> saved = collection_.save_options(options); !saved) return report(saved.error());
+  settings_draft_ = collection_.options();
+  settings_message_ = "Saved.";
+  refresh_decks();
+  return true;
+}
+
+void AppState::start_fit() {
+  Result<std::vector<RevlogEntry>> log = export_revlog(collection_);
+  if (!log) {
+    report(log.error());
+    return;
+  }
+  settings_message_.clear();
+  fit_.start(std::move(log).value(), collection_.options().fsrs.w,
+             collection_.options().rollover_hour);
+}
+
+bool AppState::use_fitted_weights() {
+  if (!fit_.result()) return report(make_error("no fitted parameters to use"));
+  StudyOptions options = collection_.options();
+  options.fsrs.w = fit_.result()->weights;
+  if (Result<void> saved = collection_.save_options(options); !saved) return report(saved.error());
+  settings_draft_.fsrs.w = options.fsrs.w;
+  settings_message_ = "Fitted parameters saved: the scheduler uses them from the next answer.";
+  fit_.clear();
+  return true;
+}
+
+void AppState::open_builder() {
+  clear_error();
+  builder_saved_.clear();
+  view_ = View::Builder;
+}
+
+bool AppState::save_builder() {
+  BuilderDeck* deck = builder_.deck();
+  if (deck == nullptr) return report(make_error("no deck is open in the Builder"));
+  if (Result<void> saved = save_decisions(*deck); !saved) return report(saved.error());
+  Result<BuildReport> built = collection_.build(deck->dir);
+  if (!built) return report(built.error());
+  builder_saved_ = "Saved deck.toml and built " + built->deck + ": " +
+                   std::to_string(built->cards_total) + " cards";
+  refresh_decks();
+  return true;
 }
 
 void AppState::open_browse() {

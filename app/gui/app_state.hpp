@@ -11,14 +11,18 @@
 #include <vector>
 
 #include "browse_rows.hpp"
+#include "builder_session.hpp"
 #include "citecard/card.hpp"
 #include "citecard/collection.hpp"
 #include "citecard/extract.hpp"
+#include "citecard/review_stats.hpp"
+#include "fit_job.hpp"
 
 namespace citecard::gui {
 
-enum class View { DeckList, Study, Done, Reader, Browse };
-const char* to_string(View view);  // "decks", "study", "done", "reader", "browse"
+enum class View { DeckList, Study, Done, Reader, Browse, Builder, Stats, Settings };
+// "decks", "study", "done", "reader", "browse", "builder", "stats", "settings"
+const char* to_string(View view);
 
 // A card's citation with its source's paragraph, ready to show.
 struct CitationDisplay {
@@ -108,6 +112,32 @@ class AppState {
   void set_selected_suspended(bool suspended);
   Timestamp now() const { return clock_(); }
 
+  // Stats: the collection's answers and cards in numbers, over the last `days` days.
+  void open_stats();
+  int stats_days() const { return stats_days_; }
+  void set_stats_days(int days);
+  const ReviewStats& review_stats() const { return review_stats_; }
+
+  // Settings: the collection's study options, edited as a draft and saved together.
+  void open_settings();
+  StudyOptions& settings_draft() { return settings_draft_; }
+  const StudyOptions& settings_saved() const { return collection_.options(); }
+  bool save_settings();
+  // "Fit my parameters": the optimizer on the collection's own log, off the UI thread; on
+  // confirm, the fitted weights are saved and the scheduler uses them from the next answer.
+  void start_fit();
+  FitJob& fit() { return fit_; }
+  bool use_fitted_weights();
+  const std::string& settings_message() const { return settings_message_; }
+
+  // Builder: make or grow a deck from article files, curate its candidate cards, save the
+  // decisions to deck.toml and build the deck into this collection.
+  void open_builder();
+  BuilderSession& builder() { return builder_; }
+  // Writes the decisions as the deck's overlay, then builds the deck so it can be studied.
+  bool save_builder();
+  const std::string& builder_saved() const { return builder_saved_; }
+
   // After the deck's cards are done.
   const SessionTally& session() const { return session_; }
   const CollectionStats& stats() const { return stats_; }
@@ -139,6 +169,15 @@ class AppState {
   BrowseFilter browse_filter_;
   std::vector<std::string> browse_selection_;
   CollectionStats stats_;
+  BuilderSession builder_;
+  FitJob fit_;
+  StudyOptions settings_draft_;
+  std::string settings_message_;
+  int stats_days_ = 30;
+  ReviewStats review_stats_;
+  std::vector<StatsReview> stats_log_;
+  std::vector<CardMemory> stats_cards_;
+  std::string builder_saved_;
 };
 
 }  // namespace citecard::gui

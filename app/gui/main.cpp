@@ -1,7 +1,9 @@
 // citecard-gui — the desktop app: pick a deck, answer its cards, see where each answer comes from.
 //
 //   citecard-gui [--db PATH] [--deck DIR]
-//   citecard-gui --db PATH --screenshot OUT.png [--view decks|study|reader|browse] [--reveal]
+//   citecard-gui --db PATH --screenshot OUT.png [--view
+//   decks|study|reader|browse|builder|stats|settings]
+//                [--reveal]
 //                [--size WxH]
 //                [--script STEPS] [--now TIME]
 //
@@ -13,9 +15,11 @@
 #include <imgui_impl_opengl3.h>
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <cstdio>
 #include <optional>
 #include <string>
+#include <thread>
 
 #include "app_state.hpp"
 #include "citecard/collection.hpp"
@@ -25,9 +29,12 @@
 #include "script.hpp"
 #include "theme.hpp"
 #include "views/browse_view.hpp"
+#include "views/builder_view.hpp"
 #include "views/deck_list.hpp"
 #include "views/done_view.hpp"
 #include "views/reader_view.hpp"
+#include "views/settings_view.hpp"
+#include "views/stats_view.hpp"
 #include "views/study_view.hpp"
 #include "window_icon.hpp"
 
@@ -98,6 +105,9 @@ Result<std::vector<ScriptStep>> startup_script(const Options& options) {
   if (options.view == "study" || options.view == "reader") script = "study";
   if (options.view == "reader") script += ",reveal,reader";
   if (options.view == "browse") script = "browse";
+  if (options.view == "builder") script = "builder";
+  if (options.view == "stats") script = "stats";
+  if (options.view == "settings") script = "settings";
   if (options.reveal) script += ",reveal";
   if (!options.script.empty()) script += "," + options.script;
   return parse_script(script);
@@ -165,6 +175,15 @@ class Views {
       case View::Browse:
         browse_.draw(state, ui);
         break;
+      case View::Builder:
+        builder_.draw(state, ui);
+        break;
+      case View::Stats:
+        draw_stats_view(state, ui);
+        break;
+      case View::Settings:
+        draw_settings_view(state, ui);
+        break;
     }
     ImGui::End();
   }
@@ -172,6 +191,7 @@ class Views {
  private:
   DeckListView deck_list_;
   BrowseView browse_;
+  BuilderView builder_;
 };
 
 void render_frame(GLFWwindow* window, AppState& state, Views& views, const Ui& ui) {
@@ -217,6 +237,18 @@ Result<void> run_step(GLFWwindow* window, AppState& state, Views& views, const U
     press_key(window, state, views, ui, step.value, step.ctrl);
     if (!state.error().empty()) return make_error("--script " + step.text + ": " + state.error());
     return {};
+  }
+  if (step.kind == ScriptStep::Kind::Wait) {
+    // The app keeps drawing while the Builder works, as it does for a learner; the frames drawn
+    // are counted so a test can see the UI was not blocked.
+    int frames = 0;
+    while (state.builder().busy() || state.fit().busy()) {
+      render_frame(window, state, views, ui);
+      glfwSwapBuffers(window);
+      ++frames;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    std::printf("citecard-gui: drew %d frames while the Builder or the optimizer worked\n", frames);
   }
   return run_script_step(state, step);
 }
@@ -282,6 +314,9 @@ int run(const Options& options) {
   if (!collection) return fail(collection.error().message);
   AppState state(std::move(collection).value(), clock);
   if (!state.error().empty()) return fail(state.error());
+  // The Builder's worker wakes the event loop so its progress is drawn.
+  state.builder().set_wake([] { glfwPostEmptyEvent(); });
+  state.fit().set_wake([] { glfwPostEmptyEvent(); });
 
   glfwSetErrorCallback(on_glfw_error);
   if (!glfwInit()) {
@@ -333,15 +368,17 @@ int main(int argc, char** argv) {
   app.add_option("--screenshot", options.screenshot,
                  "render a few frames, save the window as this PNG and exit");
   app.add_option("--view", options.view, "view to start in")
-      ->check(CLI::IsMember({"decks", "study", "reader", "browse"}))
+      ->check(CLI::IsMember({"decks", "study", "reader", "browse", "builder", "stats", "settings"}))
       ->capture_default_str();
   app.add_flag("--reveal", options.reveal, "with --view study: show the answer and its source");
   app.add_option("--size", options.size, "window size, WxH")->capture_default_str();
-  app.add_option("--script", options.script,
-                 "steps to take first, comma-separated: study[:DECK], pick:A-D, reveal, "
-                 "rate:1-4, undo, reader, browse, search:TEXT, select:N|all, suspend, "
-                 "unsuspend, back, key:K (K: space, enter, escape, up, down, a letter or digit, "
-                 "ctrl+ a letter)");
+  app.add_option(
+      "--script", options.script,
+      "steps to take first, comma-separated: study[:DECK], pick:A-D, reveal, "
+      "rate:1-4, undo, reader, browse, search:TEXT, select:N|all, suspend, "
+      "unsuspend, back, stats, settings, fit, usefit, builder, add:PATH, newdeck:DIR, wait, "
+      "accept:N, reject:N, save, key:K (K: space, enter, escape, up, down, a letter or digit, "
+      "ctrl+ a letter)");
   app.add_option("--now", options.now,
                  "pretend it is this time (ISO 8601), for reproducible screenshots");
   CLI11_PARSE(app, argc, argv);

@@ -86,6 +86,29 @@ Result<ScriptStep> parse_step(const std::string& text) {
                 : name == "back" ? ScriptStep::Kind::Back
                 : name == "undo" ? ScriptStep::Kind::Undo
                                  : ScriptStep::Kind::Reader;
+  } else if (name == "stats" || name == "settings" || name == "fit" || name == "usefit") {
+    step.kind = name == "stats"      ? ScriptStep::Kind::Stats
+                : name == "settings" ? ScriptStep::Kind::Settings
+                : name == "fit"      ? ScriptStep::Kind::Fit
+                                     : ScriptStep::Kind::UseFit;
+  } else if (name == "builder" || name == "wait" || name == "save") {
+    step.kind = name == "builder" ? ScriptStep::Kind::Builder
+                : name == "wait"  ? ScriptStep::Kind::Wait
+                                  : ScriptStep::Kind::Save;
+  } else if (name == "add" || name == "newdeck") {
+    if (arg.empty()) return make_error(name + " needs a path");
+    step.kind = name == "add" ? ScriptStep::Kind::AddArticles : ScriptStep::Kind::MakeDeck;
+    step.path = arg;
+  } else if (name == "accept" || name == "reject") {
+    if (arg.empty() ||
+        !std::all_of(arg.begin(), arg.end(),
+                     [](unsigned char c) { return std::isdigit(c) != 0; }) ||
+        std::stoi(arg) < 1) {
+      return make_error(name + " takes a candidate number from 1, not \"" + arg + "\"");
+    }
+    step.kind = ScriptStep::Kind::Decide;
+    step.value = std::stoi(arg);
+    step.decision = name == "accept" ? Decision::Accept : Decision::Reject;
   } else if (name == "pick") {
     Result<int> choice = parse_choice(arg);
     if (!choice) return choice.error();
@@ -106,7 +129,9 @@ Result<ScriptStep> parse_step(const std::string& text) {
   } else {
     return make_error("unknown script step \"" + text +
                       "\" (steps: study[:DECK], pick:A-D, reveal, rate:1-4, undo, reader, browse, "
-                      "search:TEXT, select:N|all, suspend, unsuspend, back, key:K)");
+                      "search:TEXT, select:N|all, suspend, unsuspend, back, stats, settings, fit, "
+                      "usefit, builder, add:PATH, "
+                      "newdeck:DIR, wait, accept:N, reject:N, save, key:K)");
   }
   return step;
 }
@@ -197,6 +222,51 @@ Result<void> run_script_step(AppState& state, const ScriptStep& step) {
       break;
     case ScriptStep::Kind::Back:
       state.back_to_decks();
+      break;
+    case ScriptStep::Kind::Stats:
+      state.open_stats();
+      break;
+    case ScriptStep::Kind::Settings:
+      state.open_settings();
+      break;
+    case ScriptStep::Kind::Fit:
+      if (state.view() != View::Settings) return fail("Settings is not open");
+      state.start_fit();
+      break;
+    case ScriptStep::Kind::UseFit:
+      if (state.view() != View::Settings) return fail("Settings is not open");
+      state.fit().wait();
+      if (!state.fit().error().empty()) return fail(state.fit().error());
+      state.use_fitted_weights();
+      break;
+    case ScriptStep::Kind::Builder:
+      state.open_builder();
+      break;
+    case ScriptStep::Kind::AddArticles:
+      if (state.view() != View::Builder) return fail("the Builder is not open");
+      state.builder().inputs().push_back(step.path);
+      break;
+    case ScriptStep::Kind::MakeDeck:
+      if (state.view() != View::Builder) return fail("the Builder is not open");
+      if (!state.builder().start(step.path, "")) return fail("the Builder is still working");
+      break;
+    case ScriptStep::Kind::Wait:
+      state.builder().wait();
+      state.fit().wait();
+      if (!state.builder().error().empty()) return fail(state.builder().error());
+      break;
+    case ScriptStep::Kind::Decide: {
+      BuilderDeck* deck = state.builder().deck();
+      if (state.view() != View::Builder || deck == nullptr) return fail("no candidate cards");
+      if (static_cast<std::size_t>(step.value) > deck->candidates.size()) {
+        return fail(std::to_string(deck->candidates.size()) + " candidate cards");
+      }
+      deck->candidates[static_cast<std::size_t>(step.value) - 1].decision = step.decision;
+      break;
+    }
+    case ScriptStep::Kind::Save:
+      if (state.view() != View::Builder) return fail("the Builder is not open");
+      state.save_builder();
       break;
     case ScriptStep::Kind::Key:
       return fail("a key press is taken by the view drawn next, not here");

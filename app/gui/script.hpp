@@ -24,13 +24,26 @@ struct ScriptStep {
     Suspend,
     Unsuspend,
     Back,
+    Builder,
+    Stats,
+    Settings,
+    Fit,
+    UseFit,
+    AddArticles,
+    MakeDeck,
+    Wait,
+    Decide,
+    Save,
     Key
   };
   Kind kind = Kind::Reveal;
-  std::string deck;   // Study: the deck to open; empty for the first one. Search: the text
-  int value = 0;      // Pick: choice index from 0; Rate: rating 1-4; Key: GLFW key code
-  bool ctrl = false;  // Key: held with Ctrl
-  std::string text;   // the step as written, for messages
+  std::string deck;  // Study: the deck to open; empty for the first one. Search: the text
+  int value = 0;     // Pick: choice index from 0; Rate: rating 1-4; Key: GLFW key code;
+                     // Decide: candidate from 1
+  std::string path;  // AddArticles: a file or folder; MakeDeck: the deck folder
+  Decision decision = Decision::Accept;  // Decide
+  bool ctrl = false;                     // Key: held with Ctrl
+  std::string text;                      // the step as written, for messages
 };
 
 // Parses a comma-separated script. Steps:
@@ -45,6 +58,17 @@ struct ScriptStep {
 //   select:N|all  Browse: select the Nth card shown (from 1, deck order), or all shown
 //   suspend       Browse: suspend the selected cards (unsuspend: bring them back)
 //   back          go back to the deck list
+//   stats         open the Stats view
+//   settings      open Settings
+//   fit           Settings: fit the parameters to the collection's log (off the UI thread)
+//   usefit        Settings: store the fitted parameters (after wait)
+//   builder       open the Builder
+//   add:PATH      Builder: choose an article file or a folder of them
+//   newdeck:DIR   Builder: make or grow the deck DIR from the chosen files and make its cards
+//                 (off the UI thread)
+//   wait          draw frames until the Builder's cards are made or the fit is done
+//   accept:N, reject:N   Builder: decide on the Nth candidate card (from 1, deck order)
+//   save          Builder: write the decisions to deck.toml and build the deck
 //   key:K         press key K (space, enter, escape, up, down, a-z, 0-9; ctrl+z etc. with Ctrl)
 //                 in the current view:
 //                 unlike the others, this tests the views' key bindings

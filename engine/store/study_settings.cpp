@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <string>
 
 namespace citecard::store {
@@ -21,6 +22,18 @@ Result<void> load_settings(const Database& db, StudyOptions& options) {
       if (key == "rollover_hour") options.rollover_hour = std::stoi(value);
       if (key == "leech_lapses") options.leech_lapses = std::stoi(value);
       if (key == "desired_retention") options.fsrs.desired_retention = std::stod(value);
+      if (key == "fsrs_weights") {
+        // Weights fitted to the learner's own log (the app's Settings, or an embedding app);
+        // without the key the defaults stay, so older collections read as before.
+        Result<FsrsWeights> weights = parse_fsrs_weights(value);
+        if (!weights) {
+          return make_error(
+              fmt::format("the saved FSRS weights are unreadable ({}); set them "
+                          "again or delete the fsrs_weights setting",
+                          weights.error().message));
+        }
+        options.fsrs.w = *weights;
+      }
     } catch (const std::exception&) {
       return make_error(fmt::format("the saved setting {} = '{}' is not a number", key, value));
     }
@@ -35,6 +48,11 @@ Result<void> save_settings(Database& db, const StudyOptions& options) {
     return make_error("daily limits and the leech threshold cannot be negative");
   if (!(options.fsrs.desired_retention > 0 && options.fsrs.desired_retention < 1))
     return make_error("desired retention must be between 0 and 1, e.g. 0.9");
+  std::string weights;
+  for (std::size_t i = 0; i < options.fsrs.w.size(); ++i) {
+    if (!std::isfinite(options.fsrs.w[i])) return make_error("FSRS weights must be finite numbers");
+    weights += fmt::format("{}{}", i == 0 ? "" : ",", options.fsrs.w[i]);
+  }
   auto tx = Transaction::begin(db);
   if (!tx) return tx.error();
   auto stmt = db.prepare(
@@ -51,6 +69,15 @@ Result<void> save_settings(Database& db, const StudyOptions& options) {
   for (const auto& [key, value] : values) {
     stmt->reset();
     if (auto r = stmt->bind(1, std::string_view(key)).bind(2, value).run(); !r) return r.error();
+  }
+  // Only fitted weights are kept: a collection on the defaults follows the defaults of the
+  // citecard that opens it, as before weights could be saved.
+  if (options.fsrs.w == default_fsrs_weights()) {
+    if (auto r = db.exec("DELETE FROM settings WHERE key = 'fsrs_weights'"); !r) return r.error();
+  } else {
+    stmt->reset();
+    if (auto r = stmt->bind(1, std::string_view("fsrs_weights")).bind(2, weights).run(); !r)
+      return r.error();
   }
   return tx->commit();
 }

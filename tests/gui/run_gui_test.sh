@@ -21,6 +21,14 @@
 #   browse  B on the deck list opens Browse; search "Putin", select the first match and suspend
 #           it with S: that card alone is suspended in the collection, and it is one that
 #           mentions Putin; a second run unsuspends it
+#   builder the Builder makes a deck from two invented articles (a .txt and an .html page with
+#           metadata) copied to a temp folder, its cards are made off the UI thread, the first
+#           candidate is rejected and the decisions saved: deck.toml holds exactly that
+#           rejection, and `citecard build` of the folder makes one card fewer than the
+#           generator alone (--no-overlay), without that card
+#   stats   T on the deck list opens Stats; after one answer its charts differ from before
+#   settings Settings shows the collection's options; "Fit my parameters" runs the optimizer on
+#           the collection's log off the UI thread and reports what it fitted on
 #
 # Each case builds a fresh collection with the real `citecard` binary and runs the app under
 # xvfb-run with Mesa's software renderer. Screenshots stay in WORK_DIR for a look afterwards.
@@ -214,6 +222,71 @@ case $case_name in
     # Unsuspend brings it back.
     gui "$work/browse-back.png" --view browse --script "search:Putin,select:1,unsuspend"
     "$review_log_dump" "$db" | grep -qx "suspended: 0"
+    ;;
+  builder)
+    articles=$work/articles
+    mkdir -p "$articles"
+    cp "$(dirname "$0")/data/builder/library_hours.txt" "$(dirname "$0")/data/builder/rail_bridge.html" \
+      "$articles/"
+    mydeck=$work/my-deck
+    gui "$work/builder.png" --script \
+      "builder,add:$articles/library_hours.txt,add:$articles/rail_bridge.html,newdeck:$mydeck,wait,reject:1,save" |
+      tee "$work/gui.txt"
+    grep -q "view: builder" "$work/gui.txt"
+    "$png_check" "$work/builder.png" --size "$size"
+    test -f "$mydeck/manifest.toml"
+    cat "$mydeck/deck.toml"
+    [ "$(grep -c '^\[\[card\]\]' "$mydeck/deck.toml")" -eq 1 ] || {
+      echo "expected exactly one [[card]] entry in deck.toml" >&2
+      exit 1
+    }
+    grep -qx 'action = "reject"' "$mydeck/deck.toml"
+    rejected=$(sed -n 's/^id = "\(.*\)"$/\1/p' "$mydeck/deck.toml")
+    "$citecard" build "$mydeck" --db "$work/curated.db" | tee "$work/curated.txt"
+    "$citecard" build "$mydeck" --no-overlay --db "$work/raw.db" | tee "$work/raw.txt"
+    curated=$(sed -n 's/.* notes, \([0-9]*\) cards.*/\1/p' "$work/curated.txt")
+    raw=$(sed -n 's/.* notes, \([0-9]*\) cards.*/\1/p' "$work/raw.txt")
+    [ -n "$raw" ] && [ "$raw" -ge 2 ] && [ "$curated" -eq $((raw - 1)) ] || {
+      echo "expected one card fewer with the overlay: $curated curated, $raw generated" >&2
+      exit 1
+    }
+    "$citecard" cards --db "$work/raw.db" | grep -q "$rejected"
+    if "$citecard" cards --db "$work/curated.db" | grep -q "$rejected"; then
+      echo "the rejected card $rejected is still built" >&2
+      exit 1
+    fi
+    # The app built the curated deck into its own collection too: the same cards, the rejected
+    # one left out.
+    "$citecard" cards --db "$db" | grep -Eo "^c[0-9a-f]{16}" | sort >"$work/app-cards.txt"
+    "$citecard" cards --db "$work/curated.db" | grep -Eo "^c[0-9a-f]{16}" | sort >"$work/curated-cards.txt"
+    comm -13 "$work/app-cards.txt" "$work/curated-cards.txt" >"$work/missing.txt"
+    [ ! -s "$work/missing.txt" ] || {
+      echo "the app's collection lacks cards of the saved deck:" >&2
+      cat "$work/missing.txt" >&2
+      exit 1
+    }
+    if grep -qx "$rejected" "$work/app-cards.txt"; then
+      echo "the app's collection holds the rejected card $rejected" >&2
+      exit 1
+    fi
+    ;;
+  stats)
+    gui "$work/stats-empty.png" --script "key:t" | tee "$work/gui.txt"
+    grep -q "view: stats" "$work/gui.txt" || {
+      echo "expected T on the deck list to open Stats" >&2
+      exit 1
+    }
+    "$png_check" "$work/stats-empty.png" --size "$size"
+    gui "$work/answered.png" --view study --script "reveal,rate:3"
+    gui "$work/stats.png" --view stats
+    "$png_check" "$work/stats.png" --size "$size" --differs-from "$work/stats-empty.png" \
+      --min-changed 0.001
+    ;;
+  settings)
+    gui "$work/answered.png" --view study --script "reveal,rate:1,reveal,rate:3"
+    gui "$work/settings.png" --view settings --script "fit,wait" | tee "$work/gui.txt"
+    grep -q "view: settings" "$work/gui.txt"
+    "$png_check" "$work/settings.png" --size "$size"
     ;;
   *)
     echo "unknown case $case_name" >&2

@@ -35,9 +35,10 @@ void empty_collection(const Ui& ui) {
   ImGui::Dummy(ImVec2(0, 80 * ui.scale));
   centered_text(ui.fonts.prompt, "No decks yet", ui.palette.text);
   ImGui::Spacing();
-  centered_text(ui.fonts.body,
-                "Build one with  citecard build DECK_DIR  or start the app with --deck DECK_DIR.",
-                ui.palette.muted);
+  centered_text(
+      ui.fonts.body,
+      "Press N to make one from your own articles, or build one with  citecard build DECK_DIR.",
+      ui.palette.muted);
 }
 
 }  // namespace
@@ -52,6 +53,18 @@ void DeckListView::draw(AppState& state, const Ui& ui) {
       ui, "Decks",
       due_total == 0 ? std::string("nothing due") : std::to_string(due_total) + " to study today");
   error_banner(state, ui);
+  if (key_pressed(GLFW_KEY_N)) {  // a new deck from articles, in the Builder
+    state.open_builder();
+    return;
+  }
+  if (key_pressed(GLFW_KEY_T)) {
+    state.open_stats();
+    return;
+  }
+  if (key_pressed(GLFW_KEY_COMMA) || key_pressed(GLFW_KEY_O)) {
+    state.open_settings();
+    return;
+  }
   if (decks.empty()) {
     empty_collection(ui);
     return;
@@ -65,6 +78,7 @@ void DeckListView::draw(AppState& state, const Ui& ui) {
     state.open_browse();
     return;
   }
+
   std::string open;
   if (key_pressed(GLFW_KEY_ENTER) || key_pressed(GLFW_KEY_KP_ENTER) ||
       key_pressed(GLFW_KEY_SPACE)) {
@@ -144,7 +158,8 @@ void DeckListView::draw(AppState& state, const Ui& ui) {
   ImGui::PushFont(ui.fonts.small);
   ImGui::TextColored(ui.palette.muted,
                      "Up/Down choose a deck  \xC2\xB7  Enter studies it  \xC2\xB7  B: browse "
-                     "all cards");
+                     "all cards  \xC2\xB7  N: new deck from articles (Builder)  \xC2\xB7  T: stats "
+                     " \xC2\xB7  O: settings");
   ImGui::PopFont();
 
   if (!open.empty()) state.open_deck(open);

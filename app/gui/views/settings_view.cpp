@@ -1,0 +1,107 @@
+#include "settings_view.hpp"
+
+#include <GLFW/glfw3.h>
+
+#include <cstdio>
+#include <string>
+
+#include "../widgets.hpp"
+
+namespace citecard::gui {
+namespace {
+
+void draw_weights(const FsrsWeights& w, const Ui& ui) {
+  std::string text;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    char item[32];
+    std::snprintf(item, sizeof item, "%s%.4f", i == 0 ? "" : ", ", w[i]);
+    text += item;
+  }
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextColored(ui.palette.muted, "%s", text.c_str());
+  ImGui::PopTextWrapPos();
+}
+
+}  // namespace
+
+void draw_settings_view(AppState& state, const Ui& ui) {
+  FitJob& fit = state.fit();
+  fit.poll();
+  const ImGuiIO& io = ImGui::GetIO();
+  if (key_pressed(GLFW_KEY_ESCAPE)) {
+    state.back_to_decks();
+    return;
+  }
+  if (io.KeyCtrl && key_pressed(GLFW_KEY_S)) state.save_settings();
+  if (!io.WantTextInput && !io.KeyCtrl && key_pressed(GLFW_KEY_F) && !fit.busy()) {
+    state.start_fit();
+  }
+  header_bar(ui, "Settings", "the whole collection");
+  error_banner(state, ui);
+
+  StudyOptions& draft = state.settings_draft();
+  const float width = 260.0f * ui.scale;
+  section_label(ui, "STUDY");
+  float retention = static_cast<float>(draft.fsrs.desired_retention);
+  ImGui::SetNextItemWidth(width);
+  if (ImGui::SliderFloat("Desired retention", &retention, 0.70f, 0.99f, "%.2f")) {
+    draft.fsrs.desired_retention = static_cast<double>(retention);
+  }
+  ImGui::SetNextItemWidth(width);
+  ImGui::InputInt("New cards per day (per deck)", &draft.new_cards_per_day);
+  ImGui::SetNextItemWidth(width);
+  ImGui::InputInt("Reviews per day (per deck)", &draft.reviews_per_day);
+  ImGui::SetNextItemWidth(width);
+  ImGui::SliderInt("A study day starts at (hour)", &draft.rollover_hour, 0, 23, "%02d:00");
+  ImGui::SetNextItemWidth(width);
+  ImGui::InputInt("Suspend a leech after lapses (0: never)", &draft.leech_lapses);
+  if (draft.new_cards_per_day < 0) draft.new_cards_per_day = 0;
+  if (draft.reviews_per_day < 0) draft.reviews_per_day = 0;
+  if (draft.leech_lapses < 0) draft.leech_lapses = 0;
+  if (ImGui::Button("Save  (Ctrl+S)")) state.save_settings();
+  if (!state.settings_message().empty()) {
+    ImGui::SameLine();
+    ImGui::TextColored(ui.palette.right, "%s", state.settings_message().c_str());
+  }
+
+  ImGui::Spacing();
+  ImGui::Separator();
+  section_label(ui, "FSRS PARAMETERS");
+  const bool fitted = state.settings_saved().fsrs.w != default_fsrs_weights();
+  ImGui::TextUnformatted(fitted ? "In use: parameters fitted to your reviews"
+                                : "In use: FSRS-6 defaults");
+  draw_weights(state.settings_saved().fsrs.w, ui);
+  ImGui::Spacing();
+  if (fit.busy()) {
+    ImGui::TextUnformatted("Fitting to your review log...");
+    ImGui::ProgressBar(fit.progress(), ImVec2(width * 2, 0.0f));
+  } else if (ImGui::Button("Fit my parameters  (F)")) {
+    state.start_fit();
+  }
+  if (!fit.error().empty()) ImGui::TextColored(ui.palette.wrong, "%s", fit.error().c_str());
+  if (const auto& result = fit.result()) {
+    ImGui::Text("Fitted on %zu answers (%zu training items) in %.1f s.", result->reviews,
+                result->items, result->seconds);
+    if (result->items > 0) {
+      ImGui::Text(
+          "Log loss on your reviews: %.4f with the current parameters, %.4f fitted "
+          "(lower predicts your recall better).",
+          result->log_loss_current, result->log_loss_fitted);
+    } else {
+      ImGui::TextColored(ui.palette.hard,
+                         "Too few reviews on later days to fit: the defaults came back.");
+    }
+    if (result->items > 0) {
+      draw_weights(result->weights, ui);
+      if (ImGui::Button("Use these parameters")) state.use_fitted_weights();
+      ImGui::SameLine();
+    }
+    if (ImGui::Button("Discard")) fit.clear();
+  }
+  ImGui::Spacing();
+  ImGui::PushFont(ui.fonts.small);
+  ImGui::TextColored(ui.palette.muted, "Ctrl+S save  \xC2\xB7  F fit  \xC2\xB7  Esc back to decks");
+  ImGui::PopFont();
+}
+
+}  // namespace citecard::gui
