@@ -317,13 +317,21 @@ Result<MadeDeck> make_cards(const DeckSpec& deck, DeckBuildOptions options) {
   std::set<std::string> named_by_overlay;
   for (const auto& entry : overlay) named_by_overlay.insert(entry.card_id);
   for (auto& held : generated->held_back) {
-    // A quote a hand-written note already asks is neither a card nor held back.
-    if (covered.count(held.note.id) ||
-        std::any_of(held.cards.begin(), held.cards.end(),
-                    [&](const Card& c) { return hand_ids.count(c.id) > 0; }))
-      continue;
+    const bool asked_by_hand = covered.count(held.note.id) ||
+                               std::any_of(held.cards.begin(), held.cards.end(),
+                                           [&](const Card& c) { return hand_ids.count(c.id) > 0; });
     // Accepting the quote's who-said card keeps its typed sibling too: one decision per quote.
-    const bool kept = named_by_overlay.count(held.info.card_id) > 0;
+    const bool kept = !asked_by_hand && named_by_overlay.count(held.info.card_id) > 0;
+    if (asked_by_hand || kept) {
+      // The curator vouched for the speaker: the quote's cloze may name them again.
+      for (auto& card : cards) {
+        const auto naming = generated->prompts_naming_speaker.find(card.id);
+        if (card.note == held.note.id && naming != generated->prompts_naming_speaker.end())
+          card.prompt = naming->second;
+      }
+    }
+    // A quote a hand-written note already asks is neither a card nor held back.
+    if (asked_by_hand) continue;
     if (kept) {
       for (auto& card : held.cards) {
         card.deck = deck.id;

@@ -366,3 +366,34 @@ TEST_CASE("a curator's edit keeps a held-back quote with the speaker the curator
   CHECK(kept->answer == "Tom Lee");
   CHECK(made.held_back.size() + 1 == first.held_back.size());
 }
+
+TEST_CASE("a quote cloze names its speaker only when the attribution is sure") {
+  const deck::MadeDeck made = made_or_fail(HarbourDeck());
+  bool unsure_seen = false;
+  bool sure_seen = false;
+  for (const Card* card : of_type(made, "quote_cloze")) {
+    if (card->prompt.find("must come down") != std::string::npos) {
+      unsure_seen = true;  // "he said" after two men: the prompt must not pick one
+      CHECK(card->prompt.find(" said:") == std::string::npos);
+      CHECK(card->prompt.find("Tom Lee") == std::string::npos);
+      CHECK(card->prompt.find("Carlos Mendes") == std::string::npos);
+    } else if (card->prompt.find(" said:") != std::string::npos) {
+      sure_seen = true;
+    }
+  }
+  CHECK(unsure_seen);
+  CHECK(sure_seen);
+}
+
+TEST_CASE(
+    "a quote cloze names its speaker again once a curator accepts the quote's who-said card") {
+  const deck::MadeDeck made =
+      made_or_fail(HarbourDeck(accept_held_back(made_or_fail(HarbourDeck()))));
+  bool seen = false;
+  for (const Card* card : of_type(made, "quote_cloze")) {
+    if (card->prompt.find("must come down") == std::string::npos) continue;
+    seen = true;
+    CHECK(card->prompt.find(" said:") != std::string::npos);
+  }
+  CHECK(seen);
+}

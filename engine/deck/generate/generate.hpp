@@ -164,6 +164,9 @@ struct Generated {
   std::vector<MadeNote> notes;
   std::vector<Card> cards;
   std::vector<HeldBack> held_back;
+  // Quote clozes whose speaker is held back ask the quote without naming anyone; when a curator
+  // accepts the quote's who-said card, the cloze names the speaker again: card id -> that prompt.
+  std::map<std::string, std::string> prompts_naming_speaker;
 };
 
 // The citations of a note citing each member's span, in member order.

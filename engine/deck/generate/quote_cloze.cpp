@@ -1,5 +1,7 @@
 // "Complete the quote": the speaker and the quote with its key words hidden -> those words. The
 // hidden words are the quote's most telling ones that appear nowhere else in what the card shows.
+// The speaker is named only when the attribution is as sure as a who-said card needs: a prompt
+// saying "X said" teaches who said it as surely as a who-said card does.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -124,6 +126,9 @@ void make_quote_cloze(const Corpus& corpus, const std::vector<QuoteGroup>& group
   for (const auto& group : groups) {
     const Quote& quote = *group.members.front().quote;
     const std::string speaker = speaker_line(corpus, group);
+    double surest = 0;
+    for (const auto& member : group.members) surest = std::max(surest, member.quote->confidence);
+    const bool speaker_sure = surest >= who_said_threshold();
     const std::string text = trimmed_for_display(quote.text);
     std::optional<Blank> blank;
     for (const Blank& b : candidate_blanks(text, speaker)) {
@@ -139,9 +144,15 @@ void make_quote_cloze(const Corpus& corpus, const std::vector<QuoteGroup>& group
     card.type = card_type::kQuoteCloze;
     card.id = generated_card_id(corpus, card.type, note.citations.front());
     card.answer = text.substr(blank->begin, blank->end - blank->begin);
-    card.prompt = fmt::format("Complete the quote. {} said:\n\u201C{}_____{}\u201D", speaker,
-                              text.substr(0, blank->begin), text.substr(blank->end));
-    if (gives_away(card.prompt, card.answer)) continue;
+    const std::string before = text.substr(0, blank->begin);
+    const std::string after = text.substr(blank->end);
+    const std::string naming =
+        fmt::format("Complete the quote. {} said:\n\u201C{}_____{}\u201D", speaker, before, after);
+    card.prompt = speaker_sure
+                      ? naming
+                      : fmt::format("Complete the quote:\n\u201C{}_____{}\u201D", before, after);
+    if (gives_away(naming, card.answer)) continue;
+    if (!speaker_sure) out.prompts_naming_speaker[card.id] = naming;
     card.note = note.id;
     card.citations = note.citations;
     add_note(out, std::move(note));
