@@ -799,22 +799,13 @@ std::vector<Quote> Attributor::run() {
 
 }  // namespace
 
-std::vector<Quote> attribute_quotes(const Document& doc, const Names& names) {
-  return Attributor(doc, names, nullptr).run();
-}
-
 std::vector<Quote> attribute_quotes(const Document& doc, const Names& names,
                                     std::vector<PronounTrace>* trace) {
   return Attributor(doc, names, trace).run();
 }
 
 std::vector<PronounTrace> trace_pronoun_attributions(std::string_view text) {
-  Document doc;
-  doc.text = text;
-  find_paragraphs(doc);
-  tokenize(doc);
-  find_quotes(doc);
-  find_sentences(doc);
+  const Document doc = read_document(text);
   const Names names = find_names(doc);
   std::vector<PronounTrace> trace;
   attribute_quotes(doc, names, &trace);

@@ -13,18 +13,16 @@
 
 namespace citecard::extract_detail {
 
-// One record per reported quote (scare quotes, dubbings and titles dropped), speakers resolved to
-// the most complete name the article gives.
-std::vector<Quote> attribute_quotes(const Document& doc, const Names& names);
-
 // For refitting the pronoun ranker: every quote attributed through "he" or "she", with the
 // candidates the ranker weighed (entity name and cues, best first).
 struct PronounTrace {
   std::int64_t quote_start = 0;
   std::vector<std::pair<std::string, std::vector<std::string>>> candidates;
 };
+// One record per reported quote (scare quotes, dubbings and titles dropped), speakers resolved to
+// the most complete name the article gives. With `trace`, also what the pronoun ranker weighed.
 std::vector<Quote> attribute_quotes(const Document& doc, const Names& names,
-                                    std::vector<PronounTrace>* trace);
+                                    std::vector<PronounTrace>* trace = nullptr);
 
 // The whole pipeline up to attribution for one text, with the trace (test and training use).
 std::vector<PronounTrace> trace_pronoun_attributions(std::string_view text);

@@ -102,4 +102,8 @@ void find_quotes(Document& doc);
 // Sentence boundaries, quote-aware and robust to abbreviations, initials and decimals.
 void find_sentences(Document& doc);
 
+// The passes every reader of a text runs first: paragraphs, tokens, quote spans, sentences. The
+// document views `text`, which must outlive it.
+Document read_document(std::string_view text);
+
 }  // namespace citecard::extract_detail

@@ -25,6 +25,20 @@ const char* to_string(EntityKind kind) {
   return "unknown";
 }
 
+namespace extract_detail {
+
+Document read_document(std::string_view text) {
+  Document doc;
+  doc.text = text;
+  find_paragraphs(doc);
+  tokenize(doc);
+  find_quotes(doc);
+  find_sentences(doc);
+  return doc;
+}
+
+}  // namespace extract_detail
+
 Result<Extraction> extract(std::string_view text, const ExtractOptions& options) {
   using namespace extract_detail;
   if (text.size() >= std::numeric_limits<std::uint32_t>::max()) {
@@ -33,12 +47,7 @@ Result<Extraction> extract(std::string_view text, const ExtractOptions& options)
   }
   if (auto valid = validate_utf8(text); !valid) return valid.error();
 
-  Document doc;
-  doc.text = text;
-  find_paragraphs(doc);
-  tokenize(doc);
-  find_quotes(doc);
-  find_sentences(doc);
+  const Document doc = read_document(text);
   Names names = find_names(doc);
 
   Extraction out;
