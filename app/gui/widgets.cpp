@@ -4,8 +4,16 @@
 
 namespace citecard::gui {
 
+namespace {
+bool g_view_keys_enabled = true;
+}  // namespace
+
+void set_view_keys_enabled(bool enabled) {
+  g_view_keys_enabled = enabled;
+}
+
 bool key_pressed(int key) {
-  return ImGui::IsKeyPressed(key, /*repeat=*/false);
+  return g_view_keys_enabled && ImGui::IsKeyPressed(key, /*repeat=*/false);
 }
 
 bool undo_pressed() {
