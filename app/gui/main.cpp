@@ -397,8 +397,11 @@ int run_interactive(GLFWwindow* window, AppState& state, Views& views, Ui& ui, L
   }
   glfwSwapBuffers(window);
   while (!glfwWindowShouldClose(window)) {
-    // Nothing animates, so sleep until input arrives; the timeout keeps "due" counts fresh.
-    glfwWaitEventsTimeout(1.0);
+    // Nothing animates, so sleep until input arrives (the Builder and the optimizer post an
+    // event when they progress); the timeout redraws the "due" counts every half minute, which is
+    // as fresh as a learning step of a minute needs. Waking every second cost about 1 % of a core
+    // under software GL, for nothing a learner could see.
+    glfwWaitEventsTimeout(30.0);
     render_frame(window, state, views, ui, look);
     glfwSwapBuffers(window);
   }
@@ -424,6 +427,16 @@ AppConfig config_to_save(GLFWwindow* window, const AppState& state, AppConfig co
 }
 
 int run(Options options, std::chrono::steady_clock::time_point started) {
+  // --timing: milliseconds since start at each stage, so a slow start can be placed.
+  std::string stages;
+  auto mark = [&](const char* stage) {
+    const auto us = std::chrono::duration_cast<std::chrono::microseconds>(
+                        std::chrono::steady_clock::now() - started)
+                        .count();
+    char text[64];
+    std::snprintf(text, sizeof text, "%s%s %.0f", stages.empty() ? "" : ", ", stage, us / 1000.0);
+    stages += text;
+  };
   AppState::Clock clock = [] { return now_utc(); };
   if (!options.now.empty()) {
     Result<Timestamp> pinned = parse_iso8601(options.now);
@@ -442,6 +455,7 @@ int run(Options options, std::chrono::steady_clock::time_point started) {
   AppState state(std::move(collection).value(), clock);
   if (!state.error().empty()) return fail(state.error());
   state.set_appearance(Appearance{config.dark, config.font_size});
+  mark("collection");
   state.set_export_dir(std::filesystem::absolute(options.db).parent_path() / "charts");
   // The Builder's worker wakes the event loop so its progress is drawn.
   state.builder().set_wake([] { glfwPostEmptyEvent(); });
@@ -459,6 +473,7 @@ int run(Options options, std::chrono::steady_clock::time_point started) {
     return fail("cannot create an OpenGL 3.2 window (" + g_glfw_error + ")", kExitNoDisplay);
   }
   g_window_open = true;
+  mark("window");
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -472,6 +487,7 @@ int run(Options options, std::chrono::steady_clock::time_point started) {
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 150");
     look.backend_ready();
+    mark("fonts");
     Views views;
     if (options.timing) {
       // The first frame as the learner sees it: drawn, swapped, and finished by the GPU.
@@ -482,7 +498,7 @@ int run(Options options, std::chrono::steady_clock::time_point started) {
                           std::chrono::steady_clock::now() - started)
                           .count() /
                       1000.0;
-      std::printf("citecard-gui: first frame after %.1f ms\n", ms);
+      std::printf("citecard-gui: first frame after %.1f ms (ms at: %s)\n", ms, stages.c_str());
       std::fflush(stdout);
     }
     code = options.screenshot.empty()

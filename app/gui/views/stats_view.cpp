@@ -18,6 +18,9 @@ class ChartFrame {
  public:
   ChartFrame(AppState& state, const char* name) : state_(state), name_(name) {
     ImGui::BeginGroup();
+    // Every chart's label sits at a frame's text baseline, as one placed beside another chart
+    // does, so labels in a row line up.
+    ImGui::AlignTextToFramePadding();
   }
   ~ChartFrame() {
     ImGui::EndGroup();
@@ -38,15 +41,19 @@ void chart(AppState& state, const Ui& ui, const char* name, const char* label,
   ChartFrame frame(state, name);
   std::vector<float> values(counts.begin(), counts.end());
   const int peak = counts.empty() ? 0 : *std::max_element(counts.begin(), counts.end());
+  // The scale and axis go beside the label, not over the bars.
   section_label(ui, label);
-  const std::string overlay = "max " + std::to_string(peak) + "  \xC2\xB7  " + axis;
+  ImGui::SameLine();
+  ImGui::PushFont(ui.fonts.small);
+  ImGui::TextColored(ui.palette.muted, "  max %d  \xC2\xB7  %s", peak, axis.c_str());
+  ImGui::PopFont();
   ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ui.palette.accent);
   // Disabled at full opacity: the chart reads the same, and no hover tooltip covers the next
   // chart (nor lands in a screenshot wherever the pointer rests).
   ImGui::PushStyleVar(ImGuiStyleVar_DisabledAlpha, 1.0f);
   ImGui::BeginDisabled();
   ImGui::PlotHistogram((std::string("##") + label).c_str(), values.data(),
-                       static_cast<int>(values.size()), 0, overlay.c_str(), 0.0f,
+                       static_cast<int>(values.size()), 0, nullptr, 0.0f,
                        static_cast<float>(std::max(peak, 1)) * 1.1f, size);
   ImGui::EndDisabled();
   ImGui::PopStyleVar();
@@ -214,25 +221,26 @@ void draw_stats_view(AppState& state, const Ui& ui) {
   const float full = ImGui::GetContentRegionAvail().x;
   const float third = (full - 2 * gap) / 3.0f;
   const float two_thirds = full - third - gap;
+  auto next_in_row = [&] { ImGui::SameLine(0.0f, gap); };
   chart(state, ui, "answers-per-day", "ANSWERS PER DAY", stats.answers_per_day,
         "last " + days + " days, today at the right", ImVec2(two_thirds, height));
-  ImGui::SameLine(0.0f, gap);
+  next_in_row();
   chart(state, ui, "due-forecast", "DUE FORECAST", stats.due_per_day, "next 30 days",
         ImVec2(third, height));
   char mean[64];
   std::snprintf(mean, sizeof mean, "0-100+ days, mean %.1f", stats.mean_stability);
   chart(state, ui, "stability", "STABILITY", stats.stability_histogram, mean,
         ImVec2(third, height));
-  ImGui::SameLine(0.0f, gap);
+  next_in_row();
   std::snprintf(mean, sizeof mean, "1-10, mean %.1f", stats.mean_difficulty);
   chart(state, ui, "difficulty", "DIFFICULTY", stats.difficulty_histogram, mean,
         ImVec2(third, height));
-  ImGui::SameLine(0.0f, gap);
+  next_in_row();
   std::snprintf(mean, sizeof mean, "0-100 %%, mean %.0f %%", stats.mean_retrievability * 100.0);
-  chart(state, ui, "retrievability", "RECALL PROBABILITY NOW", stats.retrievability_histogram, mean,
+  chart(state, ui, "retrievability", "RECALL NOW", stats.retrievability_histogram, mean,
         ImVec2(third, height));
   retention_chart(state, ui, stats, ImVec2(third, height));
-  ImGui::SameLine(0.0f, gap);
+  next_in_row();
   calendar_heat_map(state, ui, stats, ImVec2(two_thirds, height));
   ImGui::PushFont(ui.fonts.small);
   ImGui::TextColored(ui.palette.muted,
