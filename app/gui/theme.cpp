@@ -79,6 +79,12 @@ void apply_theme(const Palette& p, float scale) {
   c[ImGuiCol_TableRowBgAlt] = lighten(p.background, 0.5f);
   c[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
   c[ImGuiCol_NavHighlight] = p.accent;
+  // Sliders, radio buttons and checks in the app's accent, not ImGui's own blue.
+  c[ImGuiCol_SliderGrab] = p.accent;
+  c[ImGuiCol_SliderGrabActive] = lighten(p.accent, 0.2f);
+  c[ImGuiCol_CheckMark] = p.accent;
+  c[ImGuiCol_FrameBgHovered] = lighten(p.accent, 0.9f);
+  c[ImGuiCol_FrameBgActive] = lighten(p.accent, 0.8f);
 }
 
 }  // namespace citecard::gui
