@@ -247,8 +247,10 @@ class Views {
     }
     if (state.help_open()) {
       // The view dimmed under the overlay (drawn in the view's window, so below the overlay's).
-      ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), io.DisplaySize,
-                                                IM_COL32(0, 0, 0, 90));
+      ImDrawList* draw = ImGui::GetWindowDrawList();
+      draw->PushClipRect(ImVec2(0, 0), io.DisplaySize, false);  // the padding too
+      draw->AddRectFilled(ImVec2(0, 0), io.DisplaySize, IM_COL32(0, 0, 0, 90));
+      draw->PopClipRect();
     }
     ImGui::End();
     set_view_keys_enabled(true);

@@ -66,7 +66,7 @@ std::vector<KeyHelp> keys_for(View view) {
       break;
   }
   keys.push_back({"F1", "show or hide these keys"});
-  keys.push_back({"Tab, arrows, Space", "move between and use any field or button"});
+  keys.push_back({"Tab / Shift+Tab", "next / previous text field"});
   return keys;
 }
 
