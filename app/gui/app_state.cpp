@@ -162,7 +162,10 @@ void AppState::rate(Rating rating) {
     return;
   }
   ++session_.by_rating[static_cast<std::size_t>(rating) - 1];
-  answered_.emplace_back(card_->id, rating);
+  session_.answer_ms += counted.count();
+  if (std::find(session_.cards.begin(), session_.cards.end(), card_->id) == session_.cards.end())
+    session_.cards.push_back(card_->id);
+  answered_.push_back(Answered{card_->id, rating, counted.count()});
   load_next_card();
 }
 
@@ -176,7 +179,14 @@ void AppState::undo() {
     report(undone.error());
     return;
   }
+  const Answered taken_back = answered_.back();
   answered_.pop_back();
+  session_.answer_ms = std::max<std::int64_t>(0, session_.answer_ms - taken_back.ms);
+  // The card stays counted as studied if another answer of this session is still its.
+  const bool answered_before =
+      std::any_of(answered_.begin(), answered_.end(),
+                  [&](const Answered& a) { return a.card == taken_back.card; });
+  if (!answered_before) std::erase(session_.cards, taken_back.card);
   if (!undone->has_value()) {
     error_ = "Nothing to take back: the collection has no answers.";
     return;
@@ -185,6 +195,39 @@ void AppState::undo() {
   int& tally = session_.by_rating[static_cast<std::size_t>(record.rating) - 1];
   if (tally > 0) --tally;
   Result<Card> card = collection_.card(record.card);
+  if (!card) {
+    report(card.error());
+    return;
+  }
+  deck_id_ = card->deck;
+  reader_.reset();
+  refresh_decks();
+  show_card(std::move(card).value());
+  view_ = View::Study;
+}
+
+void AppState::suspend_card() {
+  if (!card_) return;
+  if (Result<void> done = collection_.suspend(card_->id); !done) {
+    report(done.error());
+    return;
+  }
+  ++session_.suspended;
+  load_next_card();
+}
+
+void AppState::bury_card() {
+  if (!card_) return;
+  if (Result<void> done = collection_.bury(card_->id, clock_()); !done) {
+    report(done.error());
+    return;
+  }
+  ++session_.buried;
+  load_next_card();
+}
+
+void AppState::show_card_by_id(const std::string& card_id) {
+  Result<Card> card = collection_.card(card_id);
   if (!card) {
     report(card.error());
     return;
@@ -257,7 +300,8 @@ void AppState::open_stats() {
     }
     stats_cards_.push_back(*memory);
     for (const ReviewRecord& review : *log) {
-      stats_log_.push_back(StatsReview{review.reviewed_at, review.rating, review.before.state});
+      stats_log_.push_back(
+          StatsReview{review.reviewed_at, review.rating, review.before.state, review.elapsed_days});
     }
   }
   view_ = View::Stats;
@@ -269,12 +313,15 @@ void AppState::set_stats_days(int days) {
   ReviewStatsOptions options;
   options.history_days = days;
   options.rollover_hour = collection_.options().rollover_hour;
+  options.parameters = collection_.options().fsrs;
   review_stats_ = compute_review_stats(stats_log_, stats_cards_, clock_(), options);
 }
 
 void AppState::open_settings() {
   clear_error();
   settings_draft_ = collection_.options();
+  learning_steps_draft_ = format_steps(settings_draft_.fsrs.learning_steps);
+  relearning_steps_draft_ = format_steps(settings_draft_.fsrs.relearning_steps);
   settings_message_.clear();
   view_ = View::Settings;
 }
@@ -286,8 +333,16 @@ bool AppState::save_settings() {
   options.reviews_per_day = settings_draft_.reviews_per_day;
   options.rollover_hour = settings_draft_.rollover_hour;
   options.leech_lapses = settings_draft_.leech_lapses;
+  Result<std::vector<std::int64_t>> learning = parse_steps(learning_steps_draft_);
+  if (!learning) return report(make_error("Learning steps: " + learning.error().message));
+  Result<std::vector<std::int64_t>> relearning = parse_steps(relearning_steps_draft_);
+  if (!relearning) return report(make_error("Relearning steps: " + relearning.error().message));
+  options.fsrs.learning_steps = *learning;
+  options.fsrs.relearning_steps = *relearning;
   if (Result<void> saved = collection_.save_options(options); !saved) return report(saved.error());
   settings_draft_ = collection_.options();
+  learning_steps_draft_ = format_steps(settings_draft_.fsrs.learning_steps);
+  relearning_steps_draft_ = format_steps(settings_draft_.fsrs.relearning_steps);
   settings_message_ = "Saved.";
   refresh_decks();
   return true;

@@ -5,10 +5,13 @@
 
 #include <array>
 #include <chrono>
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include <imgui.h>
 
 #include "browse_rows.hpp"
 #include "builder_session.hpp"
@@ -46,10 +49,25 @@ struct ReaderContent {
   int opening = 0;                      // counts openings, so each one starts at the cited span
 };
 
-// Answers given since the app started, by rating (index = rating - 1).
+// What this session did, for the done screen: answers by rating (index = rating - 1), the
+// distinct cards answered, time spent answering (each answer counted up to a minute), and the
+// cards put aside.
 struct SessionTally {
   std::array<int, 4> by_rating{};
+  std::vector<std::string> cards;  // distinct, in the order first answered
+  std::int64_t answer_ms = 0;
+  int suspended = 0;
+  int buried = 0;
   int total() const { return by_rating[0] + by_rating[1] + by_rating[2] + by_rating[3]; }
+};
+
+// How the app looks; applied live by the frame loop and remembered between runs (app_config).
+struct Appearance {
+  bool dark = false;
+  float font_size = 19.0f;  // body text in pixels at content scale 1; other fonts follow it
+  static constexpr float kSmallestFont = 14.0f;
+  static constexpr float kLargestFont = 28.0f;
+  bool operator==(const Appearance&) const = default;
 };
 
 class AppState {
@@ -93,6 +111,14 @@ class AppState {
   bool can_undo() const { return !answered_.empty(); }
   void undo();
 
+  // Puts the card on screen aside: suspended until unsuspended in Browse, or buried until the
+  // next study day starts; the next card shows.
+  void suspend_card();
+  void bury_card();
+  // Shows one card by id, question side up, whatever the queue says (Browse's "study this",
+  // and scripts reaching a card of each type).
+  void show_card_by_id(const std::string& card_id);
+
   // The reader: the whole article behind the card's `citation_index`th citation, its cited
   // span highlighted, its quotes by speaker. Opened from the answer side; closing it returns to
   // the card as it was.
@@ -121,6 +147,9 @@ class AppState {
   // Settings: the collection's study options, edited as a draft and saved together.
   void open_settings();
   StudyOptions& settings_draft() { return settings_draft_; }
+  // Learning and relearning steps as the learner types them ("1m,10m"), parsed on save.
+  std::string& learning_steps_draft() { return learning_steps_draft_; }
+  std::string& relearning_steps_draft() { return relearning_steps_draft_; }
   const StudyOptions& settings_saved() const { return collection_.options(); }
   bool save_settings();
   // "Fit my parameters": the optimizer on the collection's own log, off the UI thread; on
@@ -137,6 +166,31 @@ class AppState {
   // Writes the decisions as the deck's overlay, then builds the deck so it can be studied.
   bool save_builder();
   const std::string& builder_saved() const { return builder_saved_; }
+
+  // Look: theme and font size, changed in Settings and applied between frames by main.cpp.
+  const Appearance& appearance() const { return appearance_; }
+  void set_appearance(const Appearance& appearance) { appearance_ = appearance; }
+
+  // The F1 overlay listing the keys of the view under it.
+  bool help_open() const { return help_open_; }
+  void set_help_open(bool open) { help_open_ = open; }
+
+  // Stats: each chart can be saved as a PNG; the frame loop reads the pixels after drawing.
+  // The request names the charts' screen rectangles; `exported` says where they went.
+  struct ChartExport {
+    std::string name;  // file stem: "answers-per-day"
+    ImVec2 min, max;   // in framebuffer pixels, top-left origin
+  };
+  void request_chart_export() { export_requested_ = true; }
+  bool chart_export_requested() const { return export_requested_; }
+  std::vector<ChartExport>& chart_rects() { return chart_rects_; }
+  void finish_chart_export(std::string message) {
+    export_requested_ = false;
+    export_message_ = std::move(message);
+  }
+  const std::string& export_message() const { return export_message_; }
+  std::filesystem::path export_dir() const { return export_dir_; }
+  void set_export_dir(std::filesystem::path dir) { export_dir_ = std::move(dir); }
 
   // After the deck's cards are done.
   const SessionTally& session() const { return session_; }
@@ -162,7 +216,18 @@ class AppState {
   std::chrono::steady_clock::time_point shown_at_;
 
   SessionTally session_;
-  std::vector<std::pair<std::string, Rating>> answered_;  // this session's answers, oldest first
+  struct Answered {
+    std::string card;
+    Rating rating;
+    std::int64_t ms;
+  };
+  std::vector<Answered> answered_;  // this session's answers, oldest first
+  Appearance appearance_;
+  bool help_open_ = false;
+  bool export_requested_ = false;
+  std::vector<ChartExport> chart_rects_;
+  std::string export_message_;
+  std::filesystem::path export_dir_;
   std::optional<ReaderContent> reader_;
   int reader_openings_ = 0;
   std::vector<BrowseRow> browse_rows_;
@@ -173,6 +238,8 @@ class AppState {
   FitJob fit_;
   StudyOptions settings_draft_;
   std::string settings_message_;
+  std::string learning_steps_draft_;
+  std::string relearning_steps_draft_;
   int stats_days_ = 30;
   ReviewStats review_stats_;
   std::vector<StatsReview> stats_log_;

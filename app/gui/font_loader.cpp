@@ -4,6 +4,7 @@
 
 #include <array>
 #include <memory>
+#include <optional>
 
 namespace citecard::gui {
 namespace {
@@ -123,19 +124,26 @@ ImFont* add_font(const FontFile& file, float size_pixels) {
 }  // namespace
 
 Result<Fonts> load_fonts(float scale) {
-  Result<FontFile> regular = find_any_font(false);
-  if (!regular) return regular.error();
-  // Bold is a nicety: without a bold face, headings use the regular one.
-  Result<FontFile> bold = find_any_font(true);
-  const FontFile& bold_file = bold ? *bold : *regular;
-  // ImGui reads the font files itself; nothing else in the app uses fontconfig, so its
-  // configuration and caches are released now rather than held for the life of the process.
-  FcFini();
+  // Found once: a size change reloads the same files at the new size. ImGui reads the files
+  // itself; nothing else in the app uses fontconfig, so its configuration and caches are
+  // released after the first search rather than held for the life of the process.
+  static std::optional<FontFile> regular;
+  static std::optional<FontFile> bold_file;
+  if (!regular) {
+    Result<FontFile> found = find_any_font(false);
+    if (!found) return found.error();
+    regular = *found;
+    // Bold is a nicety: without a bold face, headings use the regular one.
+    Result<FontFile> bold = find_any_font(true);
+    bold_file = bold ? *bold : *regular;
+    FcFini();
+  }
+  ImGui::GetIO().Fonts->Clear();
 
   Fonts fonts;
   fonts.body = add_font(*regular, 19.0f * scale);  // first added: ImGui's default font
-  fonts.strong = add_font(bold_file, 19.0f * scale);
-  fonts.prompt = add_font(bold_file, 26.0f * scale);
+  fonts.strong = add_font(*bold_file, 19.0f * scale);
+  fonts.prompt = add_font(*bold_file, 26.0f * scale);
   fonts.small = add_font(*regular, 15.0f * scale);
   if (!fonts.body || !fonts.strong || !fonts.prompt || !fonts.small) {
     return make_error("could not load the font " + regular->path);

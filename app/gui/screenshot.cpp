@@ -13,12 +13,21 @@
 namespace citecard::gui {
 
 Result<void> save_framebuffer_png(const std::filesystem::path& path, int width, int height) {
+  return save_framebuffer_region_png(path, 0, 0, width, height, height);
+}
+
+Result<void> save_framebuffer_region_png(const std::filesystem::path& path, int x, int y, int width,
+                                         int height, int framebuffer_height) {
   if (width <= 0 || height <= 0) return make_error("the window has no pixels to save");
+  if (x < 0 || y < 0 || y + height > framebuffer_height) {
+    return make_error("the region to save is outside the window");
+  }
   const std::size_t row_bytes = static_cast<std::size_t>(width) * 3;
   std::vector<std::uint8_t> pixels(row_bytes * static_cast<std::size_t>(height));
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
   glReadBuffer(GL_BACK);
-  glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+  glReadPixels(x, framebuffer_height - y - height, width, height, GL_RGB, GL_UNSIGNED_BYTE,
+               pixels.data());
   if (GLenum error = glGetError(); error != GL_NO_ERROR) {
     return make_error("reading the window's pixels failed (GL error " + std::to_string(error) +
                       ")");

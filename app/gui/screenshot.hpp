@@ -12,4 +12,9 @@ namespace citecard::gui {
 // it, so `path` is never left half-written.
 Result<void> save_framebuffer_png(const std::filesystem::path& path, int width, int height);
 
+// The same for the rectangle at (x, y) from the top-left, width x height pixels, of a
+// framebuffer `framebuffer_height` pixels high (a chart exported from Stats).
+Result<void> save_framebuffer_region_png(const std::filesystem::path& path, int x, int y, int width,
+                                         int height, int framebuffer_height);
+
 }  // namespace citecard::gui

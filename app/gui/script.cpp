@@ -43,14 +43,17 @@ Result<int> parse_key(const std::string& arg) {
   if (arg == "escape" || arg == "esc") return GLFW_KEY_ESCAPE;
   if (arg == "up") return GLFW_KEY_UP;
   if (arg == "down") return GLFW_KEY_DOWN;
+  if (arg == "minus") return GLFW_KEY_MINUS;
+  if (arg == "f1") return GLFW_KEY_F1;
   if (arg.size() == 1 && std::isalpha(static_cast<unsigned char>(arg[0]))) {
     return GLFW_KEY_A + (std::tolower(static_cast<unsigned char>(arg[0])) - 'a');
   }
   if (arg.size() == 1 && std::isdigit(static_cast<unsigned char>(arg[0]))) {
     return GLFW_KEY_0 + (arg[0] - '0');
   }
-  return make_error("a key is space, enter, escape, up, down, a letter or a digit, not \"" + arg +
-                    "\"");
+  return make_error(
+      "a key is space, enter, escape, up, down, minus, f1, a letter or a digit, not \"" + arg +
+      "\"");
 }
 
 Result<ScriptStep> parse_step(const std::string& text) {
@@ -109,6 +112,32 @@ Result<ScriptStep> parse_step(const std::string& text) {
     step.kind = ScriptStep::Kind::Decide;
     step.value = std::stoi(arg);
     step.decision = name == "accept" ? Decision::Accept : Decision::Reject;
+  } else if (name == "bury" || name == "export") {
+    step.kind = name == "bury" ? ScriptStep::Kind::Bury : ScriptStep::Kind::Export;
+  } else if (name == "card") {
+    if (arg.empty()) return make_error("card needs a card id");
+    step.kind = ScriptStep::Kind::ShowCard;
+    step.deck = arg;
+  } else if (name == "steps") {
+    step.kind = ScriptStep::Kind::Steps;
+    step.deck = arg;
+    std::replace(step.deck.begin(), step.deck.end(), ';', ',');
+  } else if (name == "theme") {
+    if (arg != "dark" && arg != "light") {
+      return make_error("theme is dark or light, not \"" + arg + "\"");
+    }
+    step.kind = ScriptStep::Kind::Theme;
+    step.deck = arg;
+  } else if (name == "font") {
+    const bool digits = !arg.empty() && std::all_of(arg.begin(), arg.end(), [](unsigned char c) {
+      return std::isdigit(c) != 0;
+    });
+    if (!digits || std::stoi(arg) < static_cast<int>(Appearance::kSmallestFont) ||
+        std::stoi(arg) > static_cast<int>(Appearance::kLargestFont)) {
+      return make_error("font takes a size in pixels from 14 to 28, not \"" + arg + "\"");
+    }
+    step.kind = ScriptStep::Kind::FontSize;
+    step.value = std::stoi(arg);
   } else if (name == "pick") {
     Result<int> choice = parse_choice(arg);
     if (!choice) return choice.error();
@@ -131,7 +160,8 @@ Result<ScriptStep> parse_step(const std::string& text) {
                       "\" (steps: study[:DECK], pick:A-D, reveal, rate:1-4, undo, reader, browse, "
                       "search:TEXT, select:N|all, suspend, unsuspend, back, stats, settings, fit, "
                       "usefit, builder, add:PATH, "
-                      "newdeck:DIR, wait, accept:N, reject:N, save, key:K)");
+                      "newdeck:DIR, wait, accept:N, reject:N, save, bury, card:ID, "
+                      "theme:dark|light, font:PX, export, steps:S, key:K)");
   }
   return step;
 }
@@ -216,6 +246,10 @@ Result<void> run_script_step(AppState& state, const ScriptStep& step) {
     }
     case ScriptStep::Kind::Suspend:
     case ScriptStep::Kind::Unsuspend:
+      if (studying && step.kind == ScriptStep::Kind::Suspend) {
+        state.suspend_card();
+        break;
+      }
       if (state.view() != View::Browse) return fail("Browse is not open");
       if (state.browse_selection().empty()) return fail("no card is selected");
       state.set_selected_suspended(step.kind == ScriptStep::Kind::Suspend);
@@ -267,6 +301,33 @@ Result<void> run_script_step(AppState& state, const ScriptStep& step) {
     case ScriptStep::Kind::Save:
       if (state.view() != View::Builder) return fail("the Builder is not open");
       state.save_builder();
+      break;
+    case ScriptStep::Kind::Bury:
+      if (!studying) return fail("no card is showing");
+      state.bury_card();
+      break;
+    case ScriptStep::Kind::ShowCard:
+      state.show_card_by_id(step.deck);
+      break;
+    case ScriptStep::Kind::Theme: {
+      Appearance look = state.appearance();
+      look.dark = step.deck == "dark";
+      state.set_appearance(look);
+      break;
+    }
+    case ScriptStep::Kind::FontSize: {
+      Appearance look = state.appearance();
+      look.font_size = static_cast<float>(step.value);
+      state.set_appearance(look);
+      break;
+    }
+    case ScriptStep::Kind::Export:
+      if (state.view() != View::Stats) return fail("Stats is not open");
+      state.request_chart_export();
+      break;
+    case ScriptStep::Kind::Steps:
+      if (state.view() != View::Settings) return fail("Settings is not open");
+      state.learning_steps_draft() = step.deck;
       break;
     case ScriptStep::Kind::Key:
       return fail("a key press is taken by the view drawn next, not here");

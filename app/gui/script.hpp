@@ -34,10 +34,17 @@ struct ScriptStep {
     Wait,
     Decide,
     Save,
+    Bury,
+    ShowCard,
+    Theme,
+    FontSize,
+    Export,
+    Steps,
     Key
   };
   Kind kind = Kind::Reveal;
-  std::string deck;  // Study: the deck to open; empty for the first one. Search: the text
+  std::string deck;  // Study: the deck to open; empty for the first one. Search: the text;
+                     // ShowCard: the card id; Theme: "light" or "dark"
   int value = 0;     // Pick: choice index from 0; Rate: rating 1-4; Key: GLFW key code;
                      // Decide: candidate from 1
   std::string path;  // AddArticles: a file or folder; MakeDeck: the deck folder
@@ -56,7 +63,13 @@ struct ScriptStep {
 //   browse        open the Browse view
 //   search:TEXT   Browse: show the cards whose text holds TEXT
 //   select:N|all  Browse: select the Nth card shown (from 1, deck order), or all shown
-//   suspend       Browse: suspend the selected cards (unsuspend: bring them back)
+//   suspend       Browse: suspend the selected cards (unsuspend: bring them back); Study:
+//                 suspend the card on screen
+//   bury          Study: bury the card on screen until the next study day
+//   card:ID       show card ID, question side up, as Study does
+//   theme:dark|light, font:PX   the look, as Settings sets it (applied before the next frame)
+//   export        Stats: save each chart as a PNG (in the collection's folder, charts/)
+//   steps:S       Settings: type S as the learning steps, ';' for ',' ("steps:1m;10m")
 //   back          go back to the deck list
 //   stats         open the Stats view
 //   settings      open Settings
@@ -69,7 +82,8 @@ struct ScriptStep {
 //   wait          draw frames until the Builder's cards are made or the fit is done
 //   accept:N, reject:N   Builder: decide on the Nth candidate card (from 1, deck order)
 //   save          Builder: write the decisions to deck.toml and build the deck
-//   key:K         press key K (space, enter, escape, up, down, a-z, 0-9; ctrl+z etc. with Ctrl)
+//   key:K         press key K (space, enter, escape, up, down, minus, f1, a-z, 0-9; ctrl+z
+//                 etc. with Ctrl)
 //                 in the current view:
 //                 unlike the others, this tests the views' key bindings
 Result<std::vector<ScriptStep>> parse_script(const std::string& script);

@@ -9,6 +9,7 @@
 namespace citecard::gui {
 
 struct Palette {
+  bool dark = false;
   ImVec4 background{0.965f, 0.953f, 0.925f, 1.0f};
   ImVec4 panel{1.0f, 1.0f, 1.0f, 1.0f};
   ImVec4 border{0.86f, 0.84f, 0.80f, 1.0f};
@@ -35,10 +36,15 @@ struct Ui {
   float scale = 1.0f;  // content scale of the screen; sizes in views are multiplied by it
 };
 
+// The light palette above, or its dark counterpart: the same meanings (blue new, terracotta
+// learning, green review, the yellow marker band), lighter tones on a charcoal page.
+Palette make_palette(bool dark);
+
 // Sets ImGui's colours and spacing to match `palette`.
 void apply_theme(const Palette& palette, float scale);
 
-// `colour` mixed towards white by `amount` (0 = unchanged, 1 = white).
+// `colour` mixed towards the page by `amount` (0 = unchanged, 1 = the panel colour): towards
+// white in the light theme, towards charcoal in the dark one, so tints read on either.
 ImVec4 lighten(const ImVec4& colour, float amount);
 
 }  // namespace citecard::gui

@@ -4,8 +4,16 @@
 
 namespace citecard::gui {
 
+namespace {
+bool g_view_keys_enabled = true;
+}  // namespace
+
+void set_view_keys_enabled(bool enabled) {
+  g_view_keys_enabled = enabled;
+}
+
 bool key_pressed(int key) {
-  return ImGui::IsKeyPressed(key, /*repeat=*/false);
+  return g_view_keys_enabled && ImGui::IsKeyPressed(key, /*repeat=*/false);
 }
 
 bool undo_pressed() {
@@ -29,8 +37,12 @@ bool labelled_button(const char* id, const std::string& title, const std::string
     fill = lighten(colour, 0.86f);
   }
   const ImVec4 border = emphasised ? colour : lighten(colour, 0.45f);
-  const ImVec4 title_colour = emphasised ? ImVec4(1, 1, 1, 1) : colour;
-  const ImVec4 detail_colour = emphasised ? ImVec4(1, 1, 1, 0.85f) : ui.palette.muted;
+  // On a filled button, white on the light theme's deep colours, the page on the dark theme's
+  // light ones: either way the label contrasts with the fill.
+  const ImVec4 on_fill = ui.palette.dark ? ui.palette.background : ImVec4(1, 1, 1, 1);
+  const ImVec4 title_colour = emphasised ? on_fill : colour;
+  const ImVec4 detail_colour =
+      emphasised ? ImVec4(on_fill.x, on_fill.y, on_fill.z, 0.85f) : ui.palette.muted;
 
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float rounding = ImGui::GetStyle().FrameRounding;

@@ -14,6 +14,9 @@ namespace citecard::gui {
 // key code, which is what Dear ImGui 1.86's GLFW backend indexes io.KeysDown with.
 bool key_pressed(int key);
 
+// While an overlay (F1's keys) covers the view, the view's keys are off.
+void set_view_keys_enabled(bool enabled);
+
 // U, or Ctrl+Z: take back the last answer.
 bool undo_pressed();
 

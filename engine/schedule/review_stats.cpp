@@ -28,16 +28,36 @@ ReviewStats compute_review_stats(const std::vector<StatsReview>& log,
   stats.stability_histogram.assign(static_cast<std::size_t>(std::max(1, options.stability_bins)),
                                    0);
   stats.difficulty_histogram.assign(10, 0);
+  stats.retrievability_histogram.assign(10, 0);
+  int previous_max = 0;
+  for (const int max_days : kRetentionBucketDays) {
+    stats.retention_by_interval.push_back(RetentionBucket{previous_max + 1, max_days, 0, 0});
+    previous_max = max_days;
+  }
+  stats.retention_by_interval.push_back(RetentionBucket{previous_max + 1, 0, 0, 0});
+  const int calendar = std::max(1, options.calendar_days);
+  stats.calendar.assign(static_cast<std::size_t>(calendar), 0);
 
   for (const StatsReview& review : log) {
     const long long ago = -days_between(today, review.at, options.rollover_hour);
+    if (ago >= 0 && ago < calendar) ++stats.calendar[static_cast<std::size_t>(calendar - 1 - ago)];
     if (ago < 0 || ago >= history) continue;
     ++stats.answers_per_day[static_cast<std::size_t>(history - 1 - ago)];
     if (review.state_before == CardState::Review) {
       ++stats.review_answers;
-      if (review.rating != Rating::Again) ++stats.review_passed;
+      const bool passed = review.rating != Rating::Again;
+      if (passed) ++stats.review_passed;
+      // Intervals under a day (a review answered early) count with one day.
+      const int interval = std::max(1, review.elapsed_days);
+      for (RetentionBucket& bucket : stats.retention_by_interval) {
+        if (bucket.max_days != 0 && interval > bucket.max_days) continue;
+        ++bucket.answers;
+        if (passed) ++bucket.passed;
+        break;
+      }
     }
   }
+  const Scheduler scheduler(options.parameters);
 
   int counted = 0;
   for (const CardMemory& card : cards) {
@@ -53,6 +73,11 @@ ReviewStats compute_review_stats(const std::vector<StatsReview>& log,
     const long long difficulty_bin =
         std::clamp(static_cast<long long>(std::floor(card.difficulty)) - 1, 0LL, 9LL);
     ++stats.difficulty_histogram[static_cast<std::size_t>(difficulty_bin)];
+    const double recall = scheduler.retrievability(card, now);
+    const long long recall_bin =
+        std::clamp(static_cast<long long>(std::floor(recall * 10.0)), 0LL, 9LL);
+    ++stats.retrievability_histogram[static_cast<std::size_t>(recall_bin)];
+    stats.mean_retrievability += recall;
     stats.mean_stability += card.stability;
     stats.mean_difficulty += card.difficulty;
     ++counted;
@@ -60,6 +85,7 @@ ReviewStats compute_review_stats(const std::vector<StatsReview>& log,
   if (counted > 0) {
     stats.mean_stability /= counted;
     stats.mean_difficulty /= counted;
+    stats.mean_retrievability /= counted;
   }
   return stats;
 }

@@ -128,4 +128,22 @@ Result<std::vector<std::int64_t>> parse_steps(std::string_view text) {
   return steps;
 }
 
+std::string format_steps(const std::vector<std::int64_t>& seconds) {
+  if (seconds.empty()) return "none";
+  std::string text;
+  for (const std::int64_t step : seconds) {
+    if (!text.empty()) text += ',';
+    if (step > 0 && step % 86400 == 0) {
+      text += std::to_string(step / 86400) + "d";
+    } else if (step > 0 && step % 3600 == 0) {
+      text += std::to_string(step / 3600) + "h";
+    } else if (step > 0 && step % 60 == 0) {
+      text += std::to_string(step / 60) + "m";
+    } else {
+      text += std::to_string(step) + "s";
+    }
+  }
+  return text;
+}
+
 }  // namespace citecard

@@ -638,6 +638,29 @@ Result<bool> Collection::is_suspended(const std::string& card_id) const {
   return stmt->column_int(0) > 0;
 }
 
+Result<void> Collection::bury(const std::string& card_id, Timestamp now) {
+  if (auto active = card_is_active(impl_->db, card_id); !active) return active.error();
+  auto tx = Transaction::begin(impl_->db);
+  if (!tx) return tx.error();
+  auto expired = impl_->db.prepare("DELETE FROM buried WHERE until <= ?1");
+  if (!expired) return expired.error();
+  if (auto r = expired->bind(1, now).run(); !r) return r.error();
+  auto stmt = impl_->db.prepare(
+      "INSERT INTO buried (card, until) VALUES (?1, ?2) "
+      "ON CONFLICT (card) DO UPDATE SET until = excluded.until");
+  if (!stmt) return stmt.error();
+  const Timestamp until = start_of_next_day(now, impl_->options.rollover_hour);
+  if (auto r = stmt->bind(1, card_id).bind(2, until).run(); !r) return r.error();
+  return tx->commit();
+}
+
+Result<bool> Collection::is_buried(const std::string& card_id, Timestamp now) const {
+  auto stmt = impl_->db.prepare("SELECT COUNT(*) FROM buried WHERE card = ?1 AND until > ?2");
+  if (!stmt) return stmt.error();
+  if (auto r = stmt->bind(1, card_id).bind(2, now).step(); !r) return r.error();
+  return stmt->column_int(0) > 0;
+}
+
 Result<std::vector<std::string>> Collection::tags(const std::string& card_id) const {
   auto stmt = impl_->db.prepare("SELECT tag FROM card_tags WHERE card = ?1 ORDER BY tag");
   if (!stmt) return stmt.error();

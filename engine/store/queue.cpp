@@ -73,10 +73,13 @@ Result<void> load_decks(const Database& db, const std::string& scope, const Stud
   });
 }
 
-Result<void> load_exclusions(const Database& db, const Day& day, Snapshot& snap) {
-  auto blocked =
-      db.prepare("SELECT card FROM suspended UNION ALL SELECT id FROM cards WHERE archived = 1");
+Result<void> load_exclusions(const Database& db, const Day& day, Timestamp now, Snapshot& snap) {
+  // A card the learner buried is held back like a suspended one until its day is over.
+  auto blocked = db.prepare(
+      "SELECT card FROM suspended UNION ALL SELECT id FROM cards WHERE archived = 1 "
+      "UNION ALL SELECT card FROM buried WHERE until > ?1");
   if (!blocked) return blocked.error();
+  blocked->bind(1, now);
   if (auto r = each_row(*blocked,
                         [&](const Statement& row) { snap.blocked.insert(row.column_text(0)); });
       !r)
@@ -180,7 +183,7 @@ Result<Snapshot> snapshot(const Database& db, const std::string& scope, const Da
                           Timestamp now, const StudyOptions& options) {
   Snapshot snap;
   if (auto r = load_decks(db, scope, options, snap); !r) return r.error();
-  if (auto r = load_exclusions(db, day, snap); !r) return r.error();
+  if (auto r = load_exclusions(db, day, now, snap); !r) return r.error();
   if (auto r = load_today(db, day, snap); !r) return r.error();
   if (auto r = load_reviews(db, day, now, snap); !r) return r.error();
   if (auto r = load_new(db, snap); !r) return r.error();

@@ -145,6 +145,15 @@ CREATE INDEX card_state_queue ON card_state (state, due, deck, stability, card);
 -- 1 when the answer's day was chosen by load balancing within its fuzz range (store/load_balance).
 ALTER TABLE review_log ADD COLUMN balanced INTEGER NOT NULL DEFAULT 0;
 )sql",
+    // 2 -> 3: cards a learner buried (put aside for the rest of the study day), shown again from
+    // `until`, the start of the next study day; expired rows are harmless and dropped on the
+    // next bury.
+    R"sql(
+CREATE TABLE buried (
+  card  TEXT PRIMARY KEY REFERENCES cards(id),
+  until INTEGER NOT NULL
+);
+)sql",
 };
 
 }  // namespace

@@ -22,6 +22,15 @@ Result<void> load_settings(const Database& db, StudyOptions& options) {
       if (key == "rollover_hour") options.rollover_hour = std::stoi(value);
       if (key == "leech_lapses") options.leech_lapses = std::stoi(value);
       if (key == "desired_retention") options.fsrs.desired_retention = std::stod(value);
+      if (key == "learning_steps" || key == "relearning_steps") {
+        Result<std::vector<std::int64_t>> steps = parse_steps(value);
+        if (!steps) {
+          return make_error(fmt::format("the saved setting {} = '{}' is unreadable ({})", key,
+                                        value, steps.error().message));
+        }
+        (key == "learning_steps" ? options.fsrs.learning_steps : options.fsrs.relearning_steps) =
+            *steps;
+      }
       if (key == "fsrs_weights") {
         // Weights fitted to the learner's own log (the app's Settings, or an embedding app);
         // without the key the defaults stay, so older collections read as before.
@@ -48,6 +57,11 @@ Result<void> save_settings(Database& db, const StudyOptions& options) {
     return make_error("daily limits and the leech threshold cannot be negative");
   if (!(options.fsrs.desired_retention > 0 && options.fsrs.desired_retention < 1))
     return make_error("desired retention must be between 0 and 1, e.g. 0.9");
+  for (const auto* steps : {&options.fsrs.learning_steps, &options.fsrs.relearning_steps}) {
+    for (const std::int64_t step : *steps) {
+      if (step <= 0) return make_error("learning steps must be positive, e.g. 1m,10m");
+    }
+  }
   std::string weights;
   for (std::size_t i = 0; i < options.fsrs.w.size(); ++i) {
     if (!std::isfinite(options.fsrs.w[i])) return make_error("FSRS weights must be finite numbers");
@@ -65,6 +79,8 @@ Result<void> save_settings(Database& db, const StudyOptions& options) {
       {"rollover_hour", std::to_string(options.rollover_hour)},
       {"leech_lapses", std::to_string(options.leech_lapses)},
       {"desired_retention", fmt::format("{}", options.fsrs.desired_retention)},
+      {"learning_steps", format_steps(options.fsrs.learning_steps)},
+      {"relearning_steps", format_steps(options.fsrs.relearning_steps)},
   };
   for (const auto& [key, value] : values) {
     stmt->reset();

@@ -13,7 +13,7 @@ echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo
 echo "| benchmark | citecard | reference / detail | ratio or figure | target |"
 echo "|---|---|---|---|---|"
-for area in schedule store extract deck; do
+for area in schedule store extract deck gui; do
   script=$root/tests/bench/$area/run.sh
   [[ -x "$script" || -f "$script" ]] || continue
   bash "$script" "$build"

@@ -5,6 +5,8 @@
 //   citecard_png_check SHOT.png --size 1280x800 [--min-colours N] [--min-foreground F]
 //                      [--differs-from OTHER.png --min-changed F]
 //                      [--colour RRGGBB --min-colour-pixels N]  (e.g. the highlight's band)
+//                      [--max-background-luma L]  (a dark theme)
+//   --size any accepts any size (a chart exported from Stats).
 #include <CLI/CLI.hpp>
 
 #include <cstdint>
@@ -53,7 +55,11 @@ int main(int argc, char** argv) {
   double min_foreground = 0.03;
   double min_changed = 0.01;
   app.add_option("screenshot", path)->required();
-  app.add_option("--size", size, "expected WxH")->required();
+  app.add_option("--size", size, "expected WxH, or any (an exported chart)")->required();
+  double max_background_luma = 1.0;
+  app.add_option("--max-background-luma", max_background_luma,
+                 "the background's luma (0-1) at most: a dark theme")
+      ->capture_default_str();
   app.add_option("--min-colours", min_colours)->capture_default_str();
   app.add_option("--min-foreground", min_foreground, "share of non-background pixels")
       ->capture_default_str();
@@ -69,14 +75,15 @@ int main(int argc, char** argv) {
 
   int want_width = 0;
   int want_height = 0;
-  if (std::sscanf(size.c_str(), "%dx%d", &want_width, &want_height) != 2) {
+  const bool any_size = size == "any";
+  if (!any_size && std::sscanf(size.c_str(), "%dx%d", &want_width, &want_height) != 2) {
     std::fprintf(stderr, "--size must be WxH\n");
     return 2;
   }
   Image image;
   if (!load(path, image)) return 1;
   bool ok = true;
-  if (image.width != want_width || image.height != want_height) {
+  if (!any_size && (image.width != want_width || image.height != want_height)) {
     std::fprintf(stderr, "%s: %dx%d, expected %dx%d\n", path.c_str(), image.width, image.height,
                  want_width, want_height);
     ok = false;
@@ -96,6 +103,14 @@ int main(int argc, char** argv) {
   const double foreground = 1.0 - static_cast<double>(background_count) / total;
   std::printf("%s: %dx%d, %zu colours, background #%06X, %.1f%% foreground\n", path.c_str(),
               image.width, image.height, histogram.size(), background, foreground * 100.0);
+  const double luma = (0.2126 * ((background >> 16) & 0xFF) + 0.7152 * ((background >> 8) & 0xFF) +
+                       0.0722 * (background & 0xFF)) /
+                      255.0;
+  if (luma > max_background_luma) {
+    std::fprintf(stderr, "%s: background luma %.2f, expected at most %.2f\n", path.c_str(), luma,
+                 max_background_luma);
+    ok = false;
+  }
   if (static_cast<int>(histogram.size()) < min_colours) {
     std::fprintf(stderr, "%s: only %zu colours (at least %d expected)\n", path.c_str(),
                  histogram.size(), min_colours);

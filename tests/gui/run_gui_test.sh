@@ -29,6 +29,17 @@
 #   stats   T on the deck list opens Stats; after one answer its charts differ from before
 #   settings Settings shows the collection's options; "Fit my parameters" runs the optimizer on
 #           the collection's log off the UI thread and reports what it fitted on
+#   putaside S suspends the card on screen and - buries the next one: exactly those two cards,
+#           the first two the queue would show, are suspended and buried in the collection, and
+#           the session summary counts them
+#   readertypes R opens the reader from a card of every type in the deck, its cited span
+#           highlighted
+#   help    F1 shows the keys of the view over it, Esc closes it without leaving the view
+#   look    the dark theme and a larger text size change the window and are remembered in the
+#           config file with the view; the next run opens that view (--view last), dark
+#   settingslook  L in Settings switches to the dark theme, remembered; learning steps typed in
+#           Settings and saved with Ctrl+S reach the collection
+#   export  E in Stats saves each chart as a PNG in the collection's charts/ folder
 #
 # Each case builds a fresh collection with the real `citecard` binary and runs the app under
 # xvfb-run with Mesa's software renderer. Screenshots stay in WORK_DIR for a look afterwards.
@@ -52,6 +63,9 @@ rm -rf "$work"
 mkdir -p "$work"
 db=$work/collection.db
 "$citecard" build "$deck" --db "$db"
+
+# The remembered window, theme and view live here, per test, never in the user's config.
+export XDG_CONFIG_HOME=$work/config
 
 # gui OUT.png ARGS...: one screenshot of the app at $size.
 gui() {
@@ -130,6 +144,12 @@ case $case_name in
     gui "$work/done.png" --view study --now "$now" --script "$script" | tee "$work/gui.txt"
     grep -q "view: done" "$work/gui.txt" || {
       echo "expected the congratulations screen after $due answers" >&2
+      exit 1
+    }
+    # The done screen's summary: every card once, all Easy.
+    grep -Eq "session: $due cards, $due answers \(again 0, hard 0, good 0, easy $due\), [0-9]+ ms" \
+      "$work/gui.txt" || {
+      echo "expected a session summary of $due cards answered Easy" >&2
       exit 1
     }
     "$review_log_dump" "$db" >"$work/log-after.txt"
@@ -287,6 +307,111 @@ case $case_name in
     gui "$work/settings.png" --view settings --script "fit,wait" | tee "$work/gui.txt"
     grep -q "view: settings" "$work/gui.txt"
     "$png_check" "$work/settings.png" --size "$size"
+    ;;
+  putaside)
+    # The first two cards the queue shows, from a plain run on a copy.
+    cp "$db" "$work/reference.db"
+    ASAN_OPTIONS=$gui_asan_options timeout 120 xvfb-run -a -s "-screen 0 ${size}x24" \
+      "$gui" --db "$work/reference.db" --size "$size" --screenshot "$work/reference.png" \
+      --view study --script "reveal,rate:3,reveal,rate:2" >/dev/null
+    first=$("$review_log_dump" "$work/reference.db" | sed -n 's/^\([^ ]*\) good [0-9]*$/\1/p')
+    second=$("$review_log_dump" "$work/reference.db" | sed -n 's/^\([^ ]*\) hard [0-9]*$/\1/p')
+    [ -n "$first" ] && [ -n "$second" ] && [ "$first" != "$second" ]
+    gui "$work/putaside.png" --view study --script "key:s,key:minus" | tee "$work/gui.txt"
+    grep -q "view: study" "$work/gui.txt"
+    grep -q "suspended 1, buried 1" "$work/gui.txt" || {
+      echo "expected the session to count one card suspended and one buried" >&2
+      exit 1
+    }
+    "$review_log_dump" "$db" >"$work/log-after.txt"
+    cat "$work/log-after.txt"
+    grep -qx "reviews: 0" "$work/log-after.txt"
+    grep -qx "suspended: 1 $first" "$work/log-after.txt" || {
+      echo "expected S to suspend the first card, $first" >&2
+      exit 1
+    }
+    grep -qx "buried: 1 $second" "$work/log-after.txt" || {
+      echo "expected - to bury the second card, $second" >&2
+      exit 1
+    }
+    "$png_check" "$work/putaside.png" --size "$size"
+    ;;
+  readertypes)
+    "$citecard" cards --db "$db" | grep -E '^c[0-9a-f]{16} ' >"$work/cards.txt"
+    types=$(awk '{print $2}' "$work/cards.txt" | sort -u)
+    [ "$(echo "$types" | wc -l)" -ge 5 ] || {
+      echo "expected the summit deck to hold at least five card types, got: $types" >&2
+      exit 1
+    }
+    # One card of each type, in one run: the reader step fails unless the reader opened.
+    script=""
+    for type in $types; do
+      card=$(awk -v t="$type" '$2 == t {print $1; exit}' "$work/cards.txt")
+      script="$script${script:+,}card:$card,reveal,reader"
+    done
+    echo "$script"
+    gui "$work/reader-types.png" --script "$script,back,card:$card,reveal,key:r" |
+      tee "$work/gui.txt"
+    grep -q "view: reader" "$work/gui.txt" || {
+      echo "R did not open the reader from the last card, $card" >&2
+      exit 1
+    }
+    "$png_check" "$work/reader-types.png" --size "$size" --colour FCE68C --min-colour-pixels 200
+    "$review_log_dump" "$db" | grep -qx "reviews: 0"
+    ;;
+  help)
+    # Esc closes the overlay and stays in the view: the view's own Esc would go to the decks.
+    gui "$work/help-closed.png" --view study --script "key:f1,key:escape" | tee "$work/gui2.txt"
+    grep -q "view: study" "$work/gui2.txt" || {
+      echo "Esc on the F1 overlay left the study view" >&2
+      exit 1
+    }
+    gui "$work/help.png" --view study --script "key:f1" | tee "$work/gui.txt"
+    grep -q "view: study" "$work/gui.txt"
+    "$png_check" "$work/help.png" --size "$size" --differs-from "$work/help-closed.png" \
+      --min-changed 0.2
+    # Esc closes the overlay and stays in the view; a second Esc goes back to the decks.
+    ;;
+  look)
+    gui "$work/stats-dark.png" --view stats --script "theme:dark,font:24" | tee "$work/gui.txt"
+    "$png_check" "$work/stats-dark.png" --size "$size" --max-background-luma 0.3
+    config=$work/config/citecard/app.ini
+    cat "$config"
+    grep -qx "theme=dark" "$config" && grep -qx "font_size=24" "$config" &&
+      grep -qx "view=stats" "$config" && grep -qx "width=1280" "$config" || {
+      echo "expected the dark theme, 24 px text and the Stats view to be remembered" >&2
+      exit 1
+    }
+    # The next run opens where this one was left, as it was left; no --size: the remembered one.
+    ASAN_OPTIONS=$gui_asan_options timeout 120 xvfb-run -a -s "-screen 0 ${size}x24" \
+      "$gui" --db "$db" --screenshot "$work/again.png" --view last | tee "$work/gui2.txt"
+    grep -q "(1280x800, view: stats)" "$work/gui2.txt"
+    "$png_check" "$work/again.png" --size "$size" --max-background-luma 0.3
+    ;;
+  settingslook)
+    config=$work/config/citecard/app.ini
+    # L in Settings switches to dark; learning steps typed there are saved with Ctrl+S.
+    gui "$work/settings-dark.png" --view settings --script "key:l"
+    grep -qx "theme=dark" "$config"
+    "$png_check" "$work/settings-dark.png" --size "$size" --max-background-luma 0.3
+    gui "$work/settings-steps.png" --view settings --script "steps:2m;1h;1d,key:ctrl+s" |
+      tee "$work/gui3.txt"
+    steps=$("$review_log_dump" --settings "$db" | sed -n 's/^learning_steps: //p')
+    [ "$steps" = "2m,1h,1d" ] || {
+      echo "expected the learning steps 2m,1h,1d saved in the collection, got '$steps'" >&2
+      exit 1
+    }
+    ;;
+  export)
+    gui "$work/stats.png" --view study --script "reveal,rate:3,stats,key:e" | tee "$work/gui.txt"
+    for chart in answers-per-day due-forecast stability difficulty retrievability \
+      retention-by-interval calendar; do
+      test -f "$work/charts/$chart.png" || {
+        echo "E did not save the $chart chart" >&2
+        exit 1
+      }
+      "$png_check" "$work/charts/$chart.png" --size any --min-colours 20 --min-foreground 0.02
+    done
     ;;
   *)
     echo "unknown case $case_name" >&2

@@ -92,3 +92,59 @@ TEST_CASE("stability and difficulty histograms bin reviewed cards, the last bin 
   CHECK(stats.mean_stability == doctest::Approx((0.5 + 12 + 250) / 3));
   CHECK(stats.mean_difficulty == doctest::Approx((1.0 + 5.5 + 10.0) / 3));
 }
+
+TEST_CASE("true retention is split by the interval each review came after") {
+  const std::vector<StatsReview> log = {
+      {kNow - kDay, Rating::Good, CardState::Review, 1},
+      {kNow - kDay, Rating::Again, CardState::Review, 0},  // early: counts as one day
+      {kNow - kDay, Rating::Good, CardState::Review, 5},
+      {kNow - kDay, Rating::Again, CardState::Review, 200},
+      {kNow - kDay, Rating::Good, CardState::Learning, 3},  // not a review: not counted
+  };
+  const ReviewStats stats = compute_review_stats(log, {}, kNow);
+  REQUIRE(stats.retention_by_interval.size() == std::size(kRetentionBucketDays) + 1);
+  CHECK(stats.retention_by_interval[0].min_days == 1);
+  CHECK(stats.retention_by_interval[0].max_days == 1);
+  CHECK(stats.retention_by_interval[0].answers == 2);
+  CHECK(stats.retention_by_interval[0].retention() == doctest::Approx(0.5));
+  CHECK(stats.retention_by_interval[2].min_days == 4);  // 4-7 days
+  CHECK(stats.retention_by_interval[2].passed == 1);
+  CHECK(stats.retention_by_interval.back().max_days == 0);
+  CHECK(stats.retention_by_interval.back().answers == 1);
+  CHECK(stats.retention_by_interval.back().passed == 0);
+  int answers = 0;
+  for (const RetentionBucket& b : stats.retention_by_interval) answers += b.answers;
+  CHECK(answers == stats.review_answers);
+}
+
+TEST_CASE("the calendar counts a year of answers whatever the history window") {
+  const std::vector<StatsReview> log = {
+      {kNow, Rating::Good, CardState::New},
+      {kNow - 200 * kDay, Rating::Good, CardState::Review},
+      {kNow - 400 * kDay, Rating::Good, CardState::Review},  // beyond 53 weeks
+  };
+  ReviewStatsOptions options;
+  options.history_days = 30;
+  const ReviewStats stats = compute_review_stats(log, {}, kNow, options);
+  REQUIRE(stats.calendar.size() == 371);
+  CHECK(stats.calendar.back() == 1);
+  CHECK(stats.calendar[370 - 200] == 1);
+  int total = 0;
+  for (int n : stats.calendar) total += n;
+  CHECK(total == 2);
+}
+
+TEST_CASE("retrievability falls with time since the last review, binned in tenths") {
+  CardMemory fresh = reviewed(10.0, 5.0, kNow + 9 * kDay);
+  fresh.last_review = kNow;
+  CardMemory old = reviewed(1.0, 5.0, kNow - 50 * kDay);
+  old.last_review = kNow - 600 * kDay;
+  const ReviewStats stats = compute_review_stats({}, {fresh, old}, kNow);
+  REQUIRE(stats.retrievability_histogram.size() == 10);
+  CHECK(stats.retrievability_histogram[9] == 1);  // just reviewed: ~100 %
+  int low = 0;
+  for (int i = 0; i < 5; ++i) low += stats.retrievability_histogram[static_cast<std::size_t>(i)];
+  CHECK(low == 1);  // a year and a half past a one-day stability
+  CHECK(stats.mean_retrievability > 0.4);
+  CHECK(stats.mean_retrievability < 0.8);
+}

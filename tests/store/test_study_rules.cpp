@@ -215,6 +215,52 @@ TEST_CASE("a suspended card is never shown nor answered until unsuspended") {
   CHECK_FALSE(s.collection->suspend("no-such-card").ok());
 }
 
+TEST_CASE("a buried card waits until the next study day starts, in learning too") {
+  StudyOptions options;
+  options.rollover_hour = 4;
+  Study s(options);
+  const auto ids = s.ids("alpha");
+  REQUIRE(s.next(kMorning) == ids[0]);
+  REQUIRE(s.collection->bury(ids[0], kMorning).ok());
+  CHECK(*s.collection->is_buried(ids[0], kMorning));
+  CHECK(s.next(kMorning) == ids[1]);
+  CHECK(s.deck("alpha", kMorning).new_available == 11);
+  CHECK(s.next(kMorning + 12 * 3600) != ids[0]);  // 22:00, still today
+  // The next day starts at 04:00: it is back, and nothing else about it changed.
+  const Timestamp tomorrow = kMorning - 6 * 3600 + kDay;
+  CHECK_FALSE(*s.collection->is_buried(ids[0], tomorrow));
+  CHECK(s.next(tomorrow) == ids[0]);
+  CHECK(s.collection->memory(ids[0])->state == CardState::New);
+
+  // A learning card due again in a minute stays away too.
+  s.answer(ids[1], Rating::Again, kMorning);
+  REQUIRE(s.collection->bury(ids[1], kMorning).ok());
+  CHECK(s.next(kMorning + 600) != ids[1]);
+  CHECK(s.next(tomorrow + 1) == ids[1]);
+  CHECK_FALSE(s.collection->bury("no-such-card", kMorning).ok());
+}
+
+TEST_CASE("learning steps saved with the options are the steps of every later open") {
+  TempDir dir;
+  {
+    auto c = Collection::open(dir / "c.db");
+    REQUIRE(c.ok());
+    StudyOptions options = c->options();
+    options.fsrs.learning_steps = {120, 3600, 86400};
+    options.fsrs.relearning_steps = {};
+    REQUIRE(c->save_options(options).ok());
+    options.fsrs.learning_steps = {0};
+    CHECK_FALSE(c->save_options(options).ok());
+  }
+  auto c = Collection::open(dir / "c.db");
+  REQUIRE(c.ok());
+  CHECK(c->options().fsrs.learning_steps == std::vector<std::int64_t>{120, 3600, 86400});
+  CHECK(c->options().fsrs.relearning_steps.empty());
+  CHECK(format_steps(c->options().fsrs.learning_steps) == "2m,1h,1d");
+  CHECK(format_steps({}) == "none");
+  CHECK(format_steps({90}) == "90s");
+}
+
 TEST_CASE("a card lapsing as often as the leech threshold is tagged leech and suspended") {
   StudyOptions options;
   options.leech_lapses = 2;

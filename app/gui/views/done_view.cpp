@@ -3,6 +3,7 @@
 #include <GLFW/glfw3.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 
 #include "../widgets.hpp"
@@ -32,6 +33,32 @@ void tally_line(const Ui& ui, const SessionTally& tally, float width) {
   ImGui::PopFont();
 }
 
+// "45 s", "3 min 12 s", "1 h 05 min": how long this session's answers took.
+std::string format_study_time(std::int64_t ms) {
+  const std::int64_t seconds = (ms + 500) / 1000;
+  char text[48];
+  if (seconds < 60) {
+    std::snprintf(text, sizeof text, "%lld s", static_cast<long long>(seconds));
+  } else if (seconds < 3600) {
+    std::snprintf(text, sizeof text, "%lld min %02lld s", static_cast<long long>(seconds / 60),
+                  static_cast<long long>(seconds % 60));
+  } else {
+    std::snprintf(text, sizeof text, "%lld h %02lld min", static_cast<long long>(seconds / 3600),
+                  static_cast<long long>(seconds / 60 % 60));
+  }
+  return text;
+}
+
+std::string session_line(const SessionTally& tally) {
+  if (tally.total() == 0) return "No cards were answered in this session.";
+  const std::size_t cards = tally.cards.size();
+  std::string line = "You studied " + std::to_string(cards) + (cards == 1 ? " card" : " cards");
+  if (static_cast<std::size_t>(tally.total()) != cards) {
+    line += " (" + std::to_string(tally.total()) + " answers)";
+  }
+  return line + " in " + format_study_time(tally.answer_ms) + ":";
+}
+
 }  // namespace
 
 void draw_done_view(AppState& state, const Ui& ui) {
@@ -51,8 +78,9 @@ void draw_done_view(AppState& state, const Ui& ui) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float width = std::min(avail.x, 640.0f * ui.scale);
   const CollectionStats& stats = state.stats();
-  const float height =
-      ((stats.learning > 0 ? 360.0f : 330.0f) + (state.can_undo() ? 26.0f : 0.0f)) * ui.scale;
+  const float height = ((stats.learning > 0 ? 360.0f : 330.0f) + (state.can_undo() ? 26.0f : 0.0f) +
+                        (state.session().suspended + state.session().buried > 0 ? 26.0f : 0.0f)) *
+                       ui.scale;
   ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + (avail.x - width) * 0.5f,
                              ImGui::GetCursorPosY() + std::max(0.0f, (avail.y - height) * 0.35f)));
   ImGui::BeginChild("done", ImVec2(width, height), true,
@@ -64,12 +92,14 @@ void draw_done_view(AppState& state, const Ui& ui) {
   ImGui::Spacing();
 
   const SessionTally& tally = state.session();
-  const std::string answered =
-      tally.total() == 0 ? std::string("No cards were answered in this session.")
-                         : "You answered " + std::to_string(tally.total()) +
-                               (tally.total() == 1 ? " card" : " cards") + " in this session:";
-  centered_text(ui.fonts.body, answered, ui.palette.muted, inner);
+  centered_text(ui.fonts.body, session_line(tally), ui.palette.muted, inner);
   if (tally.total() > 0) tally_line(ui, tally, inner);
+  if (tally.suspended > 0 || tally.buried > 0) {
+    centered_text(ui.fonts.small,
+                  "Put aside: " + std::to_string(tally.suspended) + " suspended  \xC2\xB7  " +
+                      std::to_string(tally.buried) + " buried until tomorrow",
+                  ui.palette.muted, inner);
+  }
 
   std::string later = std::to_string(stats.reviews_today) + " reviews today  \xC2\xB7  " +
                       std::to_string(stats.learning) + " in learning  \xC2\xB7  " +

@@ -2,6 +2,10 @@
 
 #include <GLFW/glfw3.h>
 
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -33,6 +37,13 @@ void draw_settings_view(AppState& state, const Ui& ui) {
     return;
   }
   if (io.KeyCtrl && key_pressed(GLFW_KEY_S)) state.save_settings();
+  // The look changes at once (no Save): the frame loop applies it before the next frame.
+  Appearance look = state.appearance();
+  if (!io.WantTextInput && !io.KeyCtrl && key_pressed(GLFW_KEY_L)) look.dark = !look.dark;
+  if (io.KeyCtrl && (key_pressed(GLFW_KEY_EQUAL) || key_pressed(GLFW_KEY_KP_ADD)))
+    look.font_size = std::min(Appearance::kLargestFont, look.font_size + 1.0f);
+  if (io.KeyCtrl && (key_pressed(GLFW_KEY_MINUS) || key_pressed(GLFW_KEY_KP_SUBTRACT)))
+    look.font_size = std::max(Appearance::kSmallestFont, look.font_size - 1.0f);
   if (!io.WantTextInput && !io.KeyCtrl && key_pressed(GLFW_KEY_F) && !fit.busy()) {
     state.start_fit();
   }
@@ -55,6 +66,11 @@ void draw_settings_view(AppState& state, const Ui& ui) {
   ImGui::SliderInt("A study day starts at (hour)", &draft.rollover_hour, 0, 23, "%02d:00");
   ImGui::SetNextItemWidth(width);
   ImGui::InputInt("Suspend a leech after lapses (0: never)", &draft.leech_lapses);
+  ImGui::SetNextItemWidth(width);
+  ImGui::InputTextWithHint("Learning steps", "1m,10m", &state.learning_steps_draft());
+  ImGui::SetNextItemWidth(width);
+  ImGui::InputTextWithHint("Relearning steps (after a lapse)", "10m",
+                           &state.relearning_steps_draft());
   if (draft.new_cards_per_day < 0) draft.new_cards_per_day = 0;
   if (draft.reviews_per_day < 0) draft.reviews_per_day = 0;
   if (draft.leech_lapses < 0) draft.leech_lapses = 0;
@@ -63,6 +79,21 @@ void draw_settings_view(AppState& state, const Ui& ui) {
     ImGui::SameLine();
     ImGui::TextColored(ui.palette.right, "%s", state.settings_message().c_str());
   }
+
+  ImGui::Spacing();
+  ImGui::Separator();
+  section_label(ui, "LOOK");
+  int theme = look.dark ? 1 : 0;
+  ImGui::RadioButton("Light", &theme, 0);
+  ImGui::SameLine();
+  ImGui::RadioButton("Dark  (L)", &theme, 1);
+  look.dark = theme == 1;
+  ImGui::SetNextItemWidth(width);
+  ImGui::SliderFloat("Text size (Ctrl+= / Ctrl+-)", &look.font_size, Appearance::kSmallestFont,
+                     Appearance::kLargestFont, "%.0f px");
+  // Whole pixels: each new size rebuilds the font atlas, so a drag rebuilds it once per pixel.
+  look.font_size = std::round(look.font_size);
+  if (!(look == state.appearance())) state.set_appearance(look);
 
   ImGui::Spacing();
   ImGui::Separator();
@@ -100,7 +131,10 @@ void draw_settings_view(AppState& state, const Ui& ui) {
   }
   ImGui::Spacing();
   ImGui::PushFont(ui.fonts.small);
-  ImGui::TextColored(ui.palette.muted, "Ctrl+S save  \xC2\xB7  F fit  \xC2\xB7  Esc back to decks");
+  ImGui::TextColored(
+      ui.palette.muted,
+      "Ctrl+S save  \xC2\xB7  F fit  \xC2\xB7  L theme  \xC2\xB7  F1 keys  \xC2\xB7  "
+      "Esc back to decks");
   ImGui::PopFont();
 }
 

@@ -69,6 +69,15 @@ void handle_keys(AppState& state, Rating suggested, const TypedAnswer* typed) {
     return;
   }
   if (typing) return;
+  // Putting a card aside works on either side: S suspends it, - buries it until tomorrow.
+  if (key_pressed(GLFW_KEY_S)) {
+    state.suspend_card();
+    return;
+  }
+  if (key_pressed(GLFW_KEY_MINUS) || key_pressed(GLFW_KEY_KP_SUBTRACT)) {
+    state.bury_card();
+    return;
+  }
   const bool confirm =
       key_pressed(GLFW_KEY_SPACE) || key_pressed(GLFW_KEY_ENTER) || key_pressed(GLFW_KEY_KP_ENTER);
   if (!state.revealed()) {
@@ -315,6 +324,7 @@ void draw_bottom_bar(AppState& state, const Ui& ui, float width, Rating suggeste
                              "Esc: decks";
     std::string line = hint;
     if (state.can_undo()) line += "  \xC2\xB7  U: undo last answer";
+    line += "  \xC2\xB7  F1: keys";
     centered_text(ui.fonts.small, line, ui.palette.muted, width);
     return;
   }
@@ -335,8 +345,10 @@ void draw_bottom_bar(AppState& state, const Ui& ui, float width, Rating suggeste
   }
   std::string hint = std::string("Space: ") +
                      kRatingNames[static_cast<std::size_t>(suggested) - 1] +
-                     "  \xC2\xB7  R: article  \xC2\xB7  Esc: decks";
+                     "  \xC2\xB7  R: article  \xC2\xB7  S: suspend  \xC2\xB7  \xE2\x80\x93: bury"
+                     "  \xC2\xB7  Esc: decks";
   if (state.can_undo()) hint += "  \xC2\xB7  U: undo";
+  hint += "  \xC2\xB7  F1: keys";
   centered_text(ui.fonts.small, hint, ui.palette.muted, width);
 }
 

@@ -154,6 +154,10 @@ class Collection {
   Result<void> suspend(const std::string& card_id);
   Result<void> unsuspend(const std::string& card_id);
   Result<bool> is_suspended(const std::string& card_id) const;
+  // A buried card is put aside for the rest of the study day: it is not shown again until the
+  // next day starts (at the rollover hour after `now`); its state and history are unchanged.
+  Result<void> bury(const std::string& card_id, Timestamp now);
+  Result<bool> is_buried(const std::string& card_id, Timestamp now) const;
   Result<std::vector<std::string>> tags(const std::string& card_id) const;  // e.g. "leech"
 
   // Saves the collection-wide settings (limits, rollover hour, leech threshold, default retention)

@@ -135,6 +135,8 @@ std::string format_interval(std::int64_t seconds);
 
 // Parses "1m,10m" / "30s,1h,1d" into seconds; "" or "none" gives no steps.
 Result<std::vector<std::int64_t>> parse_steps(std::string_view text);
+// The inverse: each step in its largest whole unit ("1m,10m", "30s,1h,1d"); "none" for no steps.
+std::string format_steps(const std::vector<std::int64_t>& seconds);
 
 // Parses "0.212,1.2931,...": exactly 21 comma-separated numbers.
 Result<FsrsWeights> parse_fsrs_weights(std::string_view text);

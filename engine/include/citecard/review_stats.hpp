@@ -17,7 +17,12 @@ struct StatsReview {
   Timestamp at = 0;
   Rating rating = Rating::Good;
   CardState state_before = CardState::New;  // the card's state when it was answered
+  int elapsed_days = 0;  // days since the card's previous answer (its interval, for reviews)
 };
+
+// Upper bounds (days, inclusive) of the interval buckets true retention is split into; the last
+// bucket holds every longer interval.
+inline constexpr int kRetentionBucketDays[] = {1, 3, 7, 15, 30, 90};
 
 struct ReviewStatsOptions {
   int history_days = 30;   // days of answers counted, today included (30, 90, 365 in the app)
@@ -25,6 +30,17 @@ struct ReviewStatsOptions {
   int rollover_hour = 4;   // a study day starts at this local hour, as the scheduler's
   int stability_bins = 10;
   double stability_bin_days = 10.0;  // width of a stability bin; the last bin holds the rest
+  int calendar_days = 371;    // days of answers in the calendar heat map: 53 weeks, today last
+  FsrsParameters parameters;  // for each card's probability of recall now
+};
+
+// Reviews of cards in review whose interval fell in one bucket, and how many were remembered.
+struct RetentionBucket {
+  int min_days = 0;
+  int max_days = 0;  // 0 for the open-ended last bucket
+  int answers = 0;
+  int passed = 0;
+  double retention() const { return answers == 0 ? 0.0 : static_cast<double>(passed) / answers; }
 };
 
 struct ReviewStats {
@@ -44,6 +60,14 @@ struct ReviewStats {
   std::vector<int> difficulty_histogram;
   double mean_stability = 0;  // over the cards counted in the histograms
   double mean_difficulty = 0;
+  // The same cards by probability of recall now, in tenths: [0] is 0-10 %, [9] is 90-100 %.
+  std::vector<int> retrievability_histogram;
+  double mean_retrievability = 0;
+  // True retention within the history window, by the interval the card was reviewed after.
+  std::vector<RetentionBucket> retention_by_interval;
+  // Answers per study day for the calendar heat map, oldest first, today last (not limited to
+  // the history window).
+  std::vector<int> calendar;
 };
 
 ReviewStats compute_review_stats(const std::vector<StatsReview>& log,
