@@ -216,7 +216,13 @@ TEST_CASE("the overlay rejects and edits generated cards by id") {
                               "\"\naction = \"reject\"\n\n[[card]]\nid = \"" + edited.id +
                               "\"\naction = \"edit\"\nprompt = \"A better prompt\"\n";
   const auto curated = made_or_fail(HarbourDeck(overlay));
-  CHECK(curated.cards.size() == made.cards.size() - 1);
+  // The rejected who-said card's quote is still asked once: by its typed twin, which gave way to
+  // it before (one fact asked once across card types).
+  CHECK(curated.cards.size() == made.cards.size());
+  const auto twin = std::find_if(curated.cards.begin(), curated.cards.end(), [&](const Card& c) {
+    return c.type == "who_said_typed" && c.note == rejected.note;
+  });
+  CHECK(twin != curated.cards.end());
   for (const auto& card : curated.cards) {
     CHECK(card.id != rejected.id);
     if (card.id == edited.id) {
@@ -282,19 +288,26 @@ TEST_CASE("a prompt gives its answer away whatever the case, hyphens or alias") 
   CHECK_FALSE(gives_away("Kimberly met Putin", "Kim"));
 }
 
-TEST_CASE("each multiple-choice who-said card has a typed sibling on the same note") {
+TEST_CASE("a quote is asked once: by its who-said card, its typed twin only in that card's place") {
   const auto made = made_or_fail(HarbourDeck());
-  const auto typed = of_type(made, "who_said_typed");
-  REQUIRE_FALSE(typed.empty());
-  for (const Card* card : typed) {
-    CHECK(card->choices.empty());
-    const auto sibling = std::find_if(made.cards.begin(), made.cards.end(), [&](const Card& c) {
-      return c.type == "who_said" && c.note == card->note;
-    });
-    REQUIRE(sibling != made.cards.end());
-    CHECK(sibling->answer == card->answer);
-    CHECK(sibling->id != card->id);
+  const auto asked = of_type(made, "who_said");
+  REQUIRE_FALSE(asked.empty());
+  std::set<std::string> notes;
+  for (const Card* card : asked) notes.insert(card->note);
+  // A quote with fair wrong choices is asked by multiple choice alone: no typed twin, no cloze.
+  for (const auto& card : made.cards) {
+    if (card.type == "who_said_typed") CHECK_FALSE(notes.count(card.note));
+    if (card.type == "quote_cloze") CHECK_FALSE(notes.count(card.note));
   }
+  const Card& rejected = *asked.front();
+  const auto curated =
+      made_or_fail(HarbourDeck("[[card]]\nid = \"" + rejected.id + "\"\naction = \"reject\"\n"));
+  const auto typed = std::find_if(curated.cards.begin(), curated.cards.end(), [&](const Card& c) {
+    return c.type == "who_said_typed" && c.note == rejected.note;
+  });
+  REQUIRE(typed != curated.cards.end());
+  CHECK(typed->choices.empty());
+  CHECK(typed->answer == rejected.answer);
 }
 
 TEST_CASE(
@@ -368,7 +381,10 @@ TEST_CASE("a curator's edit keeps a held-back quote with the speaker the curator
 }
 
 TEST_CASE("a quote cloze names its speaker only when the attribution is sure") {
-  const deck::MadeDeck made = made_or_fail(HarbourDeck());
+  // Clozes alone: beside a who-said card, a cloze naming the speaker would ask its quote again.
+  std::string manifest = kManifest;
+  manifest.replace(manifest.find("[generate]\n"), 11, "[generate]\ntypes = [\"quote_cloze\"]\n");
+  const deck::MadeDeck made = made_or_fail(HarbourDeck("", manifest));
   bool unsure_seen = false;
   bool sure_seen = false;
   for (const Card* card : of_type(made, "quote_cloze")) {
@@ -387,8 +403,18 @@ TEST_CASE("a quote cloze names its speaker only when the attribution is sure") {
 
 TEST_CASE(
     "a quote cloze names its speaker again once a curator accepts the quote's who-said card") {
-  const deck::MadeDeck made =
-      made_or_fail(HarbourDeck(accept_held_back(made_or_fail(HarbourDeck()))));
+  const deck::MadeDeck first = made_or_fail(HarbourDeck());
+  std::string cloze_id;
+  for (const Card* card : of_type(first, "quote_cloze"))
+    if (card->prompt.find("must come down") != std::string::npos) cloze_id = card->id;
+  REQUIRE_FALSE(cloze_id.empty());
+  // Accepting the who-said card alone asks the quote once, by that card.
+  const deck::MadeDeck said_only = made_or_fail(HarbourDeck(accept_held_back(first)));
+  CHECK(std::none_of(said_only.cards.begin(), said_only.cards.end(),
+                     [&](const Card& c) { return c.id == cloze_id; }));
+  // A curator who accepts the cloze as well keeps both, and the cloze names the speaker.
+  const deck::MadeDeck made = made_or_fail(HarbourDeck(
+      accept_held_back(first) + "[[card]]\nid = \"" + cloze_id + "\"\naction = \"accept\"\n"));
   bool seen = false;
   for (const Card* card : of_type(made, "quote_cloze")) {
     if (card->prompt.find("must come down") == std::string::npos) continue;
