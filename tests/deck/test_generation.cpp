@@ -20,7 +20,8 @@ const std::string kHarbour =
     "\u201COur harbour will reopen to every fishing boat by the spring,\u201D said Ana Ruiz, the "
     "mayor of Portville.\n"
     "\n"
-    "\u201CThe dredging contract is the largest in the town\u2019s long history,\u201D said Tom "
+    "\u201CThe dredging contract, at 9 million dollars, is the largest in the town\u2019s long "
+    "history,\u201D said Tom "
     "Lee, a council member.\n"
     "\n"
     "\u201CWe will inspect every incoming shipment very closely,\u201D said Maria Lopez, a customs "
@@ -46,7 +47,7 @@ const std::string kSecondReport =
     "Tom Lee and Carlos Mendes walked the empty piers together on Monday.\n"
     "\n"
     // Two men named just before "he": the speaker is not sure, so this quote is held back.
-    "\u201CThe old cranes must come down before anything new is built,\u201D he said.\n";
+    "\u201CThe old cranes must come down before 30 berths are built,\u201D he said.\n";
 
 const std::string kManifest = R"(
 [deck]
