@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "deck/card_maker.hpp"
@@ -423,4 +424,22 @@ TEST_CASE(
     CHECK(card->prompt.find(" said:") != std::string::npos);
   }
   CHECK(seen);
+}
+
+TEST_CASE("a quote cloze blanks the claim, a number with its unit, and no filler") {
+  std::string manifest = kManifest;
+  manifest.replace(manifest.find("[generate]\n"), 11, "[generate]\ntypes = [\"quote_cloze\"]\n");
+  const deck::MadeDeck made = made_or_fail(HarbourDeck("", manifest));
+  std::map<std::string, std::string> answer_by_quote;
+  for (const Card* card : of_type(made, "quote_cloze")) {
+    for (const char* quote : {"dredging contract", "cranes", "inspect", "asked the fishermen"})
+      if (card->prompt.find(quote) != std::string::npos) answer_by_quote[quote] = card->answer;
+  }
+  // The number and what it counts, over any word of the quote.
+  CHECK(answer_by_quote["dredging contract"] == "9 million dollars");
+  CHECK(answer_by_quote["cranes"] == "30");
+  // "We will inspect every incoming shipment very closely": no number, no name, no word the
+  // articles report on elsewhere; a blank there would ask for phrasing.
+  CHECK(answer_by_quote.count("inspect") == 0);
+  CHECK(answer_by_quote.count("asked the fishermen") == 0);
 }
