@@ -95,6 +95,23 @@ std::string number_value(const std::string& text) {
   return std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; }) ? d : "";
 }
 
+// A dateline opens a report with where and when it was filed, then a dash: "MOSCOW, Sept. 13
+// (AP) — ...", "September 13, 2023 - ...". The blank is in it when it comes before the first dash
+// that follows no more than kDatelineWords words (news style: AP, Reuters).
+constexpr std::size_t kDatelineWords = 8;
+
+bool in_dateline(const std::string& sentence) {
+  const auto blank = sentence.find(kBlank);
+  if (blank == std::string::npos) return false;
+  std::size_t dash = std::string::npos;
+  for (const char* mark : {" \u2014", " \u2013", " - ", "\u2014 "}) {
+    const auto at = sentence.find(mark);
+    if (at != std::string::npos && at < dash) dash = at;
+  }
+  return dash != std::string::npos && blank < dash &&
+         words_of(sentence.substr(0, dash)).size() <= kDatelineWords;
+}
+
 std::string shown(const std::string& text) {
   return fmt::format("\u201C{}\u201D", text);
 }
@@ -146,6 +163,10 @@ std::vector<Finding> blank_findings(const std::string& sentence, const std::stri
   }
   if (is_filler(answer))
     out.push_back({"filler-blank", fmt::format("{} is phrasing, not a claim", shown(answer))});
+  if (in_dateline(sentence))
+    out.push_back({"dateline-blank", fmt::format("{} is in the dateline (where and when the report "
+                                                 "was filed), not a fact of the story",
+                                                 shown(answer))});
   return out;
 }
 
