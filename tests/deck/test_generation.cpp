@@ -443,3 +443,11 @@ TEST_CASE("a quote cloze blanks the claim, a number with its unit, and no filler
   CHECK(answer_by_quote.count("inspect") == 0);
   CHECK(answer_by_quote.count("asked the fishermen") == 0);
 }
+
+TEST_CASE("a share's wrong choices stay within the whole") {
+  for (const auto& choice : deck::generate::nearby_values("59 percent", 4)) {
+    INFO(choice);
+    CHECK(std::stoi(choice) <= 100);
+  }
+  CHECK_FALSE(deck::generate::nearby_values("59 percent", 3).empty());
+}

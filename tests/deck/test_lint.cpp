@@ -199,3 +199,19 @@ TEST_CASE("lint dateline-blank: where and when a report was filed is not a fact 
       has_rule(deck::lint::blank_findings("PORTVILLE \u2014 The ferry sank on _____.", "May 7"),
                "dateline-blank"));
 }
+
+TEST_CASE("lint age-blank: an age after a name is who a person is, not what happened") {
+  CHECK(has_rule(
+      deck::lint::blank_findings("The skipper, Tom Lee, _____, said the ferry sank.", "61"),
+      "age-blank"));
+  CHECK_FALSE(has_rule(
+      deck::lint::blank_findings("The ferry sank with _____ people aboard, officials said.", "61"),
+      "age-blank"));
+}
+
+TEST_CASE("lint spoke-to-blank: the outlet that interviewed the sources") {
+  CHECK(
+      has_rule(deck::lint::blank_findings(
+                   "Two dozen officials interviewed by _____ asked not to be named.", "The Daily"),
+               "spoke-to-blank"));
+}
