@@ -1,9 +1,10 @@
 // One fact asked once across card types. The generator makes several forms of a question from
 // one quote or one person (who-said, its typed twin, complete-the-quote; who-is and its reverse),
 // and a fact cloze may ask what a hand-written question already asks. A learner who meets the
-// same fact twice learns nothing new the second time, so after the cards are made (and the
-// curator's rejections applied) the cards that ask one fact are grouped and only the most
-// preferred form of each group is kept.
+// same fact twice learns nothing new the second time, so after the cards are made the cards that
+// ask one fact are grouped and only the most preferred form of each group is kept. The deck
+// builder takes the curator's rejected cards into the choice and removes them afterwards: a
+// rejection stands for its fact, and another form is offered only if the curator accepts it.
 #pragma once
 
 #include <set>
@@ -38,8 +39,8 @@ inline constexpr std::size_t kCommonShare = 8;
 //     dropped: a curator's named decision holds);
 //   1 who-said with four choices of the speaker's kind: the link between a speaker and their
 //     words, recognised among people a learner could confuse, with no name to spell;
-//   2 its typed twin, kept only when the multiple-choice card is not (rejected, or no fair
-//     choices): the same fact, and a typed name adds spelling, not knowledge of the event;
+//   2 its typed twin, kept only when there is no multiple-choice card (no fair choices): the
+//     same fact, and a typed name adds spelling, not knowledge of the event;
 //   3 a fact cloze or who-is: a fact, not a phrasing;
 //   4 complete-the-quote: with the speaker named it shows the who-said card's pair again, and
 //     its blank is one word a synonym may fill;

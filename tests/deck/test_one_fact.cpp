@@ -68,7 +68,7 @@ TEST_CASE("one fact: a quote is asked by its who-said card, not again typed or a
   CHECK_FALSE(dropped[0].reason.empty());
 }
 
-TEST_CASE("one fact: with the who-said card rejected, its typed twin asks the quote") {
+TEST_CASE("one fact: with no who-said card (no fair choices), its typed twin asks the quote") {
   std::vector<Card> cards = {quote_cloze(), typed_twin()};
   deck::keep_one_card_per_fact(cards, {});
   CHECK(ids(cards) == std::vector<std::string>{"typed"});
