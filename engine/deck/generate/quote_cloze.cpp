@@ -1,5 +1,6 @@
-// "Complete the quote": the speaker and the quote with its key words hidden -> those words. The
-// hidden words are the quote's most telling ones that appear nowhere else in what the card shows.
+// "Complete the quote": the speaker and the quote with its claim hidden -> the claim: a number
+// with its unit, a name, or a word the story reports on beyond the quote, never the speaker's
+// phrasing (candidate_blanks). A quote with no such span makes no cloze.
 // The speaker is named only when the attribution is as sure as a who-said card needs: a prompt
 // saying "X said" teaches who said it as surely as a who-said card does.
 #include <fmt/format.h>
