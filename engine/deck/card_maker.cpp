@@ -11,6 +11,7 @@
 #include "deck/content_id.hpp"
 #include "deck/generate/generate.hpp"
 #include "deck/lint/lint.hpp"
+#include "deck/one_fact.hpp"
 #include "deck/overlay.hpp"
 #include "deck/study_order.hpp"
 
@@ -347,14 +348,36 @@ Result<MadeDeck> make_cards(const DeckSpec& deck, DeckBuildOptions options) {
   const auto dropped = drop_flagged(deck, made.cards, cards);
   std::vector<OverlayEntry> remaining;
   if (auto r = check_overlay_against_dropped(overlay, dropped, remaining); !r) return r.error();
+  // A rejection stands for the fact the card asked: its other forms (a typed twin, a cloze of the
+  // same quote) are not offered in its place, since a curator rejects a who-said card as often
+  // for its speaker as for its choices. A form the curator accepts by id is chosen and stays.
+  std::set<std::string> rejected_ids;
+  for (const auto& entry : remaining)
+    if (entry.action == OverlayAction::Reject) rejected_ids.insert(entry.card_id);
+  std::vector<Card> rejected;
+  for (const auto& card : cards)
+    if (rejected_ids.count(card.id)) rejected.push_back(card);
   if (auto r = apply_overlay(remaining, cards, hand_ids); !r) return r.error();
   std::erase_if(cards, [&](const Card& c) { return asked_by_hand(hand, c); });
+  // One fact asked once across card types. The curator's own cards stay: the hand-written ones
+  // and those accepted or edited by id. A hand-written quote's typed twin is a
+  // second form of its card, not the curator's, and gives way like a generated one.
+  std::set<std::string> chosen;
+  for (const auto& card : made.cards) chosen.insert(card.id);
+  for (const auto& entry : remaining)
+    if (entry.action != OverlayAction::Reject) chosen.insert(entry.card_id);
+  std::vector<Card> all = std::move(made.cards);
+  for (auto& card : cards) all.push_back(std::move(card));
+  for (auto& card : typed_hand_cards) all.push_back(std::move(card));
+  for (auto& card : rejected) all.push_back(std::move(card));
+  keep_one_card_per_fact(all, chosen);
+  std::erase_if(all, [&](const Card& c) { return rejected_ids.count(c.id) > 0; });
+  made.cards = std::move(all);
   std::set<std::string> used_notes;
-  for (const auto& card : cards) used_notes.insert(card.note);
+  for (const auto& card : made.cards) used_notes.insert(card.note);
+  std::erase_if(made.notes, [&](const MadeNote& n) { return !used_notes.count(n.id); });
   for (auto& note : generated->notes)
     if (used_notes.count(note.id)) made.notes.push_back(std::move(note));
-  for (auto& card : cards) made.cards.push_back(std::move(card));
-  for (auto& card : typed_hand_cards) made.cards.push_back(std::move(card));
   // A deck of hand-written notes alone keeps its curator's order; one the generator fills mixes
   // kinds and sources from the first day.
   if (deck.generate.enabled) interleave_for_study(made.cards);

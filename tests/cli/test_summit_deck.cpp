@@ -88,21 +88,42 @@ std::vector<std::string> unit_words(const std::string& s) {
 // commentators it quotes once), and the curator rejected what a fresh reader judged trivia and
 // added hand-written questions for what no generated card asks (outcome, aims, evidence,
 // reactions): these floors say every type is still there, not that more is better.
-TEST_CASE("the summit deck has at least 80 cards of every type, 25 or more of them generated") {
+// One fact is asked once across card types (deck/one_fact.hpp): a quote asked "who said it" has
+// no typed twin and no cloze, a person asked "who is" no reverse card. The floors were 25
+// generated cards, 5 fact and 5 quote clozes and a reverse who-is when 13 of those 27 generated
+// cards were the repeats a fresh reader rejected; they now count what is left once each fact is
+// asked once, and a reverse who-is is made only where its forward card is not.
+TEST_CASE("the summit deck has at least 80 cards of every type, one fact asked once") {
   SummitCollection summit;
   const auto cards = summit.cards();
   CHECK(cards.size() >= 80);
   std::map<std::string, int> by_type;
-  for (const auto& card : cards) ++by_type[card["type"].get<std::string>()];
+  std::map<std::string, std::set<std::string>> types_asking;  // quote line or person -> types
+  for (const auto& card : cards) {
+    const std::string type = card["type"], prompt = card["prompt"], answer = card["answer"];
+    ++by_type[type];
+    if (type == "who_said" || type == "who_said_typed")
+      types_asking[prompt.substr(prompt.find('\n') + 1)].insert(type);
+    if (type == "who_is_reverse") types_asking[answer].insert(type);
+    if (type == "who_is")
+      types_asking[prompt.substr(prompt.find("describe ") + 9,
+                                 prompt.rfind('?') - prompt.find("describe ") - 9)]
+          .insert(type);
+  }
   int generated = 0;
   for (const auto& [type, count] : by_type)
     if (type != "fact") generated += count;
-  CHECK(by_type["fact_cloze"] >= 5);
-  CHECK(by_type["quote_cloze"] >= 5);
+  CHECK(by_type["fact_cloze"] >= 3);
+  CHECK(by_type["quote_cloze"] >= 3);
   CHECK(by_type["who_said"] >= 5);
-  CHECK(by_type["who_is"] >= 1);
-  CHECK(by_type["who_is_reverse"] >= 1);
-  CHECK(generated >= 25);
+  CHECK(by_type["who_is"] + by_type["who_is_reverse"] >= 1);
+  CHECK(generated >= 14);
+  CHECK(types_asking.size() >= 8);
+  for (const auto& [asked, types] : types_asking) {
+    INFO(asked);
+    CHECK_FALSE((types.count("who_said") && types.count("who_said_typed")));
+    CHECK_FALSE((types.count("who_is") && types.count("who_is_reverse")));
+  }
 }
 
 TEST_CASE("every summit card cites verbatim text at its byte offsets") {
@@ -174,12 +195,19 @@ TEST_CASE("multiple-choice summit cards offer distinct choices of the answer's t
 }
 
 TEST_CASE("a quote worded differently across sources is one card citing each wording") {
+  // Kim's words as CBC News ("sacred fight against hegemonic forces") and AP ("just fight") print
+  // them, on the who-said card; the cloze that cited a1's bare "sacred fight" beside "just fight"
+  // is gone as a repeat of that card (one fact asked once).
   SummitCollection summit;
   bool sacred_and_just = false;
   for (const auto& card : summit.cards()) {
-    std::set<std::string> texts;
-    for (const auto& c : card["citations"]) texts.insert(c["text"].get<std::string>());
-    sacred_and_just |= texts.count("sacred fight") && texts.count("just fight");
+    bool sacred = false, just = false;
+    for (const auto& c : card["citations"]) {
+      const std::string text = c["text"];
+      sacred |= text.rfind("sacred fight", 0) == 0 && text.size() < 60;
+      just |= text == "just fight";
+    }
+    sacred_and_just |= sacred && just;
   }
   CHECK(sacred_and_just);
 }
@@ -203,7 +231,7 @@ TEST_CASE("curating and rebuilding keeps every card's id and history") {
 
   // Answer the first generated card of each kind; the first is then rejected, the second edited.
   std::vector<std::string> answered;
-  for (const char* type : {"quote_cloze", "fact_cloze", "who_is", "who_is_reverse"}) {
+  for (const char* type : {"quote_cloze", "fact_cloze", "who_is", "who_said"}) {
     const auto card = std::find_if(before->begin(), before->end(),
                                    [&](const citecard::Card& c) { return c.type == type; });
     REQUIRE(card != before->end());

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "deck/card_maker.hpp"
@@ -20,7 +21,8 @@ const std::string kHarbour =
     "\u201COur harbour will reopen to every fishing boat by the spring,\u201D said Ana Ruiz, the "
     "mayor of Portville.\n"
     "\n"
-    "\u201CThe dredging contract is the largest in the town\u2019s long history,\u201D said Tom "
+    "\u201CThe dredging contract, at 9 million dollars, is the largest in the town\u2019s long "
+    "history,\u201D said Tom "
     "Lee, a council member.\n"
     "\n"
     "\u201CWe will inspect every incoming shipment very closely,\u201D said Maria Lopez, a customs "
@@ -46,7 +48,7 @@ const std::string kSecondReport =
     "Tom Lee and Carlos Mendes walked the empty piers together on Monday.\n"
     "\n"
     // Two men named just before "he": the speaker is not sure, so this quote is held back.
-    "\u201CThe old cranes must come down before anything new is built,\u201D he said.\n";
+    "\u201CThe old cranes must come down before 30 berths are built,\u201D he said.\n";
 
 const std::string kManifest = R"(
 [deck]
@@ -282,19 +284,40 @@ TEST_CASE("a prompt gives its answer away whatever the case, hyphens or alias") 
   CHECK_FALSE(gives_away("Kimberly met Putin", "Kim"));
 }
 
-TEST_CASE("each multiple-choice who-said card has a typed sibling on the same note") {
-  const auto made = made_or_fail(HarbourDeck());
-  const auto typed = of_type(made, "who_said_typed");
-  REQUIRE_FALSE(typed.empty());
-  for (const Card* card : typed) {
-    CHECK(card->choices.empty());
-    const auto sibling = std::find_if(made.cards.begin(), made.cards.end(), [&](const Card& c) {
-      return c.type == "who_said" && c.note == card->note;
-    });
-    REQUIRE(sibling != made.cards.end());
-    CHECK(sibling->answer == card->answer);
-    CHECK(sibling->id != card->id);
+TEST_CASE(
+    "a quote is asked once: by its who-said card; its typed twin only when a curator takes it") {
+  const HarbourDeck deck;
+  const auto made = made_or_fail(deck);
+  const auto asked = of_type(made, "who_said");
+  REQUIRE_FALSE(asked.empty());
+  std::set<std::string> notes;
+  for (const Card* card : asked) notes.insert(card->note);
+  // A quote with fair wrong choices is asked by multiple choice alone: no typed twin, no cloze.
+  for (const auto& card : made.cards) {
+    if (card.type == "who_said_typed") CHECK_FALSE(notes.count(card.note));
+    if (card.type == "quote_cloze") CHECK_FALSE(notes.count(card.note));
   }
+  const Card& rejected = *asked.front();
+  // The generator's own output, before one form per fact is chosen, holds the typed twin.
+  auto spec = deck::load_deck(deck.dir / "deck");
+  REQUIRE(spec.ok());
+  auto generated = deck::generate::generate_cards(*spec);
+  REQUIRE(generated.ok());
+  const auto twin = std::find_if(
+      generated->cards.begin(), generated->cards.end(),
+      [&](const Card& c) { return c.type == "who_said_typed" && c.note == rejected.note; });
+  REQUIRE(twin != generated->cards.end());
+  const auto has_twin = [&](const deck::MadeDeck& d) {
+    return std::any_of(d.cards.begin(), d.cards.end(),
+                       [&](const Card& c) { return c.id == twin->id; });
+  };
+  const std::string reject = "[[card]]\nid = \"" + rejected.id + "\"\naction = \"reject\"\n\n";
+  // A rejection stands for the quote: its typed twin does not take the card's place unasked.
+  CHECK_FALSE(has_twin(made_or_fail(HarbourDeck(reject))));
+  // A curator who wants the typed form accepts it by id.
+  const auto typed_only = made_or_fail(
+      HarbourDeck(reject + "[[card]]\nid = \"" + twin->id + "\"\naction = \"accept\"\n"));
+  CHECK(has_twin(typed_only));
 }
 
 TEST_CASE(
@@ -368,7 +391,10 @@ TEST_CASE("a curator's edit keeps a held-back quote with the speaker the curator
 }
 
 TEST_CASE("a quote cloze names its speaker only when the attribution is sure") {
-  const deck::MadeDeck made = made_or_fail(HarbourDeck());
+  // Clozes alone: beside a who-said card, a cloze naming the speaker would ask its quote again.
+  std::string manifest = kManifest;
+  manifest.replace(manifest.find("[generate]\n"), 11, "[generate]\ntypes = [\"quote_cloze\"]\n");
+  const deck::MadeDeck made = made_or_fail(HarbourDeck("", manifest));
   bool unsure_seen = false;
   bool sure_seen = false;
   for (const Card* card : of_type(made, "quote_cloze")) {
@@ -387,8 +413,18 @@ TEST_CASE("a quote cloze names its speaker only when the attribution is sure") {
 
 TEST_CASE(
     "a quote cloze names its speaker again once a curator accepts the quote's who-said card") {
-  const deck::MadeDeck made =
-      made_or_fail(HarbourDeck(accept_held_back(made_or_fail(HarbourDeck()))));
+  const deck::MadeDeck first = made_or_fail(HarbourDeck());
+  std::string cloze_id;
+  for (const Card* card : of_type(first, "quote_cloze"))
+    if (card->prompt.find("must come down") != std::string::npos) cloze_id = card->id;
+  REQUIRE_FALSE(cloze_id.empty());
+  // Accepting the who-said card alone asks the quote once, by that card.
+  const deck::MadeDeck said_only = made_or_fail(HarbourDeck(accept_held_back(first)));
+  CHECK(std::none_of(said_only.cards.begin(), said_only.cards.end(),
+                     [&](const Card& c) { return c.id == cloze_id; }));
+  // A curator who accepts the cloze as well keeps both, and the cloze names the speaker.
+  const deck::MadeDeck made = made_or_fail(HarbourDeck(
+      accept_held_back(first) + "[[card]]\nid = \"" + cloze_id + "\"\naction = \"accept\"\n"));
   bool seen = false;
   for (const Card* card : of_type(made, "quote_cloze")) {
     if (card->prompt.find("must come down") == std::string::npos) continue;
@@ -396,4 +432,30 @@ TEST_CASE(
     CHECK(card->prompt.find(" said:") != std::string::npos);
   }
   CHECK(seen);
+}
+
+TEST_CASE("a quote cloze blanks the claim, a number with its unit, and no filler") {
+  std::string manifest = kManifest;
+  manifest.replace(manifest.find("[generate]\n"), 11, "[generate]\ntypes = [\"quote_cloze\"]\n");
+  const deck::MadeDeck made = made_or_fail(HarbourDeck("", manifest));
+  std::map<std::string, std::string> answer_by_quote;
+  for (const Card* card : of_type(made, "quote_cloze")) {
+    for (const char* quote : {"dredging contract", "cranes", "inspect", "asked the fishermen"})
+      if (card->prompt.find(quote) != std::string::npos) answer_by_quote[quote] = card->answer;
+  }
+  // The number and what it counts, over any word of the quote.
+  CHECK(answer_by_quote["dredging contract"] == "9 million dollars");
+  CHECK(answer_by_quote["cranes"] == "30");
+  // "We will inspect every incoming shipment very closely": no number, no name, no word the
+  // articles report on elsewhere; a blank there would ask for phrasing.
+  CHECK(answer_by_quote.count("inspect") == 0);
+  CHECK(answer_by_quote.count("asked the fishermen") == 0);
+}
+
+TEST_CASE("a share's wrong choices stay within the whole") {
+  for (const auto& choice : deck::generate::nearby_values("59 percent", 4)) {
+    INFO(choice);
+    CHECK(std::stoi(choice) <= 100);
+  }
+  CHECK_FALSE(deck::generate::nearby_values("59 percent", 3).empty());
 }

@@ -120,7 +120,7 @@ TEST_CASE("a period after a month or title abbreviation does not end the sentenc
 TEST_CASE("a who-said back cites the sentence naming the speaker when the quote says only 'she'") {
   const auto made = made_with_all_accepted();
   bool named = false;
-  for (const Card* card : of_type(made, "who_said_typed")) {
+  for (const Card* card : of_type(made, "who_said")) {
     if (card->citations.front().text.find("every promise") == std::string::npos) continue;
     CHECK(card->answer == "Ana Ruiz");
     for (const auto& c : card->citations)

@@ -182,3 +182,36 @@ TEST_CASE("lint spoke-to-blank: an outlet that reported it, named after the blan
       deck::lint::blank_findings("The captain told the _____ he was sorry.", "Harbour Wire"),
       "spoke-to-blank"));
 }
+
+TEST_CASE("lint dateline-blank: where and when a report was filed is not a fact of the story") {
+  CHECK(
+      has_rule(deck::lint::blank_findings(
+                   "PORTVILLE, _____ (Harbour Wire) \u2014 The ferry sank near the pier.", "May 7"),
+               "dateline-blank"));
+  CHECK(has_rule(deck::lint::blank_findings("_____ - The ferry sank near the pier.", "May 7, 2024"),
+                 "dateline-blank"));
+  // A dash after a long opening is a parenthesis in the sentence, not a dateline.
+  CHECK_FALSE(has_rule(deck::lint::blank_findings("The ferry that the town bought from its old "
+                                                  "owners in _____ sank \u2014 near the pier.",
+                                                  "May"),
+                       "dateline-blank"));
+  CHECK_FALSE(
+      has_rule(deck::lint::blank_findings("PORTVILLE \u2014 The ferry sank on _____.", "May 7"),
+               "dateline-blank"));
+}
+
+TEST_CASE("lint age-blank: an age after a name is who a person is, not what happened") {
+  CHECK(has_rule(
+      deck::lint::blank_findings("The skipper, Tom Lee, _____, said the ferry sank.", "61"),
+      "age-blank"));
+  CHECK_FALSE(has_rule(
+      deck::lint::blank_findings("The ferry sank with _____ people aboard, officials said.", "61"),
+      "age-blank"));
+}
+
+TEST_CASE("lint spoke-to-blank: the outlet that interviewed the sources") {
+  CHECK(
+      has_rule(deck::lint::blank_findings(
+                   "Two dozen officials interviewed by _____ asked not to be named.", "The Daily"),
+               "spoke-to-blank"));
+}

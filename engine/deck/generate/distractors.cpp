@@ -155,8 +155,11 @@ std::vector<std::string> from_digits(const std::string& answer) {
     for (double f : {0.5, 2.0, 1.5, 0.75, 3.0})
       values.push_back(round_like(f * static_cast<double>(n), n));
   }
+  // A share cannot pass the whole: "118 percent" of voters rules itself out.
+  const std::string after = answer.substr(end);
+  const bool share = after.find("percent") != std::string::npos || after.find('%') == 0;
   for (long long v : values) {
-    if (v == n) continue;
+    if (v == n || (share && v > 100)) continue;
     const std::string text = commas || v >= 10000 ? with_commas(v) : std::to_string(v);
     out.push_back(answer.substr(0, begin) + text + answer.substr(end));
   }

@@ -69,19 +69,6 @@ const Name* known_name(const Corpus& corpus, const AnswerSpan& span) {
   return &it->second;
 }
 
-// The story's protagonists (the most-mentioned names): every learner of the deck knows them, so
-// a blank they fill asks nothing, and their capitals and leaders make ambiguous wrong choices.
-std::set<std::string> protagonists(const Corpus& corpus) {
-  constexpr std::size_t kProtagonists = 7;
-  std::vector<std::pair<int, std::string>> by_mentions;
-  for (const auto& [key, name] : corpus.names) by_mentions.push_back({-name.mentions, key});
-  std::sort(by_mentions.begin(), by_mentions.end());
-  std::set<std::string> out;
-  for (std::size_t i = 0; i < by_mentions.size() && i < kProtagonists; ++i)
-    out.insert(by_mentions[i].second);
-  return out;
-}
-
 // "A1: " and "Q2: " label the answers of a question-and-answer article, not its content.
 std::string without_answer_label(const std::string& sentence) {
   if (sentence.size() > 4 && (sentence[0] == 'A' || sentence[0] == 'Q') &&
@@ -100,6 +87,19 @@ std::vector<std::string> names_of_kind(const Corpus& corpus, EntityKind kind) {
 }
 
 }  // namespace
+
+// The story's protagonists (the most-mentioned names): every learner of the deck knows them, so
+// a blank they fill asks nothing, and their capitals and leaders make ambiguous wrong choices.
+std::set<std::string> protagonists(const Corpus& corpus) {
+  constexpr std::size_t kProtagonists = 7;
+  std::vector<std::pair<int, std::string>> by_mentions;
+  for (const auto& [key, name] : corpus.names) by_mentions.push_back({-name.mentions, key});
+  std::sort(by_mentions.begin(), by_mentions.end());
+  std::set<std::string> out;
+  for (std::size_t i = 0; i < by_mentions.size() && i < kProtagonists; ++i)
+    out.insert(by_mentions[i].second);
+  return out;
+}
 
 const AnswerSpan* best_answer(const Corpus& corpus, const Article& article, const Fact& fact) {
   // A caption's sentence can look like reporting; its paragraph's credit line gives it away.

@@ -98,6 +98,9 @@ std::vector<QuoteGroup> group_quotes(const Corpus& corpus);
 // officials, soldiers, witnesses): "which analyst said this" is trivia, what a leader or an
 // official said is the story.
 bool is_principal(const Corpus& corpus, const std::string& display_key);
+// The story's most-mentioned names (people, places, organisations), by display key: a blank they
+// fill asks nothing every learner of the deck does not know.
+std::set<std::string> protagonists(const Corpus& corpus);
 bool is_commentator(const Corpus& corpus, const QuoteGroup& group);
 inline constexpr int kPrincipalShareOfTopMentions = 4;  // mentions >= top / 4
 inline constexpr int kMinPrincipalMentions = 3;

@@ -10,6 +10,7 @@
 #include "deck/card_maker.hpp"
 #include "deck/generate/generate.hpp"
 #include "deck/lint/rules.hpp"
+#include "deck/one_fact.hpp"
 
 namespace citecard::deck::lint {
 namespace {
@@ -125,6 +126,14 @@ std::vector<LintFinding> lint_cards(const std::vector<Card>& cards,
   return out;
 }
 
+std::vector<LintFinding> one_fact_findings(const std::vector<Card>& cards) {
+  std::vector<LintFinding> out;
+  for (auto& [i, why] : repeated_facts(cards))
+    out.push_back(finding(
+        cards[i], {"one-fact", fmt::format("{}: a learner would meet one fact twice", why)}));
+  return out;
+}
+
 }  // namespace citecard::deck::lint
 
 namespace citecard {
@@ -138,6 +147,8 @@ Result<LintReport> lint_deck(const std::filesystem::path& deck_dir, DeckBuildOpt
   report.deck = spec->id;
   report.cards = static_cast<int>(made->cards.size());
   report.findings = deck::lint::lint_cards(made->cards, spec->sources);
+  for (auto& f : deck::lint::one_fact_findings(made->cards))
+    report.findings.push_back(std::move(f));
   return report;
 }
 

@@ -19,4 +19,9 @@ std::vector<LintFinding> lint_cards(const std::vector<Card>& cards,
 
 inline constexpr int kMaxCardsPerAnswer = 2;
 
+// Across card types, on a built deck (the generator keeps one card per fact, so only cards it
+// may not drop, the hand-written ones, can break it):
+//   one-fact         an earlier card asks the same fact in another form (deck/one_fact.hpp)
+std::vector<LintFinding> one_fact_findings(const std::vector<Card>& cards);
+
 }  // namespace citecard::deck::lint

@@ -95,6 +95,37 @@ std::string number_value(const std::string& text) {
   return std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; }) ? d : "";
 }
 
+// A dateline opens a report with where and when it was filed, then a dash: "MOSCOW, Sept. 13
+// (AP) — ...", "September 13, 2023 - ...". The blank is in it when it comes before the first dash
+// that follows no more than kDatelineWords words (news style: AP, Reuters).
+constexpr std::size_t kDatelineWords = 8;
+
+bool in_dateline(const std::string& sentence) {
+  const auto blank = sentence.find(kBlank);
+  if (blank == std::string::npos) return false;
+  std::size_t dash = std::string::npos;
+  for (const char* mark : {" \u2014", " \u2013", " - ", "\u2014 "}) {
+    const auto at = sentence.find(mark);
+    if (at != std::string::npos && at < dash) dash = at;
+  }
+  return dash != std::string::npos && blank < dash &&
+         words_of(sentence.substr(0, dash)).size() <= kDatelineWords;
+}
+
+// News style gives a person's age after their name between commas ("Ana Ruiz, 44, said"): a
+// bare number blanked there is who the person is, not what happened.
+bool is_age(const std::string& sentence, const std::string& answer) {
+  if (answer.empty() || answer.size() > 3 ||
+      !std::all_of(answer.begin(), answer.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return false;
+  const auto at = sentence.find(std::string(", ") + kBlank + ",");
+  if (at == std::string::npos || at == 0) return false;
+  // The word before is the end of a name: capitalised.
+  std::size_t word = at;
+  while (word > 0 && sentence[word - 1] != ' ') --word;
+  return std::isupper(static_cast<unsigned char>(sentence[word])) != 0;
+}
+
 std::string shown(const std::string& text) {
   return fmt::format("\u201C{}\u201D", text);
 }
@@ -146,6 +177,14 @@ std::vector<Finding> blank_findings(const std::string& sentence, const std::stri
   }
   if (is_filler(answer))
     out.push_back({"filler-blank", fmt::format("{} is phrasing, not a claim", shown(answer))});
+  if (is_age(sentence, answer))
+    out.push_back({"age-blank", fmt::format("{} is a person's age set off after their name, not a "
+                                            "fact of the story",
+                                            shown(answer))});
+  if (in_dateline(sentence))
+    out.push_back({"dateline-blank", fmt::format("{} is in the dateline (where and when the report "
+                                                 "was filed), not a fact of the story",
+                                                 shown(answer))});
   return out;
 }
 

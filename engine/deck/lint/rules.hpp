@@ -23,6 +23,8 @@ inline constexpr const char* kBlank = "_____";
 //   weekday-blank    the answer is a weekday: not the point of a sentence
 //   spoke-to-blank   the answer is whom a source spoke to ("in an interview with _____")
 //   filler-blank     the answer is phrasing, not a claim ("main priority", "vice versa")
+//   dateline-blank   the blank is in the dateline ("MOSCOW, _____ (AP) — ...")
+//   age-blank        the answer is an age after a name ("Ana Ruiz, _____, said")
 std::vector<Finding> blank_findings(const std::string& sentence, const std::string& answer);
 
 // The text names `name`, as written or, for a place, in any of its forms ("North Korean" names
