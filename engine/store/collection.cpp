@@ -16,6 +16,7 @@
 #include "store/check.hpp"
 #include "store/database.hpp"
 #include "store/deck_writer.hpp"
+#include "store/imported_writer.hpp"
 #include "store/load_balance.hpp"
 #include "store/memory_codec.hpp"
 #include "store/parameters_codec.hpp"
@@ -286,6 +287,18 @@ Result<BuildReport> Collection::build(const std::filesystem::path& deck_dir,
   auto report = store::write_deck(impl_->db, *spec, *made, now_utc());
   if (!report) return report.error();
   report->held_back = made->held_back;
+  if (auto r = tx->commit(); !r) return r.error();
+  return report;
+}
+
+Result<ImportedNotesReport> Collection::add_imported_notes(const std::string& deck,
+                                                           const std::string& title,
+                                                           const std::vector<ImportedNote>& notes) {
+  if (deck.empty()) return make_error("an imported deck needs a name", ErrorCode::Invalid);
+  auto tx = Transaction::begin(impl_->db);
+  if (!tx) return tx.error();
+  auto report = store::write_imported_notes(impl_->db, deck, title, notes, now_utc());
+  if (!report) return report.error();
   if (auto r = tx->commit(); !r) return r.error();
   return report;
 }
