@@ -30,8 +30,8 @@ void add_import_command(CLI::App& app) {
         r.notes, r.deck, r.cards_added, r.cards_present, r.reviews_added, r.reviews_present);
     if (r.cards_skipped > 0 || r.reviews_skipped > 0)
       fmt::print(
-          "Skipped {} cards beyond each note's first and {} log entries that are not "
-          "answers.\n",
+          "Skipped {} cards (a note's second and later cards, or no text on the front) "
+          "and {} log entries that are not answers.\n",
           r.cards_skipped, r.reviews_skipped);
     fmt::print("These cards cite no source: citecard shows them as imported.\n");
   });

@@ -172,13 +172,17 @@ Result<AnkiFile> read_anki_text(std::string_view text, const std::filesystem::pa
           record.note.choices.push_back(line);
       }
     }
-    if (record.note.prompt.empty())
-      return make_error(fmt::format("{}: note {} has an empty front", name.string(), r + 1),
-                        ErrorCode::Invalid);
+    if (record.note.prompt.empty()) {  // an image or sound alone: nothing to ask in text
+      ++file.cards_skipped;
+      continue;
+    }
     if (file.deck_name.empty() && h.deck_column && *h.deck_column < fields.size())
       file.deck_name = fields[*h.deck_column];
     file.notes.push_back(std::move(record));
   }
+  if (file.notes.empty())
+    return make_error(fmt::format("{}: none of its notes has text on its front", name.string()),
+                      ErrorCode::Invalid);
   if (file.deck_name.empty()) file.deck_name = name.stem().string();
   return file;
 }

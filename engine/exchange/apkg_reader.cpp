@@ -151,7 +151,7 @@ Result<AnkiFile> read_apkg(const std::filesystem::path& path) {
     record.note.prompt = from_html(field(roles.front));
     record.note.answer = from_html(field(roles.back));
     if (roles.choices) record.note.choices = field_lines(field(*roles.choices));
-    if (record.note.prompt.empty() && record.note.answer.empty()) {
+    if (record.note.prompt.empty()) {  // an image or sound alone: nothing to ask in text
       ++file.cards_skipped;
       continue;
     }

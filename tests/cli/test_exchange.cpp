@@ -314,3 +314,20 @@ TEST_CASE("CSV and JSON exports carry every card with its citations") {
   CHECK(unknown.err.find("no deck nope") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(out / "x.json"));
 }
+
+TEST_CASE("a deck folder is not built into a deck that holds imported cards") {
+  SummitCollection summit;
+  TempDir dir;
+  const auto text = dir / "summit.txt";
+  REQUIRE(summit.run("export --anki-text '" + text.string() + "'").status == 0);
+  const std::string db = (dir / "c.db").string();
+  const auto cli = "'" + citecard::test::kCli + "' ";
+  REQUIRE(run_command(cli + "import '" + text.string() + "' --deck summit-2023 --db '" + db + "'")
+              .status == 0);
+  const std::string before = cards_of(db);
+  const CommandResult built =
+      run_command(cli + "build '" + citecard::test::kSummitDeck + "' --db '" + db + "'");
+  CHECK(built.status == 1);
+  CHECK(built.err.find("holds cards imported from Anki") != std::string::npos);
+  CHECK(cards_of(db) == before);
+}

@@ -54,7 +54,8 @@ struct ImportedNoteRecord {
 struct AnkiFile {
   std::string deck_name;  // the package's deck, or the file's name
   std::vector<ImportedNoteRecord> notes;
-  int cards_skipped = 0;    // an .apkg's cards beyond each note's first (reversed, cloze 2…)
+  int cards_skipped = 0;    // an .apkg's cards beyond each note's first (reversed, cloze 2…),
+                            // and notes with no text on their front (an image alone)
   int reviews_skipped = 0;  // log entries that are not answers (manual, rescheduled) or are
                             // for skipped cards
 };
