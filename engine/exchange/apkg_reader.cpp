@@ -125,10 +125,11 @@ Result<AnkiFile> read_apkg(const std::filesystem::path& path) {
   auto types = note_types(*db, path, file.deck_name);
   if (!types) return types.error();
 
-  // Each note's first card (lowest ord) becomes the citecard card; its review log comes along.
+  // Each note's first card (lowest ord) becomes the citecard card, in the order the notes were
+  // made; its review log comes along.
   auto cards = db->prepare(
       "SELECT n.id, n.mid, n.flds, c.id, c.ord FROM notes n JOIN cards c ON c.nid = n.id "
-      "ORDER BY c.due, n.id, c.ord");
+      "ORDER BY n.id, c.ord");
   if (!cards) return damaged(path, cards.error().message);
   std::map<std::int64_t, std::size_t> note_index;  // Anki note id -> file.notes index
   std::map<std::int64_t, std::size_t> card_note;   // Anki card id -> file.notes index

@@ -282,18 +282,22 @@ Result<BuildReport> Collection::build(const std::filesystem::path& deck_dir,
   if (!spec) return as_deck_error(spec.error());
   auto made = deck::make_cards(*spec, options);
   if (!made) return as_deck_error(made.error());
-  // A rebuild archives every card of the deck it does not make: imported cards would go.
-  auto imported = impl_->db.prepare(
-      "SELECT COUNT(*) FROM cards WHERE deck = ?1 AND type = 'imported' AND archived = 0");
-  if (!imported) return imported.error();
-  if (auto row = imported->bind(1, spec->id).step(); !row) return row.error();
-  if (imported->column_int(0) > 0)
-    return make_error(fmt::format("deck {} holds cards imported from Anki; give the deck folder "
-                                  "another id in its manifest",
-                                  spec->id),
-                      ErrorCode::Deck);
   auto tx = Transaction::begin(impl_->db);
   if (!tx) return tx.error();
+  // A rebuild archives every card of the deck it does not make: imported cards would go. Asked
+  // inside the write transaction: a read left open before it would make its BEGIN fail as busy
+  // when another process has written since.
+  {
+    auto imported = impl_->db.prepare(
+        "SELECT COUNT(*) FROM cards WHERE deck = ?1 AND type = 'imported' AND archived = 0");
+    if (!imported) return imported.error();
+    if (auto row = imported->bind(1, spec->id).step(); !row) return row.error();
+    if (imported->column_int(0) > 0)
+      return make_error(fmt::format("deck {} holds cards imported from Anki; give the deck "
+                                    "folder another id in its manifest",
+                                    spec->id),
+                        ErrorCode::Deck);
+  }
   auto report = store::write_deck(impl_->db, *spec, *made, now_utc());
   if (!report) return report.error();
   report->held_back = made->held_back;

@@ -76,9 +76,10 @@ def build(path):
         cid = START_MS + 100 + i
         card_ids.append(cid)
         db.execute("INSERT INTO cards VALUES (?, ?, ?, 0, 0, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')",
-                   (cid, nid, DECK_ID, i))
-    # The first note's reversed card: a second card of the same note.
-    db.execute("INSERT INTO cards VALUES (?, ?, ?, 1, 0, -1, 0, 0, 9, 0, 0, 0, 0, 0, 0, 0, 0, '')",
+                   (cid, nid, DECK_ID, 10 + i))
+    # The first note's reversed card: a second card of the same note, due first, so a reader
+    # must pick a note's card by its template (ord 0), not by where it is in the queue.
+    db.execute("INSERT INTO cards VALUES (?, ?, ?, 1, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '')",
                (START_MS + 200, START_MS, DECK_ID))
     for k, (card, day, ease, kind) in enumerate(REVIEWS):
         db.execute("INSERT INTO revlog VALUES (?, ?, -1, ?, 1, 0, 2500, 6000, ?)",
