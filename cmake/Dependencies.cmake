@@ -7,6 +7,7 @@ find_package(nlohmann_json 3.10 REQUIRED)       # nlohmann-json3-dev: JSON in an
 find_package(fmt REQUIRED)                      # libfmt-dev: formatting (g++ 12 has no <format>)
 pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)  # Unicode normalisation
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)           # HTML5 parsing of saved pages
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)         # Anki packages (.apkg) are zips
 find_package(CLI11 REQUIRED)                    # libcli11-dev: the command line
 
 if(CITECARD_BUILD_GUI)

@@ -18,6 +18,7 @@ void print_card_front(const Card& card, const std::string& heading) {
 
 void print_card_back(const Card& card) {
   fmt::print("\nAnswer: {}\n", card.answer);
+  if (!is_cited(card)) fmt::print("Imported: this card cites no source.\n");
   for (const auto& c : card.citations) {
     // What the article does not state is said once, plainly, rather than printed as a value.
     std::string source = c.outlet == kNotStated ? "Outlet not stated" : c.outlet;

@@ -13,6 +13,7 @@ nlohmann::ordered_json card_to_json(const Card& card) {
   j["id"] = card.id;
   j["deck"] = card.deck;
   j["type"] = card.type;
+  j["cited"] = is_cited(card);  // false for a card imported from Anki: it has no citations
   j["prompt"] = card.prompt;
   j["answer"] = card.answer;
   j["choices"] = card.choices;

@@ -24,6 +24,8 @@ int main(int argc, char** argv) {
   citecard::cli::add_lint_command(app);
   citecard::cli::add_revlog_command(app);
   citecard::cli::add_optimize_command(app);
+  citecard::cli::add_export_command(app);
+  citecard::cli::add_import_command(app);
 
   CLI11_PARSE(app, argc, argv);
   return 0;

@@ -64,6 +64,10 @@ const char* cc_card_choice(const cc_card* card, int index) {
   return card->card.choices[static_cast<std::size_t>(index)].c_str();
 }
 
+int cc_card_is_cited(const cc_card* card) {
+  return card ? (citecard::is_cited(card->card) ? 1 : 0) : -1;
+}
+
 int cc_card_citation_count(const cc_card* card) {
   return card ? static_cast<int>(card->card.citations.size()) : 0;
 }

@@ -225,6 +225,28 @@ Result<void> check_choices(const Database& db, CheckReport& report) {
   return {};
 }
 
+// A built card cites at least one source; an imported card cites none, so it is never taken for
+// a cited one.
+Result<void> check_cited(const Database& db, CheckReport& report) {
+  auto stmt = db.prepare(
+      "SELECT c.id, c.type = 'imported', "
+      "EXISTS (SELECT 1 FROM citations ci WHERE ci.note = c.note) "
+      "FROM cards c WHERE c.archived = 0 ORDER BY c.id");
+  if (!stmt) return stmt.error();
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    const bool imported = stmt->column_int(1) != 0, cites = stmt->column_int(2) != 0;
+    if (imported && cites)
+      report.problems.push_back(fmt::format(
+          "card {}: an imported card has citations, which no import writes", stmt->column_text(0)));
+    if (!imported && !cites)
+      report.problems.push_back(fmt::format("card {}: cites no source", stmt->column_text(0)));
+  }
+  return {};
+}
+
 // cards.seen mirrors "has a card_state row" and card_state.deck mirrors cards.deck; the queue
 // relies on both.
 Result<void> check_seen(const Database& db, CheckReport& report) {
@@ -252,6 +274,7 @@ Result<CheckReport> check_collection(const Database& db) {
   if (auto r = check_log(db, *states, report); !r) return r.error();
   if (auto r = check_citations(db, report); !r) return r.error();
   if (auto r = check_choices(db, report); !r) return r.error();
+  if (auto r = check_cited(db, report); !r) return r.error();
   if (auto r = check_seen(db, report); !r) return r.error();
   return report;
 }

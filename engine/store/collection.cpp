@@ -16,6 +16,7 @@
 #include "store/check.hpp"
 #include "store/database.hpp"
 #include "store/deck_writer.hpp"
+#include "store/imported_writer.hpp"
 #include "store/load_balance.hpp"
 #include "store/memory_codec.hpp"
 #include "store/parameters_codec.hpp"
@@ -283,9 +284,35 @@ Result<BuildReport> Collection::build(const std::filesystem::path& deck_dir,
   if (!made) return as_deck_error(made.error());
   auto tx = Transaction::begin(impl_->db);
   if (!tx) return tx.error();
+  // A rebuild archives every card of the deck it does not make: imported cards would go. Asked
+  // inside the write transaction: a read left open before it would make its BEGIN fail as busy
+  // when another process has written since.
+  {
+    auto imported = impl_->db.prepare(
+        "SELECT COUNT(*) FROM cards WHERE deck = ?1 AND type = 'imported' AND archived = 0");
+    if (!imported) return imported.error();
+    if (auto row = imported->bind(1, spec->id).step(); !row) return row.error();
+    if (imported->column_int(0) > 0)
+      return make_error(fmt::format("deck {} holds cards imported from Anki; give the deck "
+                                    "folder another id in its manifest",
+                                    spec->id),
+                        ErrorCode::Deck);
+  }
   auto report = store::write_deck(impl_->db, *spec, *made, now_utc());
   if (!report) return report.error();
   report->held_back = made->held_back;
+  if (auto r = tx->commit(); !r) return r.error();
+  return report;
+}
+
+Result<ImportedNotesReport> Collection::add_imported_notes(const std::string& deck,
+                                                           const std::string& title,
+                                                           const std::vector<ImportedNote>& notes) {
+  if (deck.empty()) return make_error("an imported deck needs a name", ErrorCode::Invalid);
+  auto tx = Transaction::begin(impl_->db);
+  if (!tx) return tx.error();
+  auto report = store::write_imported_notes(impl_->db, deck, title, notes, now_utc());
+  if (!report) return report.error();
   if (auto r = tx->commit(); !r) return r.error();
   return report;
 }

@@ -192,3 +192,35 @@ const char* c_extract_gives_json(void) {
   EXPECT(cc_extract_json(NULL, 3, NULL, &json) == CC_MISUSE, "NULL text accepted");
   return NULL;
 }
+
+/* col holds the summit deck; its cards go out as Anki text into dir and into a new collection. */
+const char* c_export_then_import(cc_collection* col, const char* dir, int64_t now) {
+  char text[1024], db[1024];
+  int exported = 0, added = -1, present = -1, reviews = -1;
+  snprintf(text, sizeof text, "%s/c-export.txt", dir);
+  snprintf(db, sizeof db, "%s/c-import.db", dir);
+  EXPECT_CODE(cc_export(col, text, CC_EXPORT_ANKI_TEXT, NULL, &exported), CC_OK);
+  EXPECT(exported > 20, "%d cards exported", exported);
+  {
+    cc_collection* target = NULL;
+    cc_card* card = NULL;
+    const char* failed = NULL;
+    if (cc_open(db, &target) != CC_OK) return "cannot open the import's collection";
+    if (cc_import(target, text, "from-c", &added, &present, &reviews) != CC_OK) {
+      snprintf(failure, sizeof failure, "cc_import: %s", cc_errmsg(target));
+      failed = failure;
+    } else if (added != exported || present != 0 || reviews != 0) {
+      snprintf(failure, sizeof failure, "imported %d (%d present, %d reviews) of %d", added,
+               present, reviews, exported);
+      failed = failure;
+    } else if (cc_next_card(target, "from-c", now, &card) != CC_OK) {
+      failed = "no imported card to study";
+    } else if (cc_card_is_cited(card) != 0 || cc_card_citation_count(card) != 0 ||
+               strcmp(cc_card_type(card), "imported") != 0) {
+      failed = "an imported card looks cited";
+    }
+    cc_card_free(card);
+    cc_close(target);
+    return failed;
+  }
+}

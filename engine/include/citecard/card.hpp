@@ -40,6 +40,8 @@ inline constexpr const char* kFactCloze = "fact_cloze";      // a fact sentence 
 inline constexpr const char* kWhichOutlet = "which_outlet";  // a quote -> the outlet(s)
 inline constexpr const char* kWhoIs = "who_is";              // a person -> role and affiliation
 inline constexpr const char* kWhoIsReverse = "who_is_reverse";  // role and affiliation -> person
+// A note imported from another flashcard app (Anki): it cites nothing, and no built deck makes one.
+inline constexpr const char* kImported = "imported";
 }  // namespace card_type
 
 struct Card {
@@ -50,8 +52,14 @@ struct Card {
   std::string prompt;
   std::string answer;
   std::vector<std::string> choices;  // empty for free recall; otherwise includes `answer`
-  std::vector<Citation> citations;   // at least one
+  std::vector<Citation> citations;   // at least one, except for imported cards (none)
 };
+
+// Whether the card is one a deck was built with, citing its sources. An imported card is not, and
+// must never be shown as if it were.
+inline bool is_cited(const Card& card) {
+  return card.type != card_type::kImported;
+}
 
 // The paragraph around a citation, for showing the cited sentence highlighted in its context.
 struct CitationContext {

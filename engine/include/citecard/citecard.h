@@ -207,7 +207,8 @@ CC_API int cc_is_suspended(cc_collection* collection, const char* card_id, int* 
 /* --- Cards ------------------------------------------------------------------------------------ */
 
 /* The card's fields; NULL for a NULL card. type is one of "who_said", "who_said_typed", "fact",
- * "quote_cloze", "fact_cloze", "which_outlet", "who_is", "who_is_reverse". */
+ * "quote_cloze", "fact_cloze", "which_outlet", "who_is", "who_is_reverse", or "imported" for a
+ * note imported from Anki (cc_import), which cites nothing. */
 CC_API const char* cc_card_id(const cc_card* card);
 CC_API const char* cc_card_deck(const cc_card* card);
 CC_API const char* cc_card_type(const cc_card* card);
@@ -219,8 +220,13 @@ CC_API const char* cc_card_answer(const cc_card* card);
 CC_API int cc_card_choice_count(const cc_card* card);
 CC_API const char* cc_card_choice(const cc_card* card, int index);
 
-/* The card's citations: every card has at least one, a verbatim span of a source article. */
+/* The card's citations: every card built from a deck has at least one, a verbatim span of a
+ * source article; an imported card has none (see cc_card_is_cited). */
 CC_API int cc_card_citation_count(const cc_card* card);
+
+/* 1 when the card was built from a deck and cites its sources, 0 for an imported card (which a
+ * host must not present as cited), -1 for a NULL card. */
+CC_API int cc_card_is_cited(const cc_card* card);
 
 /* Citation `index`: its source id, the byte range [start, end) in that source's text, and the
  * cited text (exactly those bytes). Out-pointers may be NULL; CC_MISUSE when out of range. */
@@ -239,6 +245,28 @@ CC_API int cc_card_citation_context(const cc_card* card, int index, const char**
                                     int64_t* highlight_start, int64_t* highlight_end);
 
 CC_API void cc_card_free(cc_card* card);
+
+/* --- Exchange with Anki and other tools ------------------------------------------------------ */
+
+#define CC_EXPORT_APKG 0      /* an Anki package: notes with Front, Back, Choices and Source */
+#define CC_EXPORT_ANKI_TEXT 1 /* Anki's "Notes in Plain Text" (tab separated, with its header) */
+#define CC_EXPORT_CSV 2       /* a row per card, its citations' parts one a line in their cells */
+#define CC_EXPORT_JSON 3      /* an array of cards with their citations */
+
+/* Writes the active cards of `deck` (every deck when NULL or "") to `path` in `format`, replacing
+ * the file only once it is complete. *cards (may be NULL) gets how many were written. An unknown
+ * deck is CC_NOTFOUND; an unknown format CC_MISUSE; a file that cannot be written CC_IOERR. */
+CC_API int cc_export(cc_collection* collection, const char* path, int format, const char* deck,
+                     int* cards);
+
+/* Adds the notes of an Anki package (.apkg, told by its content) or of Anki's "Notes in Plain
+ * Text" export as cards of type "imported", which cite nothing, to the deck `deck` (NULL or "":
+ * named after the file's deck). The package's review history is replayed as answers. A note
+ * imported before is not added again, nor are its answers. The whole file is read and checked
+ * first: a file that is neither, or is damaged, is CC_INVALID and changes nothing; so is a deck
+ * built from a deck folder. Any out-pointer may be NULL. */
+CC_API int cc_import(cc_collection* collection, const char* path, const char* deck,
+                     int* cards_added, int* cards_present, int* reviews_added);
 
 /* --- Extraction ------------------------------------------------------------------------------- */
 

@@ -86,6 +86,19 @@ struct ReviewRecord {
   CardMemory after;
 };
 
+// A note from another flashcard app, as the card it becomes (card_type::kImported, no citations).
+struct ImportedNote {
+  std::string prompt;
+  std::string answer;
+  std::vector<std::string> choices;  // empty for free recall; otherwise includes `answer`
+};
+
+struct ImportedNotesReport {
+  std::vector<std::string> card_ids;  // one per note, in order: added or already present
+  int added = 0;
+  int present = 0;
+};
+
 // Whether opening may create a collection. Everything but building a deck should require one:
 // a typo in a path must not silently give an empty collection.
 enum class OpenMode {
@@ -121,6 +134,13 @@ class Collection {
   // on any error the collection is left as it was.
   // With options.curated false, the generator's cards alone (see DeckBuildOptions).
   Result<BuildReport> build(const std::filesystem::path& deck_dir, DeckBuildOptions options = {});
+
+  // Adds notes from another app as imported cards of `deck` (created with `title` when missing).
+  // A card's id derives from its prompt, answer and choices, so a note already imported is not
+  // added again. A deck built from a deck folder is refused: its rebuild would archive them. All
+  // or nothing.
+  Result<ImportedNotesReport> add_imported_notes(const std::string& deck, const std::string& title,
+                                                 const std::vector<ImportedNote>& notes);
 
   Result<std::vector<Card>> cards() const;  // active cards, by deck, in deck-file order
   Result<Card> card(const std::string& card_id) const;

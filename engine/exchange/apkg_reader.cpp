@@ -1,0 +1,186 @@
+// Reading an Anki package: its collection (collection.anki21 when there, else collection.anki2;
+// both Anki's schema 11) is unzipped to a temporary file and read with SQLite.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "exchange/apkg.hpp"
+#include "exchange/files.hpp"
+#include "exchange/html_text.hpp"
+#include "exchange/zip_archive.hpp"
+#include "store/database.hpp"
+
+namespace citecard::exchange {
+namespace {
+
+using nlohmann::json;
+
+struct NoteType {
+  std::vector<std::string> fields;  // names, by ord
+};
+
+// Which field is the front, the back and the choices: by name where the note type has such
+// fields (citecard's own, Anki's Basic), else the first two.
+struct FieldRoles {
+  std::size_t front = 0, back = 1;
+  std::optional<std::size_t> choices;
+};
+
+FieldRoles roles_of(const NoteType& type) {
+  FieldRoles roles;
+  for (std::size_t i = 0; i < type.fields.size(); ++i) {
+    std::string name = type.fields[i];
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (name == "front") roles.front = i;
+    if (name == "back") roles.back = i;
+    if (name == "choices") roles.choices = i;
+  }
+  return roles;
+}
+
+std::vector<std::string> split_fields(const std::string& flds) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (;;) {
+    const auto end = flds.find('\x1f', start);
+    out.push_back(flds.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+Error damaged(const std::filesystem::path& path, const std::string& what) {
+  return make_error(fmt::format("{}: not a readable Anki package: {}", path.string(), what),
+                    ErrorCode::Invalid);
+}
+
+Result<std::string> collection_entry(const std::filesystem::path& path) {
+  auto names = zip_names(path);
+  if (!names) return names.error();
+  auto has = [&](const char* name) {
+    return std::find(names->begin(), names->end(), name) != names->end();
+  };
+  // A package from Anki 2.1.50+ made without "Support older Anki versions" holds only
+  // collection.anki21b, compressed with zstd in a newer schema.
+  if (has("collection.anki21")) return std::string("collection.anki21");
+  if (has("collection.anki2")) return std::string("collection.anki2");
+  if (has("collection.anki21b"))
+    return damaged(path,
+                   "it holds only collection.anki21b (Anki 2.1.50's newer format); export it "
+                   "again from Anki with \"Support older Anki versions\" ticked");
+  return damaged(path, "it has no collection.anki2 (is it an Anki package?)");
+}
+
+Result<std::map<std::int64_t, NoteType>> note_types(const store::Database& db,
+                                                    const std::filesystem::path& path,
+                                                    std::string& deck_name) {
+  auto col = db.prepare("SELECT models, decks FROM col");
+  if (!col) return damaged(path, col.error().message);
+  auto row = col->step();
+  if (!row) return damaged(path, row.error().message);
+  if (!*row) return damaged(path, "its collection has no col row");
+  const json models = json::parse(col->column_text(0), nullptr, false);
+  const json decks = json::parse(col->column_text(1), nullptr, false);
+  if (!models.is_object()) return damaged(path, "its note types (col.models) are not JSON");
+  std::map<std::int64_t, NoteType> types;
+  for (const auto& [id, model] : models.items()) {
+    NoteType type;
+    if (model.contains("flds") && model["flds"].is_array())
+      for (const auto& f : model["flds"])
+        type.fields.push_back(f.contains("name") && f["name"].is_string()
+                                  ? f["name"].get<std::string>()
+                                  : std::string());
+    try {
+      types[std::stoll(id)] = std::move(type);
+    } catch (const std::exception&) {
+      return damaged(path, "a note type id is not a number: " + id);
+    }
+  }
+  // The package's deck: the one that is not Anki's Default, when there is one.
+  if (decks.is_object())
+    for (const auto& [id, deck] : decks.items())
+      if (id != "1" && deck.contains("name") && deck["name"].is_string())
+        deck_name = deck["name"].get<std::string>();
+  return types;
+}
+
+}  // namespace
+
+Result<AnkiFile> read_apkg(const std::filesystem::path& path) {
+  auto entry = collection_entry(path);
+  if (!entry) return entry.error();
+  auto bytes = read_zip_entry(path, *entry);
+  if (!bytes) return bytes.error();
+  auto temp = TempFile::create(".anki2");
+  if (!temp) return temp.error();
+  if (auto r = write_file_whole(temp->path(), *bytes); !r) return r.error();
+  auto db = store::Database::connect(temp->path(), false);
+  if (!db) return damaged(path, db.error().message);
+
+  AnkiFile file;
+  auto types = note_types(*db, path, file.deck_name);
+  if (!types) return types.error();
+
+  // Each note's first card (lowest ord) becomes the citecard card, in the order the notes were
+  // made; its review log comes along.
+  auto cards = db->prepare(
+      "SELECT n.id, n.mid, n.flds, c.id, c.ord FROM notes n JOIN cards c ON c.nid = n.id "
+      "ORDER BY n.id, c.ord");
+  if (!cards) return damaged(path, cards.error().message);
+  std::map<std::int64_t, std::size_t> note_index;  // Anki note id -> file.notes index
+  std::map<std::int64_t, std::size_t> card_note;   // Anki card id -> file.notes index
+  for (;;) {
+    auto row = cards->step();
+    if (!row) return damaged(path, row.error().message);
+    if (!*row) break;
+    const std::int64_t note_id = cards->column_int(0);
+    if (note_index.count(note_id)) {
+      ++file.cards_skipped;
+      continue;
+    }
+    const auto type = types->find(cards->column_int(1));
+    if (type == types->end())
+      return damaged(path, fmt::format("note {} has an unknown note type", note_id));
+    const FieldRoles roles = roles_of(type->second);
+    const auto fields = split_fields(cards->column_text(2));
+    auto field = [&](std::size_t i) { return i < fields.size() ? fields[i] : std::string(); };
+    ImportedNoteRecord record;
+    record.note.prompt = from_html(field(roles.front));
+    record.note.answer = from_html(field(roles.back));
+    if (roles.choices) record.note.choices = field_lines(field(*roles.choices));
+    if (record.note.prompt.empty()) {  // an image or sound alone: nothing to ask in text
+      ++file.cards_skipped;
+      continue;
+    }
+    note_index[note_id] = file.notes.size();
+    card_note[cards->column_int(3)] = file.notes.size();
+    file.notes.push_back(std::move(record));
+  }
+
+  // revlog.id is the answer's time in milliseconds; ease 1-4 is the rating; type 4 (manual) and
+  // 5 (rescheduled) are not answers, nor is ease 0.
+  auto log = db->prepare("SELECT id, cid, ease, time, type FROM revlog ORDER BY id");
+  if (!log) return damaged(path, log.error().message);
+  for (;;) {
+    auto row = log->step();
+    if (!row) return damaged(path, row.error().message);
+    if (!*row) break;
+    const auto owner = card_note.find(log->column_int(1));
+    const std::int64_t ease = log->column_int(2), type = log->column_int(4);
+    if (owner == card_note.end() || ease < 1 || ease > 4 || type >= 4) {
+      ++file.reviews_skipped;
+      continue;
+    }
+    file.notes[owner->second].reviews.push_back({log->column_int(0) / 1000,
+                                                 static_cast<Rating>(ease),
+                                                 std::max<std::int64_t>(0, log->column_int(3))});
+  }
+  if (file.deck_name.empty()) file.deck_name = path.stem().string();
+  return file;
+}
+
+}  // namespace citecard::exchange
