@@ -77,7 +77,7 @@ Result<void> check_log(const Database& db, std::map<std::string, CardMemory>& st
   auto schedulers = load_schedulers(db);
   if (!schedulers) return schedulers.error();
   auto stmt = db.prepare(
-      "SELECT id, card, reviewed_at, rating, parameters, before, after, balanced FROM review_log "
+      "SELECT id, card, reviewed_at, rating, parameters, before, after, balanced FROM answers "
       "ORDER BY card, id");
   if (!stmt) return stmt.error();
   std::string card;

@@ -419,7 +419,7 @@ Result<CollectionStats> Collection::stats(Timestamp now) const {
       "SELECT COUNT(*) FROM card_state WHERE state = 2 AND "
       "card NOT IN (SELECT id FROM cards WHERE archived = 1)");
   if (!review) return review.error();
-  auto today = impl_->db.prepare("SELECT COUNT(*) FROM review_log WHERE reviewed_at >= ?1");
+  auto today = impl_->db.prepare("SELECT COUNT(*) FROM answers WHERE reviewed_at >= ?1");
   if (!today) return today.error();
   auto row = today->bind(1, start_of_day(now, impl_->options.rollover_hour)).step();
   if (!row) return row.error();
@@ -583,13 +583,35 @@ Result<CardMemory> Collection::answer(const std::string& card_id, Rating rating,
   return after;
 }
 
+Result<int> Collection::answer_all(const std::vector<PlannedAnswer>& answers,
+                                   std::size_t* failed_at) {
+  auto tx = Transaction::begin(impl_->db);
+  if (!tx) return tx.error();
+  int recorded = 0;
+  for (const PlannedAnswer& planned : answers) {
+    auto answered = answer(planned.card, planned.rating, planned.at, planned.duration_ms);
+    if (!answered) {
+      // The schedulers remember which parameter set they stored; that row is rolled back too.
+      impl_->schedulers.clear();
+      if (failed_at) *failed_at = static_cast<std::size_t>(recorded);
+      return answered.error();
+    }
+    ++recorded;
+  }
+  if (auto r = tx->commit(); !r) {
+    impl_->schedulers.clear();
+    return r.error();
+  }
+  return recorded;
+}
+
 Result<std::optional<ReviewRecord>> Collection::undo_last_answer() {
   auto& db = impl_->db;
   auto tx = Transaction::begin(db);
   if (!tx) return tx.error();
   auto last = db.prepare(
       "SELECT id, card, reviewed_at, rating, elapsed_days, duration_ms, before, after "
-      "FROM review_log ORDER BY id DESC LIMIT 1");
+      "FROM answers ORDER BY id DESC LIMIT 1");
   if (!last) return last.error();
   auto row = last->step();
   if (!row) return row.error();
@@ -609,7 +631,7 @@ Result<std::optional<ReviewRecord>> Collection::undo_last_answer() {
   record.after = *after;
   last->reset();
 
-  auto earlier = db.prepare("SELECT COUNT(*) FROM review_log WHERE card = ?1 AND id < ?2");
+  auto earlier = db.prepare("SELECT COUNT(*) FROM answers WHERE card = ?1 AND id < ?2");
   if (!earlier) return earlier.error();
   if (auto r = earlier->bind(1, record.card).bind(2, record.id).step(); !r) return r.error();
   const bool first_answer = earlier->column_int(0) == 0;
@@ -629,7 +651,12 @@ Result<std::optional<ReviewRecord>> Collection::undo_last_answer() {
     if (auto r = store::bind_memory(restore->bind(1, record.card), 2, record.before).run(); !r)
       return r.error();
   }
-  steps.push_back({"DELETE FROM review_log WHERE id = ?2 AND card = ?1", true});
+  // The answer stays in the log, marked undone: the log only ever grows.
+  steps.push_back(
+      {"INSERT INTO review_undo (log_id, undone_at) "
+       "SELECT id, CAST(strftime('%s', 'now') AS INTEGER) FROM review_log "
+       "WHERE id = ?2 AND card = ?1",
+       true});
   steps.push_back({"DELETE FROM suspended WHERE log_id = ?2 AND card = ?1", true});
   steps.push_back({"DELETE FROM card_tags WHERE log_id = ?2 AND card = ?1", true});
   for (const auto& [sql, with_id] : steps) {
@@ -727,7 +754,7 @@ Result<CheckReport> Collection::check() const {
 Result<std::vector<ReviewRecord>> Collection::review_log(const std::string& card_id) const {
   auto stmt = impl_->db.prepare(
       "SELECT id, card, reviewed_at, rating, elapsed_days, duration_ms, before, after "
-      "FROM review_log WHERE card = ?1 ORDER BY id");
+      "FROM answers WHERE card = ?1 ORDER BY id");
   if (!stmt) return stmt.error();
   stmt->bind(1, card_id);
   std::vector<ReviewRecord> records;

@@ -285,16 +285,23 @@ std::string Database::last_error() const {
 // ---------------------------------------------------------------------------------------------
 
 Result<Transaction> Transaction::begin(Database& db) {
-  if (auto r = db.exec("BEGIN IMMEDIATE"); !r) return r.error();
-  return Transaction(&db);
+  const bool nested = sqlite3_get_autocommit(db.handle()) == 0;
+  if (auto r = db.exec(nested ? "SAVEPOINT nested" : "BEGIN IMMEDIATE"); !r) return r.error();
+  return Transaction(&db, nested);
 }
 
 Transaction::~Transaction() {
-  if (db_) (void)db_->exec("ROLLBACK");
+  if (!db_) return;
+  if (nested_) {
+    (void)db_->exec("ROLLBACK TO nested");
+    (void)db_->exec("RELEASE nested");
+  } else {
+    (void)db_->exec("ROLLBACK");
+  }
 }
 
 Result<void> Transaction::commit() {
-  auto r = db_->exec("COMMIT");
+  auto r = db_->exec(nested_ ? "RELEASE nested" : "COMMIT");
   if (r) db_ = nullptr;
   return r;
 }

@@ -98,8 +98,12 @@ Error sqlite_error(sqlite3* db);
 // Rolls back unless commit() succeeded, so an error anywhere leaves nothing half-written.
 class Transaction {
  public:
+  // Begins a write transaction; inside another one, a savepoint, so that a step made of steps
+  // (importing a log as a run of answers) commits or rolls back as one.
   static Result<Transaction> begin(Database& db);
-  Transaction(Transaction&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
+  Transaction(Transaction&& other) noexcept : db_(other.db_), nested_(other.nested_) {
+    other.db_ = nullptr;
+  }
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
   Transaction& operator=(Transaction&&) = delete;
@@ -108,8 +112,9 @@ class Transaction {
   Result<void> commit();
 
  private:
-  explicit Transaction(Database* db) : db_(db) {}
+  Transaction(Database* db, bool nested) : db_(db), nested_(nested) {}
   Database* db_;
+  bool nested_;
 };
 
 }  // namespace citecard::store

@@ -85,7 +85,7 @@ Result<void> load_exclusions(const Database& db, const Day& day, Timestamp now, 
       !r)
     return r;
   auto buried = db.prepare(
-      "SELECT sib.id FROM review_log r JOIN cards c ON c.id = r.card "
+      "SELECT sib.id FROM answers r JOIN cards c ON c.id = r.card "
       "JOIN cards sib ON sib.note = c.note AND sib.id <> c.id WHERE r.reviewed_at >= ?1");
   if (!buried) return buried.error();
   buried->bind(1, day.start);
@@ -95,7 +95,7 @@ Result<void> load_exclusions(const Database& db, const Day& day, Timestamp now, 
 Result<void> load_today(const Database& db, const Day& day, Snapshot& snap) {
   auto stmt = db.prepare(
       "SELECT c.deck, COUNT(DISTINCT CASE WHEN r.state_before = 0 THEN r.card END), "
-      "SUM(r.state_before = 2) FROM review_log r JOIN cards c ON c.id = r.card "
+      "SUM(r.state_before = 2) FROM answers r JOIN cards c ON c.id = r.card "
       "WHERE r.reviewed_at >= ?1 GROUP BY c.deck");
   if (!stmt) return stmt.error();
   stmt->bind(1, day.start);

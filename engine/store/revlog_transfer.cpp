@@ -1,5 +1,6 @@
 // Review-log CSV in and out of a collection, on the public Collection API only: an import is a
-// sequence of ordinary answers, so every rule of answering (and of undo) holds for it.
+// sequence of ordinary answers recorded as one transaction, so every rule of answering holds for
+// it and a failure part-way leaves nothing behind.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -105,24 +106,21 @@ Result<RevlogImport> import_revlog(Collection& collection,
     }
     it->second.last_review = at;
   }
+  std::vector<Collection::PlannedAnswer> answers;
+  answers.reserve(order.size());
   for (const RevlogEntry* e : order) {
-    const Known& card = by_number.at(e->card_id);
-    auto answered = collection.answer(card.id, static_cast<Rating>(e->rating),
-                                      e->review_time_ms / 1000, e->duration_ms);
-    if (!answered) {
-      for (int undone = 0; undone < report.imported; ++undone) {
-        if (auto r = collection.undo_last_answer(); !r) {
-          return make_error(
-              fmt::format("{}{}; taking back the {} answers imported before it "
-                          "also failed: {}",
-                          where(*e), answered.error().message, report.imported, r.error().message));
-        }
-      }
-      return make_error(
-          fmt::format("{}{}; nothing was imported", where(*e), answered.error().message));
-    }
-    ++report.imported;
+    answers.push_back({by_number.at(e->card_id).id, static_cast<Rating>(e->rating),
+                       e->review_time_ms / 1000, e->duration_ms});
   }
+  // One transaction: a failure part-way leaves the collection as it was, with nothing to take back.
+  std::size_t failed_at = 0;
+  auto recorded = collection.answer_all(answers, &failed_at);
+  if (!recorded) {
+    const std::string line = failed_at < order.size() ? where(*order[failed_at]) : std::string();
+    return make_error(fmt::format("{}{}; nothing was imported", line, recorded.error().message),
+                      recorded.error().code);
+  }
+  report.imported = *recorded;
   return report;
 }
 

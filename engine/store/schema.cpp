@@ -154,6 +154,28 @@ CREATE TABLE buried (
   until INTEGER NOT NULL
 );
 )sql",
+    // 3 -> 4: undo appends instead of deleting. An undone answer stays in the log, marked by a
+    // row here; the answers that count are the view `answers`. Neither table loses a row.
+    R"sql(
+CREATE TABLE review_undo (
+  log_id    INTEGER PRIMARY KEY REFERENCES review_log(id),
+  undone_at INTEGER NOT NULL
+);
+CREATE VIEW answers AS
+  SELECT * FROM review_log r WHERE NOT EXISTS (SELECT 1 FROM review_undo u WHERE u.log_id = r.id);
+CREATE TRIGGER review_log_keeps_its_rows BEFORE DELETE ON review_log
+BEGIN
+  SELECT RAISE(ABORT, 'the review log is append-only');
+END;
+CREATE TRIGGER review_undo_is_append_only BEFORE UPDATE ON review_undo
+BEGIN
+  SELECT RAISE(ABORT, 'the undo log is append-only');
+END;
+CREATE TRIGGER review_undo_keeps_its_rows BEFORE DELETE ON review_undo
+BEGIN
+  SELECT RAISE(ABORT, 'the undo log is append-only');
+END;
+)sql",
 };
 
 }  // namespace

@@ -287,7 +287,7 @@ TEST_CASE("a card lapsing as often as the leech threshold is tagged leech and su
   CHECK(s.collection->tags(id)->empty());
 }
 
-TEST_CASE("undo restores the card's exact previous state and removes its log entry") {
+TEST_CASE("undo restores the card's exact previous state and the answer no longer counts") {
   Study s;
   const auto ids = s.ids("alpha");
   CHECK_FALSE(s.collection->undo_last_answer()->has_value());  // nothing to undo
@@ -313,6 +313,33 @@ TEST_CASE("undo restores the card's exact previous state and removes its log ent
   CHECK(s.next(kMorning + 1300) == ids[0]);
   CHECK(s.deck("alpha", kMorning + 1300).new_available == 12);
   CHECK(s.collection->check()->problems.empty());
+}
+
+TEST_CASE("undo appends to the log: the undone answer stays, marked, and no row is ever deleted") {
+  Study s;
+  const auto ids = s.ids("alpha");
+  s.answer(ids[0], Rating::Good, kMorning);
+  s.answer(ids[1], Rating::Again, kMorning + 60);
+  REQUIRE(s.collection->undo_last_answer()->has_value());
+  s.answer(ids[1], Rating::Easy, kMorning + 120);  // the answer given instead
+
+  auto db = store::Database::open(s.dir / "c.db");
+  REQUIRE(db.ok());
+  CHECK(*db->scalar("SELECT COUNT(*) FROM review_log") == 3);
+  CHECK(*db->scalar("SELECT COUNT(*) FROM review_undo") == 1);
+  CHECK(*db->scalar("SELECT rating FROM review_log WHERE id IN (SELECT log_id FROM review_undo)") ==
+        1);
+  CHECK(*db->scalar("SELECT COUNT(*) FROM answers") == 2);
+  // The card's history is what counts: its Easy answer, not the Again taken back.
+  const auto log = s.collection->review_log(ids[1]);
+  REQUIRE(log->size() == 1);
+  CHECK(log->front().rating == Rating::Easy);
+  CHECK(s.collection->check()->problems.empty());
+  // Neither log can lose or change a row, even by hand.
+  CHECK_FALSE(db->exec("DELETE FROM review_log").ok());
+  CHECK_FALSE(db->exec("DELETE FROM review_undo").ok());
+  CHECK_FALSE(db->exec("UPDATE review_undo SET undone_at = 0").ok());
+  CHECK(*db->scalar("SELECT COUNT(*) FROM review_log") == 3);
 }
 
 TEST_CASE("the day starts at the saved rollover hour in local time, also on a 23-hour DST day") {
@@ -426,5 +453,32 @@ TEST_CASE("load balancing keeps a card away from the days its sibling is due") {
   s.answer(ids[0], Rating::Easy, kMorning);
   const Timestamp a = s.collection->memory("sibling")->due, b = s.collection->memory(ids[0])->due;
   CHECK(std::abs(a - b) >= 2 * kDay);
+  CHECK(s.collection->check()->problems.empty());
+}
+
+TEST_CASE("answers recorded together are all kept, or none when one of them fails") {
+  Study s;
+  const auto ids = s.ids("alpha");
+  const std::vector<Collection::PlannedAnswer> failing = {
+      {ids[0], Rating::Good, kMorning, 1000},
+      {ids[1], Rating::Again, kMorning + 60, 1000},
+      {"no-such-card", Rating::Good, kMorning + 120, 1000},
+  };
+  std::size_t failed_at = 99;
+  const auto refused = s.collection->answer_all(failing, &failed_at);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().code == ErrorCode::NotFound);
+  CHECK(failed_at == 2);
+  auto db = store::Database::open(s.dir / "c.db");
+  REQUIRE(db.ok());
+  CHECK(*db->scalar("SELECT COUNT(*) FROM review_log") == 0);
+  CHECK(*db->scalar("SELECT COUNT(*) FROM parameter_sets") == 0);
+  CHECK(s.collection->memory(ids[0])->state == CardState::New);
+
+  // Nothing the failed batch began is remembered: the next answers are stored whole.
+  const auto recorded = s.collection->answer_all({failing[0], failing[1]});
+  REQUIRE(recorded.ok());
+  CHECK(*recorded == 2);
+  CHECK(*db->scalar("SELECT COUNT(*) FROM review_log") == 2);
   CHECK(s.collection->check()->problems.empty());
 }

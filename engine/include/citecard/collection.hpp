@@ -159,6 +159,19 @@ class Collection {
   Result<CardMemory> answer(const std::string& card_id, Rating rating, Timestamp now,
                             std::int64_t duration_ms);
 
+  // Records several answers, in order, as one transaction: all of them or, on the first that
+  // fails, none (importing a review log). Returns how many were recorded; on an error,
+  // `failed_at` (when given) receives the index of the answer that failed.
+  struct PlannedAnswer {
+    std::string card;
+    Rating rating = Rating::Good;
+    Timestamp at = 0;
+    std::int64_t duration_ms = 0;
+  };
+  Result<int> answer_all(const std::vector<PlannedAnswer>& answers,
+                         std::size_t* failed_at = nullptr);
+
+  // The card's answers that count, oldest first (answers taken back by undo are left out).
   Result<std::vector<ReviewRecord>> review_log(const std::string& card_id) const;
 
   // Checks an answer typed for `card`. Where the card answers with a person, that person's family
@@ -166,8 +179,10 @@ class Collection {
   Result<AnswerCheck> check_typed_answer(const Card& card, std::string_view typed) const;
 
   // Takes back the most recent answer in the collection: the card returns to its exact state
-  // before it (new again if it was new), the log entry is removed, and a leech suspension that
-  // answer caused is lifted. Returns the answer taken back, or nullopt when there is none.
+  // before it (new again if it was new), and a leech suspension that answer caused is lifted.
+  // The log only grows: the answer stays in it, marked undone, and no longer counts (not in
+  // review_log(), the day's counts, the replay or an export). Calling again takes back the
+  // answer before it. Returns the answer taken back, or nullopt when there is none.
   Result<std::optional<ReviewRecord>> undo_last_answer();
 
   // A suspended card is never shown until unsuspended; its history and state are kept.
