@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <utility>
@@ -75,10 +76,35 @@ std::string replaced(const std::string& text, std::size_t at, std::size_t length
   return text.substr(0, at) + with + text.substr(at + length);
 }
 
-// The neighbours of index `i` in a cycle of `n`: i+1, i-1, i+2, i-2, i+3.
-std::vector<std::size_t> neighbours(std::size_t i, std::size_t n, bool cyclic) {
+// How many of an ordered answer's wrong choices lie below it. A fixed pattern (always one below
+// and two above) lets a learner who has seen a few cards pick "the second smallest" without
+// knowing anything; taken from the answer's own text, the count varies from card to card and
+// stays the same on every rebuild.
+int choices_below(const std::string& answer) {
+  std::uint32_t h = 2166136261u;  // FNV-1a
+  for (unsigned char c : answer) {
+    h ^= c;
+    h *= 16777619u;
+  }
+  return static_cast<int>((h >> 7) % 4);
+}
+
+// Steps away from the answer: `below` steps down and 3 - `below` up first, then the other
+// steps as spares for when a value is out of range.
+std::vector<int> steps_around(int below) {
+  std::vector<int> out;
+  for (int d = 1; d <= below; ++d) out.push_back(-d);
+  for (int d = 1; d <= 3 - below; ++d) out.push_back(d);
+  for (int d = below + 1; d <= 3; ++d) out.push_back(-d);
+  for (int d = 3 - below + 1; d <= 3; ++d) out.push_back(d);
+  return out;
+}
+
+// The neighbours of index `i` among `n` ordered values (a cycle when `cyclic`), in the order of
+// steps_around.
+std::vector<std::size_t> neighbours(std::size_t i, std::size_t n, bool cyclic, int below) {
   std::vector<std::size_t> out;
-  for (int d : {1, -1, 2, -2, 3, -3}) {
+  for (int d : steps_around(below)) {
     const long j = static_cast<long>(i) + d;
     if (cyclic) {
       out.push_back(static_cast<std::size_t>((j % static_cast<long>(n) + static_cast<long>(n)) %
@@ -141,19 +167,25 @@ std::vector<std::string> from_digits(const std::string& answer) {
   });
   const bool decade =
       digits.size() == 4 && n % 10 == 0 && end < answer.size() && answer[end] == 's';
+  const auto steps = steps_around(choices_below(answer));
   if (decade) {
-    values = {n - 10, n + 10, n - 20, n + 20};
+    for (int d : steps) values.push_back(n + 10 * d);
   } else if (digits.size() == 4 && n >= 1900 && n <= 2100) {
-    values = {n - 1, n + 1, n - 2, n + 2, n - 3};
+    for (int d : steps) values.push_back(n + d);
   } else if (has_month && n >= 1 && n <= 31) {
-    for (long long d : {n + 1, n - 1, n + 2, n - 2, n + 3, n - 3})
-      if (d >= 1 && d <= 28) values.push_back(d);
+    for (int d : steps)
+      if (n + d >= 1 && n + d <= 28) values.push_back(n + d);
   } else if (n <= 12) {
-    for (long long d : {n + 1, n - 1, n + 2, n - 2, n + 3})
-      if (d >= 1) values.push_back(d);
+    for (int d : steps)
+      if (n + d >= 1) values.push_back(n + d);
   } else {
-    for (double f : {0.5, 2.0, 1.5, 0.75, 3.0})
+    // Scaled rather than stepped: a count of thousands is not guessed to the unit.
+    constexpr double kDown[] = {0.75, 0.5, 0.25};
+    constexpr double kUp[] = {1.5, 2.0, 3.0};
+    for (int d : steps) {
+      const double f = d < 0 ? kDown[-d - 1] : kUp[d - 1];
       values.push_back(round_like(f * static_cast<double>(n), n));
+    }
   }
   // A share cannot pass the whole: "118 percent" of voters rules itself out.
   const std::string after = answer.substr(end);
@@ -181,7 +213,7 @@ std::vector<std::string> nearby_values(const std::string& answer, std::size_t co
   for (std::size_t i = 0; i < days.size() && candidates.empty(); ++i) {
     const std::size_t at = find_word(answer, days[i]);
     if (at == std::string::npos) continue;
-    for (std::size_t j : neighbours(i, days.size(), true))
+    for (std::size_t j : neighbours(i, days.size(), true, choices_below(answer)))
       candidates.push_back(replaced(answer, at, days[i].size(), days[j]));
   }
   if (candidates.empty()) candidates = from_digits(answer);
@@ -189,14 +221,14 @@ std::vector<std::string> nearby_values(const std::string& answer, std::size_t co
   for (std::size_t i = 0; i < month_names.size() && candidates.empty(); ++i) {
     const std::size_t at = find_word(answer, month_names[i]);
     if (at == std::string::npos) continue;
-    for (std::size_t j : neighbours(i, month_names.size(), true))
+    for (std::size_t j : neighbours(i, month_names.size(), true, choices_below(answer)))
       candidates.push_back(replaced(answer, at, month_names[i].size(), month_names[j]));
   }
   const auto& numbers = number_words();
   for (std::size_t i = 1; i < numbers.size() && candidates.empty(); ++i) {
     const std::size_t at = find_word(answer, numbers[i]);
     if (at == std::string::npos) continue;
-    for (std::size_t j : neighbours(i, numbers.size(), false))
+    for (std::size_t j : neighbours(i, numbers.size(), false, choices_below(answer)))
       if (j >= 2)  // "one" would break the plural after it: "over one decades"
         candidates.push_back(replaced(answer, at, numbers[i].size(), numbers[j]));
   }
