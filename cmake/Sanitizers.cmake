@@ -1,19 +1,22 @@
+option(CITECARD_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
 if(CITECARD_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
   add_link_options(-fsanitize=address,undefined)
 endif()
 
-# libFuzzer builds (clang only): every object gets the fuzzer's coverage instrumentation with
-# ASan + UBSan; tests/fuzz then links its targets with libFuzzer's main. Build only the fuzz_*
-# targets in such a tree (.ci/run does).
-option(CITECARD_FUZZ "Build tests/fuzz as libFuzzer binaries (clang), with ASan + UBSan" OFF)
+# libFuzzer (clang only, on top of CITECARD_SANITIZE): every object also gets the fuzzer's
+# coverage instrumentation, and tests/fuzz adds a libFuzzer binary per target
+# (libfuzzer_<target>) beside the replay tests. One sanitizer tree thus serves both the test
+# suite and the fuzzers, so CI compiles the project once for the two.
+option(CITECARD_FUZZ "Also build the fuzz targets as libFuzzer binaries (clang, with ASan + UBSan)" OFF)
 if(CITECARD_FUZZ)
   if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
     message(FATAL_ERROR "CITECARD_FUZZ needs clang: configure with CC=clang CXX=clang++")
   endif()
-  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
-                      -fno-omit-frame-pointer)
-  add_link_options(-fsanitize=address,undefined)
+  if(NOT CITECARD_SANITIZE)
+    message(FATAL_ERROR "CITECARD_FUZZ fuzzes under ASan + UBSan: configure with CITECARD_SANITIZE=ON")
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link)
 endif()
 
 # ThreadSanitizer, for the concurrency tests (.ci/run builds only those in such a tree).
