@@ -178,9 +178,11 @@ void BuilderView::draw_chooser(AppState& state, const Ui& ui) {
 void BuilderView::draw_candidates(AppState& state, const Ui& ui) {
   BuilderDeck* deck = state.builder().deck();
   if (deck == nullptr) {
+    ImGui::PushTextWrapPos(0.0f);  // the hint wraps in a narrow window rather than running off
     ImGui::TextColored(ui.palette.muted,
                        "Choose article files (.txt, or .html pages saved from a browser) and a "
                        "deck folder; the candidate cards show here.");
+    ImGui::PopTextWrapPos();
     return;
   }
   if (deck->candidates.empty()) {
