@@ -108,7 +108,11 @@ TEST_CASE(
   const auto db = unzipped / "collection.anki2";
   REQUIRE(std::filesystem::exists(db));
 
-  for (const auto& [table, columns] : kAnkiTables) {
+  for (const auto& table_columns : kAnkiTables) {
+    // Named copies, not a structured binding: clang 14 cannot capture a binding in doctest's
+    // message.
+    const auto& table = table_columns.first;
+    const auto& columns = table_columns.second;
     std::vector<std::string> found;
     for (const auto& c : sqlite_json(db, "SELECT name FROM pragma_table_info('" + table + "')"))
       found.push_back(c["name"]);

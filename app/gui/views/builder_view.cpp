@@ -34,7 +34,7 @@ const char* decision_label(const Candidate& c) {
     case Decision::Undecided:
       break;
   }
-  return c.held_back ? "held back" : "in (undecided)";
+  return c.held_back ? "held back: not in the deck unless accepted" : "undecided: goes in the deck";
 }
 
 ImVec4 decision_colour(const Candidate& c, const Ui& ui) {

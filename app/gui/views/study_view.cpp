@@ -117,9 +117,16 @@ const char* type_label(const Card& card) {
 // shows (right in green, a wrong pick in red). Returns true when clicked before the answer shows.
 bool choice_row(const Ui& ui, int index, const std::string& text, bool revealed, bool is_answer,
                 bool is_picked) {
-  const float height = 46.0f * ui.scale;
+  // A long choice wraps and the row grows to hold it, rather than running under the mark.
+  ImFont* body = ui.fonts.body;
+  const float row_width = ImGui::GetContentRegionAvail().x;
+  const float text_x = 8.0f * ui.scale + (46.0f - 16.0f) * ui.scale + 14.0f * ui.scale;
+  const float wrap_width = std::max(row_width - text_x - 40.0f * ui.scale, 1.0f);
+  const float text_height =
+      body->CalcTextSizeA(body->FontSize, FLT_MAX, wrap_width, text.c_str()).y;
+  const float height = std::max(46.0f * ui.scale, text_height + 20.0f * ui.scale);
   const ImVec2 min = ImGui::GetCursorScreenPos();
-  const ImVec2 size(ImGui::GetContentRegionAvail().x, height);
+  const ImVec2 size(row_width, height);
   const ImVec2 max(min.x + size.x, min.y + size.y);
   ImGui::PushID(index);
   const bool clicked = ImGui::InvisibleButton("choice", size) && !revealed;
@@ -153,8 +160,8 @@ bool choice_row(const Ui& ui, int index, const std::string& text, bool revealed,
       rounding, 0, 1.5f * ui.scale);
 
   // Letter badge.
-  const float badge = height - 16.0f * ui.scale;
-  const ImVec2 badge_min(min.x + 8.0f * ui.scale, min.y + 8.0f * ui.scale);
+  const float badge = (46.0f - 16.0f) * ui.scale;
+  const ImVec2 badge_min(min.x + 8.0f * ui.scale, min.y + (height - badge) * 0.5f);
   const ImVec2 badge_max(badge_min.x + badge, badge_min.y + badge);
   draw->AddRectFilled(badge_min, badge_max, ImGui::GetColorU32(lighten(accent, 0.8f)), rounding);
   const char letter[2] = {static_cast<char>('A' + index), '\0'};
@@ -165,15 +172,16 @@ bool choice_row(const Ui& ui, int index, const std::string& text, bool revealed,
                        badge_min.y + (badge - letter_size.y) * 0.5f),
                 ImGui::GetColorU32(accent), letter);
 
-  ImFont* body = ui.fonts.body;
-  const float text_y = min.y + (height - body->FontSize) * 0.5f;
+  const float text_y = min.y + (height - text_height) * 0.5f;
   draw->PushClipRect(min, max, true);
-  draw->AddText(body, body->FontSize, ImVec2(badge_max.x + 14.0f * ui.scale, text_y),
-                ImGui::GetColorU32(text_colour), text.c_str());
+  draw->AddText(body, body->FontSize, ImVec2(min.x + text_x, text_y),
+                ImGui::GetColorU32(text_colour), text.c_str(), nullptr, wrap_width);
   if (mark != nullptr) {
     const float mark_width = strong->CalcTextSizeA(strong->FontSize, FLT_MAX, 0, mark).x;
-    draw->AddText(strong, strong->FontSize, ImVec2(max.x - mark_width - 16.0f * ui.scale, text_y),
-                  ImGui::GetColorU32(accent), mark);
+    draw->AddText(
+        strong, strong->FontSize,
+        ImVec2(max.x - mark_width - 16.0f * ui.scale, min.y + (height - strong->FontSize) * 0.5f),
+        ImGui::GetColorU32(accent), mark);
   }
   draw->PopClipRect();
   return clicked;
