@@ -135,6 +135,7 @@ CC_API int cc_build_deck(cc_collection* collection, const char* deck_dir, const 
 
 /* The decks in the collection, by id, with their counts at `now`. Free with cc_deck_list_free. */
 CC_API int cc_decks(cc_collection* collection, int64_t now, cc_deck_list** out);
+/* How many decks the list holds (0 for NULL). */
 CC_API int cc_deck_list_count(const cc_deck_list* decks);
 /* Deck `index` (0-based): id, title, its active cards, the new cards that may still be introduced
  * today, learning cards due now and reviews due today. Out-pointers may be NULL. CC_MISUSE when
@@ -142,6 +143,7 @@ CC_API int cc_deck_list_count(const cc_deck_list* decks);
 CC_API int cc_deck_list_item(const cc_deck_list* decks, int index, const char** id,
                              const char** title, int* total_cards, int* new_available,
                              int* learning_due, int* review_due);
+/* Frees a list from cc_decks, and every string taken from it; NULL is allowed. */
 CC_API void cc_deck_list_free(cc_deck_list* decks);
 
 /* Counts for the study day containing `now`, over the whole collection; out-pointers may be NULL.
@@ -244,6 +246,7 @@ CC_API int cc_card_citation_source(const cc_card* card, int index, const char** 
 CC_API int cc_card_citation_context(const cc_card* card, int index, const char** paragraph,
                                     int64_t* highlight_start, int64_t* highlight_end);
 
+/* Frees a card from cc_next_card or cc_card_get, and every string taken from it; NULL is allowed. */
 CC_API void cc_card_free(cc_card* card);
 
 /* --- Exchange with Anki and other tools ------------------------------------------------------ */
