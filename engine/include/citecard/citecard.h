@@ -246,7 +246,7 @@ CC_API int cc_card_citation_source(const cc_card* card, int index, const char** 
 CC_API int cc_card_citation_context(const cc_card* card, int index, const char** paragraph,
                                     int64_t* highlight_start, int64_t* highlight_end);
 
-/* Frees a card from cc_next_card or cc_card_get, and every string taken from it; NULL is allowed. */
+/* Frees a card from cc_next_card or cc_card_get, and every string taken from it; NULL is fine. */
 CC_API void cc_card_free(cc_card* card);
 
 /* --- Exchange with Anki and other tools ------------------------------------------------------ */
