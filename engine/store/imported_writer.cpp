@@ -71,7 +71,9 @@ Result<ImportedNotesReport> write_imported_notes(Database& db, const std::string
       ++report.present;
       continue;
     }
-    const std::string note_id = "n" + id.substr(1);
+    // Appended, not "n" + substr: g++ 12 at -O3 misreads that as an overlapping copy.
+    std::string note_id = "n";
+    note_id.append(id, 1, std::string::npos);
     const std::string choices = nlohmann::json(note.choices).dump();
     const nlohmann::json body = {{"imported", true},
                                  {"front", note.prompt},
