@@ -9,8 +9,11 @@ namespace {
 
 std::string lines(const std::vector<Card>::value_type& card, std::string (*part)(const Citation&)) {
   std::string out;
-  for (std::size_t i = 0; i < card.citations.size(); ++i)
-    out += (i ? "\n" : "") + part(card.citations[i]);
+  // Appended piece by piece: g++ 12 at -O3 misreads `"\n" + std::string` as an overlapping copy.
+  for (std::size_t i = 0; i < card.citations.size(); ++i) {
+    if (i) out += '\n';
+    out += part(card.citations[i]);
+  }
   return out;
 }
 
@@ -48,8 +51,10 @@ std::string cards_csv(const std::vector<Card>& cards) {
                     ',');
   for (const Card& card : cards) {
     std::string choices;
-    for (std::size_t i = 0; i < card.choices.size(); ++i)
-      choices += (i ? "\n" : "") + card.choices[i];
+    for (std::size_t i = 0; i < card.choices.size(); ++i) {
+      if (i) choices += '\n';  // not "\n" + string: see lines()
+      choices += card.choices[i];
+    }
     out += delimited_row(
         {card.id, card.deck, card.type, is_cited(card) ? "yes" : "no", card.prompt, card.answer,
          choices, lines(card, [](const Citation& c) { return c.source; }),
