@@ -194,16 +194,7 @@ void AppState::undo() {
   const ReviewRecord& record = **undone;
   int& tally = session_.by_rating[static_cast<std::size_t>(record.rating) - 1];
   if (tally > 0) --tally;
-  Result<Card> card = collection_.card(record.card);
-  if (!card) {
-    report(card.error());
-    return;
-  }
-  deck_id_ = card->deck;
-  reader_.reset();
-  refresh_decks();
-  show_card(std::move(card).value());
-  view_ = View::Study;
+  show_card_by_id(record.card);
 }
 
 void AppState::suspend_card() {

@@ -1,5 +1,5 @@
-// The C API's study calls: the next card, checking and recording answers, preview, undo and
-// suspension. Each runs in capi::guarded, so errors come back as codes with a message.
+// The C API's study calls: the next card, checking and recording answers, preview, undo,
+// suspension and burying. Each runs in capi::guarded, so errors come back as codes with a message.
 #include <string>
 
 #include "api/boundary.hpp"
@@ -130,6 +130,24 @@ int cc_is_suspended(cc_collection* c, const char* card_id, int* suspended) {
     auto r = collection.is_suspended(card_id);
     if (!r) return fail(c, r.error());
     *suspended = *r ? 1 : 0;
+    return CC_OK;
+  });
+}
+
+int cc_bury(cc_collection* c, const char* card_id, int64_t now) {
+  return guarded(c, [&](citecard::Collection& collection) {
+    if (!card_id) return fail(c, CC_MISUSE, "cc_bury: card_id is NULL");
+    auto r = collection.bury(card_id, now);
+    return r ? CC_OK : fail(c, r.error());
+  });
+}
+
+int cc_is_buried(cc_collection* c, const char* card_id, int64_t now, int* buried) {
+  return guarded(c, [&](citecard::Collection& collection) {
+    if (!card_id || !buried) return fail(c, CC_MISUSE, "cc_is_buried: card_id or buried is NULL");
+    auto r = collection.is_buried(card_id, now);
+    if (!r) return fail(c, r.error());
+    *buried = *r ? 1 : 0;
     return CC_OK;
   });
 }

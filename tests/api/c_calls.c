@@ -156,6 +156,27 @@ const char* c_suspend_and_unsuspend(cc_collection* col, int64_t now) {
   return NULL;
 }
 
+const char* c_bury_until_next_day(cc_collection* col, int64_t now) {
+  cc_card* card = NULL;
+  char id[64];
+  int buried = -1;
+  const int64_t next_day = now + 24 * 60 * 60;
+  EXPECT_CODE(cc_next_card(col, "", now, &card), CC_OK);
+  snprintf(id, sizeof id, "%s", cc_card_id(card));
+  cc_card_free(card);
+  EXPECT_CODE(cc_bury(col, id, now), CC_OK);
+  EXPECT_CODE(cc_is_buried(col, id, now, &buried), CC_OK);
+  EXPECT(buried == 1, "not buried after cc_bury");
+  EXPECT_CODE(cc_next_card(col, "", now, &card), CC_OK);
+  EXPECT(strcmp(cc_card_id(card), id) != 0, "the buried card is still shown today");
+  cc_card_free(card);
+  EXPECT_CODE(cc_is_buried(col, id, next_day, &buried), CC_OK);
+  EXPECT(buried == 0, "still buried the next day");
+  EXPECT_CODE(cc_bury(col, "c0000000000000000", now), CC_NOTFOUND);
+  EXPECT_CODE(cc_is_buried(col, id, now, NULL), CC_MISUSE);
+  return NULL;
+}
+
 /* The first build adds every card; building again adds none and keeps them. */
 const char* c_build_reports(cc_collection* col, const char* deck_dir) {
   const char* deck = NULL;

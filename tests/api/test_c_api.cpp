@@ -20,6 +20,7 @@ const char* c_next_card_has_citations_in_context(cc_collection* col, int64_t now
 const char* c_typed_answers_are_checked(cc_collection* col, int64_t now);
 const char* c_answer_then_undo(cc_collection* col, int64_t now);
 const char* c_suspend_and_unsuspend(cc_collection* col, int64_t now);
+const char* c_bury_until_next_day(cc_collection* col, int64_t now);
 const char* c_build_reports(cc_collection* col, const char* deck_dir);
 const char* c_extract_gives_json(void);
 }
@@ -240,6 +241,11 @@ TEST_CASE("from C: undo takes back the last answer and the card is due again") {
 TEST_CASE("from C: a suspended card is not shown until unsuspended") {
   SummitCollection summit;
   check_c(c_suspend_and_unsuspend(summit.col, kNow));
+}
+
+TEST_CASE("from C: a buried card is not shown again until the next study day") {
+  SummitCollection summit;
+  check_c(c_bury_until_next_day(summit.col, kNow));
 }
 
 TEST_CASE("from C: building reports the deck and its cards added, then nothing new") {

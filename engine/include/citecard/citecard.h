@@ -205,6 +205,11 @@ CC_API int cc_suspend(cc_collection* collection, const char* card_id);
 CC_API int cc_unsuspend(cc_collection* collection, const char* card_id);
 /* *suspended is 1 when the card is suspended (by the learner or as a leech), else 0. */
 CC_API int cc_is_suspended(cc_collection* collection, const char* card_id, int* suspended);
+/* A buried card is put aside for the rest of the study day (until the collection's rollover hour
+ * after `now`): cc_next_card skips it until then; its state and history are unchanged. Idempotent.
+ * *buried is 1 while the card is buried at `now`, else 0. */
+CC_API int cc_bury(cc_collection* collection, const char* card_id, int64_t now);
+CC_API int cc_is_buried(cc_collection* collection, const char* card_id, int64_t now, int* buried);
 
 /* --- Cards ------------------------------------------------------------------------------------ */
 
