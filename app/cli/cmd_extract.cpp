@@ -37,7 +37,9 @@ nlohmann::json quote_json(const Quote& q) {
                    {"mention", q.evidence.mention},
                    {"cue_distance", q.evidence.cue_distance},
                    {"people_nearby", q.evidence.people_nearby},
-                   {"speaker_mentions", q.evidence.speaker_mentions}};
+                   {"speaker_mentions", q.evidence.speaker_mentions},
+                   {"resolution_share", q.evidence.resolution_share},
+                   {"namesakes", q.evidence.namesakes}};
   if (q.speaker_mention_span) {
     j["speaker_mention"] = {{"text", q.speaker_mention},
                             {"start", q.speaker_mention_span->start},

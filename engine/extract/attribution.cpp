@@ -679,6 +679,7 @@ void Attributor::fill_evidence(const QuoteSpan& q, const Speaker& sp, Attributio
   ev.people_nearby = static_cast<int>(people.size());
   if (sp.entity >= 0) {
     ev.speaker_mentions = static_cast<int>(names_.entities[sp.entity].entity.mentions.size());
+    ev.namesakes = names_.entities[sp.entity].namesakes;
   }
 }
 

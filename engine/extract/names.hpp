@@ -39,6 +39,8 @@ struct EntityInfo {
   std::vector<std::string> keys;        // name keys of its full forms
   std::vector<std::string> token_keys;  // keys of its single words, for short mentions
   int full_mentions = 0;
+  int namesakes =
+      0;  // people in the document with its family name, itself included; 0 if no person
 };
 
 struct Names {

@@ -68,6 +68,10 @@ struct AttributionEvidence {
   // For a pronoun ("…," she said): the share of the pronoun ranker's belief that went to the
   // chosen person (1 when nobody else it could be is named nearby); 1 for other mentions.
   double resolution_share = 1.0;
+  // How many people in the document share the speaker's family name, the speaker included ("Bill
+  // Clinton" and "Hillary Clinton": 2), so how ambiguous "Clinton said" was; 0 when the speaker is
+  // not a named person.
+  int namesakes = 0;
 };
 
 struct Quote {
