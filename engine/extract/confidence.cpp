@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -23,6 +24,16 @@ constexpr Weight kWeights[] = {
 #include "extract/attribution_weights.inc"
 };
 
+// Built once: a quote has a dozen features and the model ~150 weights, looked up per quote.
+const std::unordered_map<std::string_view, double>& weights() {
+  static const std::unordered_map<std::string_view, double> map = [] {
+    std::unordered_map<std::string_view, double> m;
+    for (const Weight& w : kWeights) m.emplace(w.feature, w.weight);
+    return m;
+  }();
+  return map;
+}
+
 const char* bucket(int value, int low, int high) {
   return value <= low ? "low" : value <= high ? "mid" : "high";
 }
@@ -39,8 +50,17 @@ std::vector<std::pair<std::string, double>> attribution_features(const Quote& qu
   f.emplace_back("rule=" + rule + "&mention=" + mention, 1.0);
   if (rule == "said_after" || rule == "subject_after" || rule == "said_before") {
     // Distance matters only where the cue is in the quote's own sentence.
-    f.emplace_back(std::string("distance=") + bucket(ev.cue_distance, 2, 8), 1.0);
+    const std::string distance = bucket(ev.cue_distance, 2, 8);
+    f.emplace_back("distance=" + distance, 1.0);
+    f.emplace_back("rule=" + rule + "&mention=" + mention + "&distance=" + distance, 1.0);
   }
+  // "Clinton said" where the article names two Clintons is a guess between them.
+  const std::string namesakes = ev.namesakes <= 0 ? "none" : ev.namesakes == 1 ? "one" : "many";
+  f.emplace_back("namesakes=" + namesakes, 1.0);
+  f.emplace_back("mention=" + mention + "&namesakes=" + namesakes, 1.0);
+  // A one-word speaker ("Clinton", "Reuters") is a short form nothing longer in the text completed.
+  if (quote.speaker && quote.speaker->find(' ') == std::string::npos)
+    f.emplace_back("one_word_speaker", 1.0);
   f.emplace_back(std::string("people_nearby=") + bucket(ev.people_nearby, 1, 2), 1.0);
   f.emplace_back(std::string("rule=") + rule + "&people_nearby=" + bucket(ev.people_nearby, 1, 2),
                  1.0);
@@ -69,16 +89,12 @@ double who_said_threshold() {
 
 double attribution_confidence(const Quote& quote) {
   if (!quote.speaker) return 0.0;
-  double z = 0;
-  const auto features = attribution_features(quote);
-  for (const Weight& w : kWeights) {
-    if (w.feature == "bias") {
-      z += w.weight;
-      continue;
-    }
-    for (const auto& [name, value] : features) {
-      if (name == w.feature) z += w.weight * value;
-    }
+  const auto& w = weights();
+  const auto bias = w.find("bias");
+  double z = bias == w.end() ? 0.0 : bias->second;
+  for (const auto& [name, value] : attribution_features(quote)) {
+    const auto it = w.find(name);
+    if (it != w.end()) z += it->second * value;
   }
   return 1.0 / (1.0 + std::exp(-z));
 }
