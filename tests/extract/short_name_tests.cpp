@@ -5,25 +5,11 @@
 #include <string>
 
 #include "citecard/extract.hpp"
+#include "extraction_helpers.hpp"
 
 using namespace citecard;
 
-namespace {
-
-Extraction extracted(const std::string& text) {
-  auto x = extract(text);
-  REQUIRE(x.ok());
-  return *x;
-}
-
-const Quote& quote_starting(const Extraction& x, const std::string& prefix) {
-  for (const auto& q : x.quotes)
-    if (q.text.rfind(prefix, 0) == 0) return q;
-  FAIL("no quote starts with " << prefix);
-  return x.quotes.front();
-}
-
-}  // namespace
+using namespace citecard::test;
 
 TEST_CASE("short names: a person beats a building named after them, even one named later") {
   const auto x = extracted(
