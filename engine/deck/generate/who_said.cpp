@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "deck/generate/generate.hpp"
+#include "deck/lint/unseen_rules.hpp"
 
 namespace citecard::deck::generate {
 namespace {
@@ -44,11 +45,6 @@ std::vector<std::string> speaker_pool(const Corpus& corpus, const std::vector<Qu
     if (person == (kind == EntityKind::person)) pool.push_back(note.speaker);
   }
   return pool;
-}
-
-std::string trimmed_for_display(std::string text) {
-  while (!text.empty() && (text.back() == ',' || text.back() == ' ')) text.pop_back();
-  return text;
 }
 
 }  // namespace
@@ -135,7 +131,7 @@ void make_who_said(const Corpus& corpus, const std::vector<QuoteGroup>& groups, 
     Card card;
     card.type = "who_said";
     card.id = generated_card_id(corpus, card.type, note.citations.front());
-    card.prompt = fmt::format("Who said this?\n\u201C{}\u201D", trimmed_for_display(quote.text));
+    card.prompt = fmt::format("Who said this?\n\u201C{}\u201D", lint::displayed_quote(quote.text));
     card.answer = group.speaker;
     if (gives_away(card.prompt, card.answer, speaker_aliases(corpus, group))) continue;
 
@@ -166,13 +162,18 @@ void make_who_said(const Corpus& corpus, const std::vector<QuoteGroup>& groups, 
       typed.type = card_type::kWhoSaidTyped;
       typed.id = generated_card_id(corpus, typed.type, note.citations.front());
       typed.prompt = fmt::format("Who said this? Type the name.\n\u201C{}\u201D",
-                                 trimmed_for_display(quote.text));
+                                 lint::displayed_quote(quote.text));
       typed.choices.clear();
       made.push_back(std::move(typed));
     }
     if (!card.choices.empty()) made.insert(made.begin(), std::move(card));
     if (made.empty()) continue;
-    if (confidence < who_said_threshold()) {
+    // A speaker the articles name once is passing through the story: which of them said a line
+    // is trivia unless a curator says otherwise.
+    const auto name = corpus.names.find(group.speaker_key);
+    const bool passing =
+        name == corpus.names.end() || name->second.mentions < kNamedMoreThanInPassing;
+    if (confidence < who_said_threshold() || passing) {
       HeldBack held;
       held.info.card_id = made.front().id;
       held.info.source = corpus.articles[static_cast<std::size_t>(surest->article)].source->id;
@@ -180,9 +181,13 @@ void make_who_said(const Corpus& corpus, const std::vector<QuoteGroup>& groups, 
       held.info.speaker = group.speaker;
       held.info.confidence = confidence;
       const AttributionEvidence& ev = surest->quote->evidence;
-      held.info.reason = fmt::format(
-          "speaker confidence {:.3f} is below {:.2f} (rule {}, {} mention \"{}\")", confidence,
-          who_said_threshold(), ev.rule, ev.mention, surest->quote->speaker_mention);
+      held.info.reason =
+          confidence < who_said_threshold()
+              ? fmt::format(
+                    "speaker confidence {:.3f} is below {:.2f} (rule {}, {} mention \"{}\")",
+                    confidence, who_said_threshold(), ev.rule, ev.mention,
+                    surest->quote->speaker_mention)
+              : fmt::format("the articles name {} only in passing (once)", group.speaker);
       for (auto& c : made) held.cards.push_back(std::move(c));
       held.note = std::move(note);
       out.held_back.push_back(std::move(held));
