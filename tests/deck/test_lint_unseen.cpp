@@ -127,6 +127,8 @@ TEST_CASE("lint sentence-unresolved: a fact sentence opening with a pronoun or T
                  "sentence-unresolved"));
   CHECK(has_rule(deck::lint::sentence_findings("This is why the town lost _____ in fares."),
                  "sentence-unresolved"));
+  CHECK(has_rule(deck::lint::sentence_findings("And he approved _____ for the pier."),
+                 "sentence-unresolved"));
   CHECK_FALSE(has_rule(deck::lint::sentence_findings("This week the town lost _____ in fares."),
                        "sentence-unresolved"));
   CHECK_FALSE(has_rule(deck::lint::sentence_findings("The mayor approved _____ for the pier."),

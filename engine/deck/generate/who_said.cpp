@@ -168,12 +168,7 @@ void make_who_said(const Corpus& corpus, const std::vector<QuoteGroup>& groups, 
     }
     if (!card.choices.empty()) made.insert(made.begin(), std::move(card));
     if (made.empty()) continue;
-    // A speaker the articles name once is passing through the story: which of them said a line
-    // is trivia unless a curator says otherwise.
-    const auto name = corpus.names.find(group.speaker_key);
-    const bool passing =
-        name == corpus.names.end() || name->second.mentions < kNamedMoreThanInPassing;
-    if (confidence < who_said_threshold() || passing) {
+    if (confidence < who_said_threshold()) {
       HeldBack held;
       held.info.card_id = made.front().id;
       held.info.source = corpus.articles[static_cast<std::size_t>(surest->article)].source->id;
@@ -181,13 +176,9 @@ void make_who_said(const Corpus& corpus, const std::vector<QuoteGroup>& groups, 
       held.info.speaker = group.speaker;
       held.info.confidence = confidence;
       const AttributionEvidence& ev = surest->quote->evidence;
-      held.info.reason =
-          confidence < who_said_threshold()
-              ? fmt::format(
-                    "speaker confidence {:.3f} is below {:.2f} (rule {}, {} mention \"{}\")",
-                    confidence, who_said_threshold(), ev.rule, ev.mention,
-                    surest->quote->speaker_mention)
-              : fmt::format("the articles name {} only in passing (once)", group.speaker);
+      held.info.reason = fmt::format(
+          "speaker confidence {:.3f} is below {:.2f} (rule {}, {} mention \"{}\")", confidence,
+          who_said_threshold(), ev.rule, ev.mention, surest->quote->speaker_mention);
       for (auto& c : made) held.cards.push_back(std::move(c));
       held.note = std::move(note);
       out.held_back.push_back(std::move(held));

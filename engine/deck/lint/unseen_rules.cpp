@@ -68,6 +68,14 @@ std::string opening_reference(const std::string& text) {
     if (c == ' ' || c == '\n') {
       if (!word.empty()) words.push_back(std::move(word));
       word.clear();
+      // "And he ...", "But this is ...": a coordinating conjunction (a closed class) first.
+      if (words.size() == 1) {
+        std::string lower;
+        for (char ch : words[0])
+          lower += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (lower == "and" || lower == "but" || lower == "or" || lower == "so" || lower == "yet")
+          words.clear();
+      }
       if (words.size() == 2) break;
     } else {
       word += c;
