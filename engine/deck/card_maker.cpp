@@ -11,6 +11,7 @@
 #include "deck/content_id.hpp"
 #include "deck/generate/generate.hpp"
 #include "deck/lint/lint.hpp"
+#include "deck/lint/unseen_rules.hpp"
 #include "deck/one_fact.hpp"
 #include "deck/overlay.hpp"
 #include "deck/study_order.hpp"
@@ -69,7 +70,7 @@ Card who_said_card(const DeckSpec& deck, const NoteSpec& note,
   card.type = card_type::kWhoSaid;
   card.prompt =
       note.context.empty() ? "Who said this?" : fmt::format("Who said this? ({})", note.context);
-  card.prompt += fmt::format("\n\u201C{}\u201D", note.quote);
+  card.prompt += fmt::format("\n\u201C{}\u201D", lint::displayed_quote(note.quote));
   card.answer = note.speaker;
 
   // Distractors are other speakers of the same kind (people for people); the deck must have
@@ -295,7 +296,7 @@ Result<MadeDeck> make_cards(const DeckSpec& deck, DeckBuildOptions options) {
       typed.prompt =
           (note.context.empty() ? std::string("Who said this? Type the name.")
                                 : fmt::format("Who said this? Type the name. ({})", note.context)) +
-          fmt::format("\n\u201C{}\u201D", note.quote);
+          fmt::format("\n\u201C{}\u201D", lint::displayed_quote(note.quote));
       typed.choices.clear();
       hand_ids.insert(typed.id);
       typed_hand_cards.push_back(std::move(typed));
@@ -317,20 +318,15 @@ Result<MadeDeck> make_cards(const DeckSpec& deck, DeckBuildOptions options) {
   // Held-back quotes the curator has checked (an overlay entry naming the card) become cards.
   std::set<std::string> named_by_overlay;
   for (const auto& entry : overlay) named_by_overlay.insert(entry.card_id);
+  std::set<std::string> vouched_notes;
   for (auto& held : generated->held_back) {
     const bool asked_by_hand = covered.count(held.note.id) ||
                                std::any_of(held.cards.begin(), held.cards.end(),
                                            [&](const Card& c) { return hand_ids.count(c.id) > 0; });
     // Accepting the quote's who-said card keeps its typed sibling too: one decision per quote.
     const bool kept = !asked_by_hand && named_by_overlay.count(held.info.card_id) > 0;
-    if (asked_by_hand || kept) {
-      // The curator vouched for the speaker: the quote's cloze may name them again.
-      for (auto& card : cards) {
-        const auto naming = generated->prompts_naming_speaker.find(card.id);
-        if (card.note == held.note.id && naming != generated->prompts_naming_speaker.end())
-          card.prompt = naming->second;
-      }
-    }
+    // The curator vouched for the speaker: the quote's withheld cloze, which names them, is made.
+    if (asked_by_hand || kept) vouched_notes.insert(held.note.id);
     // A quote a hand-written note already asks is neither a card nor held back.
     if (asked_by_hand) continue;
     if (kept) {
@@ -345,7 +341,26 @@ Result<MadeDeck> make_cards(const DeckSpec& deck, DeckBuildOptions options) {
       made.held_back.push_back(held.info);
     }
   }
-  const auto dropped = drop_flagged(deck, made.cards, cards);
+  // Withheld cards (an article's less important fact clozes, clozes of unsure quotes) are made
+  // when the curator names one or vouched for its quote's speaker.
+  for (auto& w : generated->withheld) {
+    if (!named_by_overlay.count(w.card.id) && !vouched_notes.count(w.note.id)) continue;
+    w.card.deck = deck.id;
+    cards.push_back(std::move(w.card));
+    generate::add_note(*generated, std::move(w.note));
+  }
+  // The rules judge a card as the curator edited it: an edit may be what mends it.
+  std::vector<OverlayEntry> edits;
+  for (const auto& entry : overlay)
+    if (entry.action == OverlayAction::Edit &&
+        std::any_of(cards.begin(), cards.end(),
+                    [&](const Card& c) { return c.id == entry.card_id; }))
+      edits.push_back(entry);
+  if (auto r = apply_overlay(edits, cards, hand_ids); !r) return r.error();
+  auto dropped = drop_flagged(deck, made.cards, cards);
+  for (const auto& [id, why] : generated->refused)
+    if (std::none_of(cards.begin(), cards.end(), [&](const Card& c) { return c.id == id; }))
+      dropped.emplace(id, LintFinding{id, card_type::kFactCloze, why.first, why.second, "", ""});
   std::vector<OverlayEntry> remaining;
   if (auto r = check_overlay_against_dropped(overlay, dropped, remaining); !r) return r.error();
   // A rejection stands for the fact the card asked: its other forms (a typed twin, a cloze of the

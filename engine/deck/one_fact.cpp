@@ -33,6 +33,30 @@ bool strictly_contains(const Citation& outer, const Citation& inner) {
 
 // A quote card's first citation is its quote as one source words it (the rest are other
 // sources' wordings, other quotes of the speaker and the sentences that name them).
+// The speaker a quote card asks or names: a who-said card's answer, a quote cloze's "X (role)
+// said:" line.
+std::string speaker_of(const Card& card) {
+  if (card.type != card_type::kQuoteCloze) return card.answer;
+  const std::string lead = "Complete the quote. ";
+  const auto said = card.prompt.find(" said:\n");
+  if (card.prompt.rfind(lead, 0) != 0 || said == std::string::npos) return {};
+  std::string speaker = card.prompt.substr(lead.size(), said - lead.size());
+  if (const auto role = speaker.find(" ("); role != std::string::npos) speaker.resize(role);
+  return speaker;
+}
+
+// Two quotes of one speaker at most kOnePointGap bytes apart in one source ("... we will win,"
+// she said. "We have the votes.") make one point in two breaths: asked once.
+bool one_point_of_one_speaker(const Card& a, const Card& b) {
+  const Citation& x = a.citations.front();
+  const Citation& y = b.citations.front();
+  if (x.source != y.source) return false;
+  const auto gap = x.start < y.start ? y.start - x.end : x.start - y.end;
+  if (gap > kOnePointGap) return false;
+  const std::string sa = speaker_of(a);
+  return !sa.empty() && name_key(sa) == name_key(speaker_of(b));
+}
+
 bool cite_one_quote(const Card& a, const Card& b) {
   const Citation& x = a.citations.front();
   const Citation& y = b.citations.front();
@@ -107,6 +131,7 @@ std::string same_fact(const Card& a, const Seen& sa, const Card& b, const Seen& 
     // A quote note may group several quotes of one speaker: its cards are compared by the quote
     // they ask (their first citations) and by what each shows of the other.
     if (cite_one_quote(a, b)) return "asks the same quote";
+    if (one_point_of_one_speaker(a, b)) return "asks a quote its speaker says in the same breath";
     if (same_pair(a, sa, b, sb)) return "asks the same speaker and words from the other end";
     return {};
   }

@@ -7,6 +7,7 @@
 // rejection stands for its fact, and another form is offered only if the curator accepts it.
 #pragma once
 
+#include <cstdint>
 #include <set>
 #include <string>
 #include <utility>
@@ -21,6 +22,8 @@ namespace citecard::deck {
 //   - both ask a quote (who-said, typed, complete-the-quote) and their own quotes (first
 //     citations) overlap, not merely as a quote inside a sentence around another; or each shows
 //     the other's answer (a speaker named in a cloze, the cloze's word in the who-said quote);
+//     or they are quotes of one speaker at most kOnePointGap bytes apart in one source (one point
+//     made in two breaths);
 //   - otherwise, they are made from one note (a person's who-is and reverse who-is);
 //   - they cite overlapping text and either give one answer (the smaller answer's content words
 //     all among the larger's, and at least half of them) or each shows the other's answer (a
@@ -29,6 +32,7 @@ namespace citecard::deck {
 //     content words in common (one fact in two sources' words).
 std::string same_fact(const Card& a, const Card& b);
 inline constexpr std::size_t kSharedWordsOfOneFact = 3;
+inline constexpr std::int64_t kOnePointGap = 120;
 // When a whole deck is compared (keep_one_card_per_fact, repeated_facts), a word shown by one card
 // in kCommonShare or more (and by at least three) is the story's, not a fact's, and is not
 // counted as shared; same_fact on two cards alone counts every word.

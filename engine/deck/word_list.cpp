@@ -7,6 +7,8 @@ extern const char* const kSiteFurniture;
 extern const char* const kSpokeToCues;
 extern const char* const kVagueWords;
 extern const char* const kRoleKinds;
+extern const char* const kMinorUnits;
+extern const char* const kNumberLabels;
 }  // namespace citecard::data
 
 namespace citecard::deck {
@@ -98,6 +100,16 @@ const std::vector<std::string>& spoke_to_cues() {
 
 const std::vector<std::string>& vague_words() {
   static const std::vector<std::string> list = normalised(data::kVagueWords);
+  return list;
+}
+
+const std::vector<std::string>& minor_units() {
+  static const std::vector<std::string> list = normalised(data::kMinorUnits);
+  return list;
+}
+
+const std::vector<std::string>& number_labels() {
+  static const std::vector<std::string> list = normalised(data::kNumberLabels);
   return list;
 }
 

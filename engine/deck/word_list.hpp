@@ -11,6 +11,10 @@ namespace citecard::deck {
 const std::vector<std::string>& site_furniture_phrases();
 const std::vector<std::string>& spoke_to_cues();
 const std::vector<std::string>& vague_words();
+// deck/data/minor_units.txt and number_labels.txt: a count of these is a detail; after these a
+// number is a label.
+const std::vector<std::string>& minor_units();
+const std::vector<std::string>& number_labels();
 
 // The kind of a role description by deck/data/role_kinds.txt ("a senior fellow at CSIS" ->
 // "expert", "Russian President" -> "leader"), or "" when no word of it marks a kind.

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -92,11 +94,14 @@ std::vector<std::string> unit_words(const std::string& s) {
 // no typed twin and no cloze, a person asked "who is" no reverse card. The floors were 25
 // generated cards, 5 fact and 5 quote clozes and a reverse who-is when 13 of those 27 generated
 // cards were the repeats a fresh reader rejected; they now count what is left once each fact is
-// asked once, and a reverse who-is is made only where its forward card is not.
-TEST_CASE("the summit deck has at least 80 cards of every type, one fact asked once") {
+// asked once, and a reverse who-is is made only where its forward card is not. They were 80
+// cards, 3 fact and 3 quote clozes and 14 generated before fact clozes were limited to numbers,
+// dates and full names (3 an article at most) and quote clozes to sure speakers, and the rules
+// of deck/lint/unseen_rules.hpp dropped what a reader rejected in unseen decks.
+TEST_CASE("the summit deck has at least 77 cards of every type, one fact asked once") {
   SummitCollection summit;
   const auto cards = summit.cards();
-  CHECK(cards.size() >= 80);
+  CHECK(cards.size() >= 77);
   std::map<std::string, int> by_type;
   std::map<std::string, std::set<std::string>> types_asking;  // quote line or person -> types
   for (const auto& card : cards) {
@@ -113,11 +118,11 @@ TEST_CASE("the summit deck has at least 80 cards of every type, one fact asked o
   int generated = 0;
   for (const auto& [type, count] : by_type)
     if (type != "fact") generated += count;
-  CHECK(by_type["fact_cloze"] >= 3);
-  CHECK(by_type["quote_cloze"] >= 3);
+  CHECK(by_type["fact_cloze"] >= 1);
+  CHECK(by_type["quote_cloze"] >= 2);
   CHECK(by_type["who_said"] >= 5);
   CHECK(by_type["who_is"] + by_type["who_is_reverse"] >= 1);
-  CHECK(generated >= 14);
+  CHECK(generated >= 11);
   CHECK(types_asking.size() >= 8);
   for (const auto& [asked_fact, types] : types_asking) {
     const auto asked = asked_fact;  // INFO captures it; clang 14 cannot capture a binding
@@ -230,14 +235,20 @@ TEST_CASE("curating and rebuilding keeps every card's id and history") {
   const auto before = collection->cards();
   REQUIRE(before.ok());
 
-  // Answer the first generated card of each kind; the first is then rejected, the second edited.
+  // Answer the first generated card of each kind that deck.toml does not already decide (both
+  // summit quote clozes are curated: an entry naming one again is refused); the first is then
+  // rejected, the second edited.
+  std::ifstream overlay_in(deck / "deck.toml");
+  const std::string overlay((std::istreambuf_iterator<char>(overlay_in)),
+                            std::istreambuf_iterator<char>());
   std::vector<std::string> answered;
   for (const char* type : {"quote_cloze", "fact_cloze", "who_is", "who_said"}) {
-    const auto card = std::find_if(before->begin(), before->end(),
-                                   [&](const citecard::Card& c) { return c.type == type; });
-    REQUIRE(card != before->end());
-    answered.push_back(card->id);
+    const auto card = std::find_if(before->begin(), before->end(), [&](const citecard::Card& c) {
+      return c.type == type && overlay.find(c.id) == std::string::npos;
+    });
+    if (card != before->end()) answered.push_back(card->id);
   }
+  REQUIRE(answered.size() >= 3);
   const citecard::Timestamp now = 1'700'000'000;
   for (const auto& id : answered)
     REQUIRE(collection->answer(id, citecard::Rating::Good, now, 4000).ok());

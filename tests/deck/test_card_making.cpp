@@ -32,7 +32,8 @@ TEST_CASE(
   REQUIRE(card.choices.size() == 4);
   CHECK(std::set<std::string>(card.choices.begin(), card.choices.end()).size() == 4);
   CHECK(std::count(card.choices.begin(), card.choices.end(), "Ana Ruiz") == 1);
-  CHECK(card.prompt.find("This is a good day for the city,") != std::string::npos);
+  // Shown without the comma where its attribution cut it (lint::displayed_quote).
+  CHECK(card.prompt.find("This is a good day for the city\u201D") != std::string::npos);
   CHECK(card.prompt.find("Ana Ruiz") == std::string::npos);
 }
 

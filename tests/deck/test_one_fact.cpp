@@ -84,12 +84,13 @@ TEST_CASE("one fact: the form a curator chose asks the fact; two chosen forms bo
 }
 
 TEST_CASE("one fact: another quote of the same speaker, sharing the attribution, is its own fact") {
-  // "“The ferry will sail again in June,” said Ana Ruiz, “and the bridge will open in May.”":
-  // the second quote's card cites the same attribution sentence.
+  // "“The ferry will sail again in June,” said Ana Ruiz, ... “and the bridge will open in May.”":
+  // the second quote's card cites the same attribution sentence, and comes more than
+  // kOnePointGap bytes later (nearer, it is the same point: test_lint_unseen.cpp).
   const Card other =
       card("other", "quote_cloze", "n-other",
            "Complete the quote. Ana Ruiz said:\n\u201Cand the _____ will open in May\u201D",
-           "bridge", {cite(54, 86), cite(0, 88)});
+           "bridge", {cite(200, 232), cite(0, 234)});
   std::vector<Card> cards = {who_said(), other};
   deck::keep_one_card_per_fact(cards, {});
   CHECK(ids(cards).size() == 2);

@@ -1,5 +1,8 @@
-// "Fact cloze": a fact sentence with one answer hidden — a date, number, place, person or
-// organisation — and, where fair wrong answers exist, four choices of the answer's kind.
+// "Fact cloze": a fact sentence with one answer hidden — a number, a date (a day, or a month and
+// year) or a person named in full — and, where fair wrong answers exist, four choices of the
+// answer's kind. A place or organisation the sentence names is most often given away by the rest
+// of it or known to every reader of the story, and a year or a month alone is rarely its point.
+// An article gives at most kMaxFactClozesPerArticle, its most important; the rest are withheld.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -8,13 +11,14 @@
 
 #include "deck/generate/generate.hpp"
 #include "deck/lint/rules.hpp"
+#include "deck/lint/unseen_rules.hpp"
 
 namespace citecard::deck::generate {
 namespace {
 
 constexpr std::size_t kMinSentenceWords = 7;
 constexpr std::size_t kMaxSentenceWords = 45;
-constexpr int kKnownNameMentions = 2;  // a name the deck mentions at least this often
+constexpr int kKnownNameMentions = kNamedMoreThanInPassing;  // a name known beyond one mention
 
 int priority(const std::string& kind) {
   if (kind == "number") return 0;
@@ -78,6 +82,58 @@ std::string without_answer_label(const std::string& sentence) {
   return sentence;
 }
 
+// The English month names and their news-style abbreviations (AP style: Jan., Feb., Aug., Sept.,
+// Oct., Nov., Dec.): a closed class.
+bool is_month(const std::string& lower) {
+  static const std::set<std::string> months = {
+      "january",   "february", "march",    "april",    "may",  "june", "july", "august",
+      "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
+      "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"};
+  return months.count(lower) > 0;
+}
+
+// A date at a granularity worth asking: a day ("Sept. 13", "13 September 2023", "2023-09-13")
+// or a month and year ("July 2023"); never a year, a month or a weekday alone.
+bool is_day_or_month_year(const std::string& text) {
+  bool month = false;
+  bool day = false;
+  bool year = false;
+  for (const auto& w : words_of(text)) {
+    if (is_month(w)) month = true;
+    const bool digits =
+        !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (digits && w.size() <= 2) day = true;
+    if (digits && w.size() == 4) year = true;
+  }
+  // Numeric dates: "2023-09-13", "9/13/2023".
+  const auto separators =
+      std::count_if(text.begin(), text.end(), [](char c) { return c == '-' || c == '/'; });
+  if (separators == 2 && !month)
+    return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return month && (day || year);
+}
+
+// The card a refused span would have made, by the id make_fact_cloze gives it.
+void refuse(const Corpus& corpus, const Article& article, const Fact& fact, const AnswerSpan& span,
+            const lint::Finding& why) {
+  const int index = static_cast<int>(&article - corpus.articles.data());
+  const auto citations = cite(corpus, {{index, ByteSpan{fact.start, fact.end}}});
+  if (citations.empty()) return;
+  const std::string id = generated_card_id(corpus, card_type::kFactCloze, citations.front(),
+                                           fmt::format("{}-{}", span.start, span.end));
+  corpus.refused.emplace(id, std::make_pair(why.rule, why.reason));
+}
+
+}  // namespace
+
+bool studyable_answer(const AnswerSpan& span) {
+  if (span.kind == "number") return true;
+  if (span.kind == "date") return is_day_or_month_year(span.text);
+  return span.kind == "person" && lint::person_answer_findings(span.text).empty();
+}
+
+namespace {
+
 std::vector<std::string> names_of_kind(const Corpus& corpus, EntityKind kind) {
   std::vector<std::string> pool;
   for (const auto& [key, name] : corpus.names)
@@ -110,33 +166,53 @@ const AnswerSpan* best_answer(const Corpus& corpus, const Article& article, cons
   // Photo captions, credits and page prompts are not the article's statements.
   if (fact.text.find("Photo") != std::string::npos || !lint::furniture_findings(fact.text).empty())
     return nullptr;
+  // "He said ...", "This is ...": the card would show a sentence whose subject it does not.
+  if (const auto findings = lint::sentence_findings(fact.text); !findings.empty()) {
+    for (const auto& a : fact.answers) refuse(corpus, article, fact, a, findings.front());
+    return nullptr;
+  }
   std::vector<const AnswerSpan*> spans;
   for (const auto& a : fact.answers) spans.push_back(&a);
   std::stable_sort(spans.begin(), spans.end(), [](const AnswerSpan* x, const AnswerSpan* y) {
     return priority(x->kind) < priority(y->kind);
   });
-  for (const AnswerSpan* span : spans) {
-    if (span->start < fact.start || span->end > fact.end || span->end <= span->start) continue;
-    if (span->kind == "number" && !worth_asking_number(*span)) continue;
-    if ((span->kind == "person" || span->kind == "organisation" || span->kind == "place") &&
-        !known_name(corpus, *span))
-      continue;
-    if (span->kind != "number" && span->kind != "date" &&
-        protagonists(corpus).count(display_key(corpus, span->value)))
-      continue;
-    // "_____ said" with a surname to recall is a guess at who the paragraph is about.
-    if (span->kind == "person" &&
-        name_key(span->text) != name_key(known_name(corpus, *span)->display))
-      continue;
-    if (priority(span->kind) > 4) continue;
-    if (gives_away(blanked(fact, *span), span->text, aliases_of(corpus, *span))) continue;
-    if (!lint::blank_findings(blanked(fact, *span), span->text).empty()) continue;
-    return span;
-  }
+  // A studyable answer first; failing one, another kind, which is withheld for a curator.
+  for (const bool strict : {true, false})
+    for (const AnswerSpan* span : spans) {
+      if (span->start < fact.start || span->end > fact.end || span->end <= span->start) continue;
+      if (strict != studyable_answer(*span)) continue;
+      if (span->kind == "number" && !worth_asking_number(*span)) continue;
+      if ((span->kind == "person" || span->kind == "organisation" || span->kind == "place") &&
+          !known_name(corpus, *span))
+        continue;
+      if (span->kind != "number" && span->kind != "date" &&
+          protagonists(corpus).count(display_key(corpus, span->value)))
+        continue;
+      // "_____ said" with a surname to recall is a guess at who the paragraph is about.
+      if (span->kind == "person" &&
+          name_key(span->text) != name_key(known_name(corpus, *span)->display))
+        continue;
+      if (priority(span->kind) > 4) continue;
+      if (gives_away(blanked(fact, *span), span->text, aliases_of(corpus, *span))) continue;
+      if (const auto findings = lint::blank_findings(blanked(fact, *span), span->text);
+          !findings.empty()) {
+        refuse(corpus, article, fact, *span, findings.front());
+        continue;
+      }
+      // The sentence's other answers are not asked: one blank per sentence.
+      for (const auto& other : fact.answers)
+        if (&other != span && other.start >= fact.start && other.end <= fact.end)
+          refuse(corpus, article, fact, other,
+                 {"one-blank", fmt::format("the sentence is asked with \u201C{}\u201D blanked; "
+                                           "a sentence gives one blank",
+                                           span->text)});
+      return span;
+    }
   return nullptr;
 }
 
 void make_fact_cloze(const Corpus& corpus, const std::vector<FactGroup>& groups, Generated& out) {
+  std::map<int, int> made_of_article;  // groups come most important first
   for (const auto& group : groups) {
     const FactRef& lead = group.members.front();
     const AnswerSpan& span = *lead.answer;
@@ -185,6 +261,10 @@ void make_fact_cloze(const Corpus& corpus, const std::vector<FactGroup>& groups,
     note.body_json = body.dump();
     card.note = note.id;
     card.citations = note.citations;
+    if (!studyable_answer(span) || ++made_of_article[lead.article] > kMaxFactClozesPerArticle) {
+      out.withheld.push_back({std::move(card), std::move(note)});
+      continue;
+    }
     add_note(out, std::move(note));
     out.cards.push_back(std::move(card));
   }

@@ -33,6 +33,7 @@ Result<Generated> generate_cards(const DeckSpec& deck) {
     auto facts = group_facts(*corpus);
     rank_by_importance(*corpus, facts);
     make_fact_cloze(*corpus, facts, out);
+    out.refused = std::move(corpus->refused);
   }
   if (wants("who_is") || wants("who_is_reverse")) {
     Generated people;

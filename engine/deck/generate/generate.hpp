@@ -49,6 +49,10 @@ struct Corpus {
   std::vector<Article> articles;
   std::map<std::string, Name> names;                // by name_key of the display form
   std::map<std::string, std::string> key_of_alias;  // alias name_key -> display key
+  // Fact clozes best_answer considered and a lint rule refused: card id -> {rule, reason}, so a
+  // curator's overlay entry naming one is answered with the rule (a rejection simply holds).
+  // Filled while the corpus is read for cards; not part of what the corpus knows.
+  mutable std::map<std::string, std::pair<std::string, std::string>> refused;
 };
 
 Result<Corpus> read_corpus(const DeckSpec& deck);
@@ -122,6 +126,11 @@ const AnswerSpan* best_answer(const Corpus& corpus, const Article& article, cons
 
 std::vector<FactGroup> group_facts(const Corpus& corpus);
 
+// What a fact cloze offers unasked: a number, a date at a day's or a month and year's
+// granularity, a person named in full. best_answer prefers these; a fact with another answer
+// (a place, an organisation, a year) is withheld for a curator.
+bool studyable_answer(const AnswerSpan& span);
+
 // How much a student of the event needs a fact: +2 for the lead paragraphs (+1 for the next
 // ones), +1 for each other source that states its answer (up to 2), +1 for a number or date.
 int fact_importance(const Corpus& corpus, const FactGroup& group);
@@ -163,14 +172,28 @@ struct HeldBack {
   HeldBackQuote info;
 };
 
+// A card the generator made but does not offer unasked: a fact cloze beyond an article's
+// kMaxFactClozesPerArticle most important or whose answer is not studyable_answer, a quote cloze
+// whose speaker is not sure. A curator accepts one by id in the overlay; a quote cloze also comes
+// back when its quote's held-back who-said card is accepted (the curator vouched for the speaker it
+// names).
+struct Withheld {
+  Card card;
+  MadeNote note;
+};
+
 struct Generated {
   std::vector<MadeNote> notes;
   std::vector<Card> cards;
   std::vector<HeldBack> held_back;
-  // Quote clozes whose speaker is held back ask the quote without naming anyone; when a curator
-  // accepts the quote's who-said card, the cloze names the speaker again: card id -> that prompt.
-  std::map<std::string, std::string> prompts_naming_speaker;
+  std::vector<Withheld> withheld;
+  std::map<std::string, std::pair<std::string, std::string>> refused;  // Corpus::refused
 };
+
+// A reader studies a handful of an article's facts, not every sentence with a number in it.
+inline constexpr int kMaxFactClozesPerArticle = 3;
+// A person the articles name fewer times than this is passing through the story: not asked.
+inline constexpr int kNamedMoreThanInPassing = 2;
 
 // The citations of a note citing each member's span, in member order.
 std::vector<Citation> cite(const Corpus& corpus,

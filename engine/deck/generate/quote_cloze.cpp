@@ -1,8 +1,10 @@
 // "Complete the quote": the speaker and the quote with its claim hidden -> the claim: a number
 // with its unit, a name, or a word the story reports on beyond the quote, never the speaker's
 // phrasing (candidate_blanks). A quote with no such span makes no cloze.
-// The speaker is named only when the attribution is as sure as a who-said card needs: a prompt
-// saying "X said" teaches who said it as surely as a who-said card does.
+// The speaker is always named, so a cloze is offered only when the attribution is as sure as a
+// who-said card needs (a prompt saying "X said" teaches who said it as surely as a who-said card
+// does); the others are withheld for a curator. A quote that opens with "he" or "this" (its
+// referent outside it) is dropped by lint (quote-unresolved) unless a curator's edit mends it.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -13,6 +15,7 @@
 
 #include "deck/generate/generate.hpp"
 #include "deck/lint/rules.hpp"
+#include "deck/lint/unseen_rules.hpp"
 #include "extract/lexicon.hpp"
 
 namespace citecard::deck::generate {
@@ -227,11 +230,6 @@ std::vector<Blank> candidate_blanks(const std::string& quote, const std::string&
   return out;
 }
 
-std::string trimmed_for_display(std::string text) {
-  while (!text.empty() && (text.back() == ',' || text.back() == ' ')) text.pop_back();
-  return text;
-}
-
 // Context for the learner: who is speaking, with the article's description when it has a good one.
 std::string speaker_line(const Corpus& corpus, const QuoteGroup& group) {
   const auto it = corpus.names.find(group.speaker_key);
@@ -262,7 +260,7 @@ void make_quote_cloze(const Corpus& corpus, const std::vector<QuoteGroup>& group
     double surest = 0;
     for (const auto& member : group.members) surest = std::max(surest, member.quote->confidence);
     const bool speaker_sure = surest >= who_said_threshold();
-    const std::string text = trimmed_for_display(quote.text);
+    const std::string text = lint::displayed_quote(quote.text);
     std::optional<Blank> blank;
     // The quote's own words, once per article that prints them, are not uses outside it.
     Usage usage{deck_counts, story_word_uses};
@@ -283,15 +281,17 @@ void make_quote_cloze(const Corpus& corpus, const std::vector<QuoteGroup>& group
     card.answer = text.substr(blank->begin, blank->end - blank->begin);
     const std::string before = text.substr(0, blank->begin);
     const std::string after = text.substr(blank->end);
-    const std::string naming =
+    card.prompt =
         fmt::format("Complete the quote. {} said:\n\u201C{}_____{}\u201D", speaker, before, after);
-    card.prompt = speaker_sure
-                      ? naming
-                      : fmt::format("Complete the quote:\n\u201C{}_____{}\u201D", before, after);
-    if (gives_away(naming, card.answer)) continue;
-    if (!speaker_sure) out.prompts_naming_speaker[card.id] = naming;
+    if (gives_away(card.prompt, card.answer)) continue;
     card.note = note.id;
     card.citations = note.citations;
+    // A quote with no sure speaker is no fact of the story (lint: quote-no-speaker); it waits
+    // for a curator to vouch for the speaker.
+    if (!speaker_sure) {
+      out.withheld.push_back({std::move(card), std::move(note)});
+      continue;
+    }
     add_note(out, std::move(note));
     out.cards.push_back(std::move(card));
   }

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "deck/generate/generate.hpp"
+#include "deck/lint/unseen_rules.hpp"
 
 namespace citecard::deck::generate {
 namespace {
@@ -44,11 +45,6 @@ std::vector<std::string> speaker_pool(const Corpus& corpus, const std::vector<Qu
     if (person == (kind == EntityKind::person)) pool.push_back(note.speaker);
   }
   return pool;
-}
-
-std::string trimmed_for_display(std::string text) {
-  while (!text.empty() && (text.back() == ',' || text.back() == ' ')) text.pop_back();
-  return text;
 }
 
 }  // namespace
@@ -135,7 +131,7 @@ void make_who_said(const Corpus& corpus, const std::vector<QuoteGroup>& groups, 
     Card card;
     card.type = "who_said";
     card.id = generated_card_id(corpus, card.type, note.citations.front());
-    card.prompt = fmt::format("Who said this?\n\u201C{}\u201D", trimmed_for_display(quote.text));
+    card.prompt = fmt::format("Who said this?\n\u201C{}\u201D", lint::displayed_quote(quote.text));
     card.answer = group.speaker;
     if (gives_away(card.prompt, card.answer, speaker_aliases(corpus, group))) continue;
 
@@ -166,7 +162,7 @@ void make_who_said(const Corpus& corpus, const std::vector<QuoteGroup>& groups, 
       typed.type = card_type::kWhoSaidTyped;
       typed.id = generated_card_id(corpus, typed.type, note.citations.front());
       typed.prompt = fmt::format("Who said this? Type the name.\n\u201C{}\u201D",
-                                 trimmed_for_display(quote.text));
+                                 lint::displayed_quote(quote.text));
       typed.choices.clear();
       made.push_back(std::move(typed));
     }

@@ -10,6 +10,7 @@
 #include "deck/card_maker.hpp"
 #include "deck/generate/generate.hpp"
 #include "deck/lint/rules.hpp"
+#include "deck/lint/unseen_rules.hpp"
 #include "deck/one_fact.hpp"
 
 namespace citecard::deck::lint {
@@ -89,6 +90,8 @@ std::vector<LintFinding> lint_cards(const std::vector<Card>& cards,
   for (std::size_t i = 0; i < cards.size(); ++i) {
     const Card& card = cards[i];
     for (auto& f : card_findings(card)) out.push_back(finding(card, std::move(f)));
+    for (auto& f : passing_person_findings(asked_person(card, person_of(card)), sources))
+      out.push_back(finding(card, std::move(f)));
 
     for (std::size_t j = 0; j < i; ++j) {
       const Card& earlier = cards[j];

@@ -12,6 +12,7 @@ namespace citecard::deck::lint {
 //   asked-twice      another card (of another note) asks the same answer from the same sentence,
 //                    or a fill-in-the-blank card from a sentence sharing 3+ content words
 //   answer-repeated  the answer already answers kMaxCardsPerAnswer fill-in-the-blank cards
+//   passing-person   the card asks a person the sources name once (unseen_rules.hpp)
 //   who-is-subject   a who-is card about a person the articles' headlines name: every learner
 //                    of the deck knows who they are
 std::vector<LintFinding> lint_cards(const std::vector<Card>& cards,

@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "deck/generate/generate.hpp"
+#include "deck/lint/unseen_rules.hpp"
 #include "deck/number_words.hpp"
 #include "deck/place_names.hpp"
 #include "deck/word_list.hpp"
@@ -185,6 +186,7 @@ std::vector<Finding> blank_findings(const std::string& sentence, const std::stri
     out.push_back({"dateline-blank", fmt::format("{} is in the dateline (where and when the report "
                                                  "was filed), not a fact of the story",
                                                  shown(answer))});
+  for (auto& f : target_findings(sentence, answer)) out.push_back(std::move(f));
   return out;
 }
 
@@ -269,6 +271,7 @@ std::vector<Finding> card_findings(const Card& card) {
     if (gives_away(card.prompt, card.answer))
       out.push_back({"answer-shown", fmt::format("the prompt names {}", shown(card.answer))});
   }
+  for (auto& f : unseen_card_findings(card)) out.push_back(std::move(f));
   for (auto& f : choices_findings(card.choices, card.answer)) out.push_back(std::move(f));
   return out;
 }

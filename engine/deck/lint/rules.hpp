@@ -25,6 +25,7 @@ inline constexpr const char* kBlank = "_____";
 //   filler-blank     the answer is phrasing, not a claim ("main priority", "vice versa")
 //   dateline-blank   the blank is in the dateline ("MOSCOW, _____ (AP) — ...")
 //   age-blank        the answer is an age after a name ("Ana Ruiz, _____, said")
+// and target_findings (unseen_rules.hpp).
 std::vector<Finding> blank_findings(const std::string& sentence, const std::string& answer);
 
 // The text names `name`, as written or, for a place, in any of its forms ("North Korean" names
@@ -42,6 +43,7 @@ std::vector<Finding> choices_findings(const std::vector<std::string>& choices,
 
 // Every rule above that applies to the card's type, and for a fill-in-the-blank card:
 //   choice-shown     the sentence names a wrong choice (in any form), which rules it out unread
+// and unseen_card_findings (unseen_rules.hpp).
 std::vector<Finding> card_findings(const Card& card);
 
 // A cloze card's sentence with its blank (the prompt after its instruction line).
