@@ -92,7 +92,10 @@ std::vector<std::string> unit_words(const std::string& s) {
 // no typed twin and no cloze, a person asked "who is" no reverse card. The floors were 25
 // generated cards, 5 fact and 5 quote clozes and a reverse who-is when 13 of those 27 generated
 // cards were the repeats a fresh reader rejected; they now count what is left once each fact is
-// asked once, and a reverse who-is is made only where its forward card is not.
+// asked once, and a reverse who-is is made only where its forward card is not. The sixth reading
+// rejected every fact cloze but one (a hidden word a learner fills from sense, a warning's month)
+// and the curation replaced them with hand-written questions, so 1 fact cloze and 12 generated
+// cards (was 3 and 14) are what is left; 80 cards still holds.
 TEST_CASE("the summit deck has at least 80 cards of every type, one fact asked once") {
   SummitCollection summit;
   const auto cards = summit.cards();
@@ -113,11 +116,11 @@ TEST_CASE("the summit deck has at least 80 cards of every type, one fact asked o
   int generated = 0;
   for (const auto& [type, count] : by_type)
     if (type != "fact") generated += count;
-  CHECK(by_type["fact_cloze"] >= 3);
+  CHECK(by_type["fact_cloze"] >= 1);
   CHECK(by_type["quote_cloze"] >= 3);
   CHECK(by_type["who_said"] >= 5);
   CHECK(by_type["who_is"] + by_type["who_is_reverse"] >= 1);
-  CHECK(generated >= 14);
+  CHECK(generated >= 12);
   CHECK(types_asking.size() >= 8);
   for (const auto& [asked_fact, types] : types_asking) {
     const auto asked = asked_fact;  // INFO captures it; clang 14 cannot capture a binding
