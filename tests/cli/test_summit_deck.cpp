@@ -96,12 +96,13 @@ std::vector<std::string> unit_words(const std::string& s) {
 // cards were the repeats a fresh reader rejected; they now count what is left once each fact is
 // asked once, and a reverse who-is is made only where its forward card is not. They were 80
 // cards, 3 fact and 3 quote clozes and 14 generated before fact clozes were limited to numbers,
-// dates and full names (3 an article at most) and quote clozes to sure speakers, and the rules
-// of deck/lint/unseen_rules.hpp dropped what a reader rejected in unseen decks.
-TEST_CASE("the summit deck has at least 77 cards of every type, one fact asked once") {
+// dates and full names (3 an article at most), quote clozes to sure speakers and a quote said in
+// the same breath as another to one card, and the sixth reading's rejections were replaced by
+// hand-written questions: 2 fact and 2 quote clozes and 12 generated cards are what is left.
+TEST_CASE("the summit deck has at least 80 cards of every type, one fact asked once") {
   SummitCollection summit;
   const auto cards = summit.cards();
-  CHECK(cards.size() >= 77);
+  CHECK(cards.size() >= 80);
   std::map<std::string, int> by_type;
   std::map<std::string, std::set<std::string>> types_asking;  // quote line or person -> types
   for (const auto& card : cards) {
@@ -122,7 +123,7 @@ TEST_CASE("the summit deck has at least 77 cards of every type, one fact asked o
   CHECK(by_type["quote_cloze"] >= 2);
   CHECK(by_type["who_said"] >= 5);
   CHECK(by_type["who_is"] + by_type["who_is_reverse"] >= 1);
-  CHECK(generated >= 11);
+  CHECK(generated >= 12);
   CHECK(types_asking.size() >= 8);
   for (const auto& [asked_fact, types] : types_asking) {
     const auto asked = asked_fact;  // INFO captures it; clang 14 cannot capture a binding
