@@ -177,7 +177,7 @@ void make_who_said(const Corpus& corpus, const std::vector<QuoteGroup>& groups, 
       held.info.confidence = confidence;
       const AttributionEvidence& ev = surest->quote->evidence;
       held.info.reason = fmt::format(
-          "speaker confidence {:.3f} is below {:.2f} (rule {}, {} mention \"{}\")", confidence,
+          "speaker confidence {:.3f} is below {:.3f} (rule {}, {} mention \"{}\")", confidence,
           who_said_threshold(), ev.rule, ev.mention, surest->quote->speaker_mention);
       for (auto& c : made) held.cards.push_back(std::move(c));
       held.note = std::move(note);
