@@ -99,6 +99,8 @@ std::vector<std::string> unit_words(const std::string& s) {
 // dates and full names (3 an article at most), quote clozes to sure speakers and a quote said in
 // the same breath as another to one card, and the sixth reading's rejections were replaced by
 // hand-written questions: 2 fact and 2 quote clozes and 12 generated cards are what is left.
+// The seventh reading judged the marine-biology lab's place cloze trivia: its accept entry is
+// gone, so the generator withholds it, leaving 1 fact cloze and 11 generated cards.
 TEST_CASE("the summit deck has at least 80 cards of every type, one fact asked once") {
   SummitCollection summit;
   const auto cards = summit.cards();
@@ -123,7 +125,7 @@ TEST_CASE("the summit deck has at least 80 cards of every type, one fact asked o
   CHECK(by_type["quote_cloze"] >= 2);
   CHECK(by_type["who_said"] >= 5);
   CHECK(by_type["who_is"] + by_type["who_is_reverse"] >= 1);
-  CHECK(generated >= 12);
+  CHECK(generated >= 11);
   CHECK(types_asking.size() >= 8);
   for (const auto& [asked_fact, types] : types_asking) {
     const auto asked = asked_fact;  // INFO captures it; clang 14 cannot capture a binding
