@@ -67,9 +67,11 @@ class Lexicon {
   // contiguous memory per token, which matters at tens of megabytes of text. The probe reads a
   // 16-bit tag per slot first (the whole tag array fits in a core's L2 cache); a slot itself is
   // read only when its tag matches, so unknown words, most tokens, cost no miss on the slots.
-  std::uint64_t find(std::string_view w) const {
+  std::uint64_t find(std::string_view w) const { return find(w, hash(w)); }
+
+  // `h` is hash(w), computed by the caller while it folded the word.
+  std::uint64_t find(std::string_view w, std::uint64_t h) const {
     if (w.size() > kMaxWord) return 0;
-    const std::uint64_t h = hash(w);
     const std::uint16_t tag = tag_of(h);
     for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
       const std::uint16_t t = tags_[i];
@@ -84,10 +86,16 @@ class Lexicon {
 
   static constexpr std::size_t kMaxWord = 40;
 
+  // FNV-1a: words are short. In steps, so word_flags can hash while it folds.
+  static constexpr std::uint64_t kHashStart = 1469598103934665603ull;
+  static std::uint64_t hash_step(std::uint64_t h, char c) {
+    return (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  }
+  static std::uint64_t hash_end(std::uint64_t h) { return h ^ (h >> 29); }
   static std::uint64_t hash(std::string_view s) {
-    std::uint64_t h = 1469598103934665603ull;  // FNV-1a: words are short
-    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    return h ^ (h >> 29);
+    std::uint64_t h = kHashStart;
+    for (char c : s) h = hash_step(h, c);
+    return hash_end(h);
   }
 
   // The hash's top bits (the index uses the low ones); never 0, which marks an empty slot.
@@ -215,23 +223,27 @@ std::string_view fold_word(std::string_view w, std::string& buffer) {
 
 std::uint64_t word_flags(std::string_view w) {
   if (w.size() > Lexicon::kMaxWord + 8) return 0;
-  // Fold case (and ’ to ') into a small buffer on the stack.
+  // Fold case (and ’ to ') into a small buffer on the stack, hashing as it goes.
   char buffer[Lexicon::kMaxWord + 8];
   std::size_t n = 0;
   bool ascii = true;
+  std::uint64_t h = Lexicon::kHashStart;
   for (std::size_t i = 0; i < w.size(); ++i) {
     const auto c = static_cast<unsigned char>(w[i]);
     if (c == 0xE2 && i + 2 < w.size() && static_cast<unsigned char>(w[i + 1]) == 0x80 &&
         (static_cast<unsigned char>(w[i + 2]) == 0x99 ||
          static_cast<unsigned char>(w[i + 2]) == 0x98)) {
       buffer[n++] = '\'';
+      h = Lexicon::hash_step(h, '\'');
       i += 2;
       continue;
     }
     ascii &= c < 0x80;
-    buffer[n++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    const char folded = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    buffer[n++] = folded;
+    h = Lexicon::hash_step(h, folded);
   }
-  if (ascii) return lexicon().find(std::string_view(buffer, n));
+  if (ascii) return lexicon().find(std::string_view(buffer, n), Lexicon::hash_end(h));
   // Accents and look-alike letters ("Сosmodrome" with a Cyrillic Es) fold through name_key.
   return lexicon().find(name_key(std::string_view(buffer, n)));
 }

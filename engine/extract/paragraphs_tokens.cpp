@@ -1,4 +1,5 @@
 // Paragraphs and tokens: the first pass over the text.
+#include <algorithm>
 #include <cstdint>
 
 #include "extract/document.hpp"
@@ -129,9 +130,9 @@ void tokenize(Document& doc) {
         tok.acronym = dotted;
         std::string_view w = text.substr(tok.begin, tok.end - tok.begin);
         if (w.size() >= 2) {
-          bool all_upper = true;
-          for (char c : w) all_upper &= (c >= 'A' && c <= 'Z');
-          tok.acronym |= all_upper;
+          // Stops at the first other byte: most words are not all capitals.
+          tok.acronym |=
+              std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
         }
         std::string_view base = w;
         if (w.size() > 2 && (w.substr(w.size() - 2) == "'s")) {
