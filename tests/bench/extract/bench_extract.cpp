@@ -67,11 +67,13 @@ int main(int argc, char** argv) {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   // One Markdown row per measurement, in tests/bench/run.sh's table.
-  if (only != "document") std::printf(
-      "| extract quotes and facts, article by article (%.0f MB, one core) | %.1f MB/s | %zu quotes, "
-      "%zu facts; peak memory %.1f MB | %.1f MB/s | ≥ 20 MB/s |\n",
-      bytes / 1048576.0, bytes / 1048576.0 / secs, quotes, facts, usage.ru_maxrss / 1024.0,
-      bytes / 1048576.0 / secs);
+  if (only != "document") {
+    std::printf(
+        "| extract quotes and facts, article by article (%.0f MB, one core) | %.1f MB/s | "
+        "%zu quotes, %zu facts; peak memory %.1f MB | %.1f MB/s | ≥ 20 MB/s |\n",
+        bytes / 1048576.0, bytes / 1048576.0 / secs, quotes, facts, usage.ru_maxrss / 1024.0,
+        bytes / 1048576.0 / secs);
+  }
 
   if (only == "articles") return 0;
 
