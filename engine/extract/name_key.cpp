@@ -73,21 +73,24 @@ std::string name_key(std::string_view name) {
   bool ascii = true;
   for (char c : name) ascii &= static_cast<unsigned char>(c) < 0x80;
   if (ascii) {
-    // The common case, without a trip through Unicode normalisation.
-    std::string out;
-    out.reserve(name.size());
+    // The common case, without a trip through Unicode normalisation. The key is never longer
+    // than the name, so it is written in place and cut to length once (no per-byte append).
+    std::string out(name.size(), '\0');
+    char* const begin = out.data();
+    char* o = begin;
     bool pending_space = false;
     for (char c : name) {
       if (c == ' ' || c == '-' || c == '\t' || c == '\n') {
-        pending_space = !out.empty();
+        pending_space = o != begin;
         continue;
       }
       if (c == '.') continue;
       if (c == '`') c = '\'';
-      if (pending_space) out += ' ';
+      if (pending_space) *o++ = ' ';
       pending_space = false;
-      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+      *o++ = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
     }
+    out.resize(static_cast<std::size_t>(o - begin));
     if (out.size() > 2 && out.compare(out.size() - 2, 2, "'s") == 0) out.resize(out.size() - 2);
     return out;
   }

@@ -245,22 +245,14 @@ int short_name_choice(const Document& doc, const NameMention& m, const std::vect
 
 }  // namespace
 
-bool role_matches(const std::string& role, std::string_view noun) {
-  // Titles are often abbreviated before names: "Gov. Tim Walsh" is "the governor".
-  static const std::pair<const char*, const char*> kAbbreviated[] = {
-      {"governor", "gov"},  {"senator", "sen"},    {"representative", "rep"}, {"general", "gen"},
-      {"doctor", "dr"},     {"professor", "prof"}, {"lieutenant", "lt"},      {"colonel", "col"},
-      {"captain", "capt"},  {"sergeant", "sgt"},   {"admiral", "adm"},        {"attorney", "atty"},
-      {"detective", "det"}, {"inspector", "insp"}, {"superintendent", "supt"}};
-  for (const auto& [full, abbreviation] : kAbbreviated) {
-    if (noun == full && role_matches(role, abbreviation)) return true;
-  }
-  const std::string lowered = lower_ascii(role);
-  std::string n(noun);
+namespace {
+
+// Whether `noun` occurs in `lowered` as a word of its own (or with a plural s).
+bool contains_word(std::string_view lowered, std::string_view noun) {
   std::size_t pos = 0;
-  while ((pos = lowered.find(n, pos)) != std::string::npos) {
+  while ((pos = lowered.find(noun, pos)) != std::string_view::npos) {
     const bool left = pos == 0 || !std::isalpha(static_cast<unsigned char>(lowered[pos - 1]));
-    const std::size_t after = pos + n.size();
+    const std::size_t after = pos + noun.size();
     const bool right = after >= lowered.size() ||
                        !std::isalpha(static_cast<unsigned char>(lowered[after])) ||
                        lowered[after] == 's';
@@ -268,6 +260,24 @@ bool role_matches(const std::string& role, std::string_view noun) {
     ++pos;
   }
   return false;
+}
+
+}  // namespace
+
+bool role_matches(const std::string& role, std::string_view noun) {
+  // Most people have no role, and "the senator" is looked for across thousands of mentions.
+  if (role.empty()) return noun.empty();
+  const std::string lowered = lower_ascii(role);
+  // Titles are often abbreviated before names: "Gov. Tim Walsh" is "the governor".
+  static const std::pair<const char*, const char*> kAbbreviated[] = {
+      {"governor", "gov"},  {"senator", "sen"},    {"representative", "rep"}, {"general", "gen"},
+      {"doctor", "dr"},     {"professor", "prof"}, {"lieutenant", "lt"},      {"colonel", "col"},
+      {"captain", "capt"},  {"sergeant", "sgt"},   {"admiral", "adm"},        {"attorney", "atty"},
+      {"detective", "det"}, {"inspector", "insp"}, {"superintendent", "supt"}};
+  for (const auto& [full, abbreviation] : kAbbreviated) {
+    if (noun == full && contains_word(lowered, abbreviation)) return true;
+  }
+  return contains_word(lowered, noun);
 }
 
 Names find_names(const Document& doc) {
