@@ -99,10 +99,13 @@ std::vector<std::string> unit_words(const std::string& s) {
 // dates and full names (3 an article at most), quote clozes to sure speakers and a quote said in
 // the same breath as another to one card, and the sixth reading's rejections were replaced by
 // hand-written questions: 2 fact and 2 quote clozes and 12 generated cards are what is left.
-TEST_CASE("the summit deck has at least 80 cards of every type, one fact asked once") {
+// They were 80 cards and 12 generated before a person blank after a title ("former U.S. President
+// _____", the titled-person rule a fresh reader's rejections asked for) was no longer made: 79 and
+// 11.
+TEST_CASE("the summit deck has at least 79 cards of every type, one fact asked once") {
   SummitCollection summit;
   const auto cards = summit.cards();
-  CHECK(cards.size() >= 80);
+  CHECK(cards.size() >= 79);
   std::map<std::string, int> by_type;
   std::map<std::string, std::set<std::string>> types_asking;  // quote line or person -> types
   for (const auto& card : cards) {
@@ -123,7 +126,7 @@ TEST_CASE("the summit deck has at least 80 cards of every type, one fact asked o
   CHECK(by_type["quote_cloze"] >= 2);
   CHECK(by_type["who_said"] >= 5);
   CHECK(by_type["who_is"] + by_type["who_is_reverse"] >= 1);
-  CHECK(generated >= 12);
+  CHECK(generated >= 11);
   CHECK(types_asking.size() >= 8);
   for (const auto& [asked_fact, types] : types_asking) {
     const auto asked = asked_fact;  // INFO captures it; clang 14 cannot capture a binding
@@ -249,15 +252,28 @@ TEST_CASE("curating and rebuilding keeps every card's id and history") {
     });
     if (card != before->end()) answered.push_back(card->id);
   }
+  // The summit's one generated fact cloze is curated (accepted by id): a curator who changes their
+  // mind about it turns the acceptance into an edit.
+  std::string accepted_entry;
+  for (const auto& c : *before) {
+    const std::string entry = "id = \"" + c.id + "\"\naction = \"accept\"";
+    if (overlay.find(entry) == std::string::npos) continue;
+    answered.push_back(c.id);
+    accepted_entry = entry;
+    break;
+  }
   REQUIRE(answered.size() >= 3);
+  REQUIRE(!accepted_entry.empty());
   const citecard::Timestamp now = 1'700'000'000;
   for (const auto& id : answered)
     REQUIRE(collection->answer(id, citecard::Rating::Good, now, 4000).ok());
-  const std::string rejected = answered[0], edited = answered[1];
+  const std::string rejected = answered[0], edited = answered.back();
 
-  std::ofstream(deck / "deck.toml", std::ios::app)
-      << "\n[[card]]\nid = \"" << rejected << "\"\naction = \"reject\"\n"
-      << "\n[[card]]\nid = \"" << edited << "\"\naction = \"edit\"\nprompt = \"Edited prompt\"\n";
+  std::string curated = overlay;
+  curated.replace(curated.find(accepted_entry), accepted_entry.size(),
+                  "id = \"" + edited + "\"\naction = \"edit\"\nprompt = \"Edited prompt\"");
+  std::ofstream(deck / "deck.toml")
+      << curated << "\n[[card]]\nid = \"" << rejected << "\"\naction = \"reject\"\n";
   const auto report = collection->build(deck);
   REQUIRE(report.ok());
   CHECK(report->cards_archived == 1);
