@@ -115,3 +115,20 @@ TEST_CASE("mojibake signatures: a lead byte read as Latin-1, a cut one, a replac
   CHECK_FALSE(has_mojibake("S\u00c3O PAULO"));
   CHECK_FALSE(has_mojibake("Ana Lima"));
 }
+
+TEST_CASE("an all-caps heading run into the next sentence is not part of its fact") {
+  const std::string text =
+      "The council met on Tuesday to plan the year's transport budget.\n\n"
+      "WHAT COMES NEXT The council will vote on 12 new bus routes in March, the mayor said.\n\n"
+      "NATO ministers met in Brussels on Friday and agreed 14 new training missions.\n";
+  auto x = citecard::extract(text);
+  REQUIRE(x.ok());
+  bool vote = false, nato = false;
+  for (const auto& f : x->facts) {
+    CHECK(f.text.find("WHAT COMES") == std::string::npos);
+    vote |= f.text.rfind("The council will vote", 0) == 0;
+    nato |= f.text.rfind("NATO ministers", 0) == 0;
+  }
+  CHECK(vote);
+  CHECK(nato);  // one all-caps word opens a sentence: no heading
+}
