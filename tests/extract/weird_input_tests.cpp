@@ -111,6 +111,8 @@ TEST_CASE("mojibake signatures: a lead byte read as Latin-1, a cut one, a replac
   CHECK(has_mojibake("Fran\u00c3"));
   CHECK(has_mojibake("Jos\u00c2\u00a0Ruiz"));
   CHECK(has_mojibake("Ren\uFFFDe"));
+  CHECK(has_mojibake("Mar\u00c3a"));
+  CHECK_FALSE(has_mojibake("\u00c9lodie \u00c5sa"));
   CHECK_FALSE(has_mojibake("Fran\u00e7ois"));
   CHECK_FALSE(has_mojibake("S\u00c3O PAULO"));
   CHECK_FALSE(has_mojibake("Ana Lima"));
