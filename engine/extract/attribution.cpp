@@ -101,6 +101,7 @@ class Attributor {
   Speaker before_quote(const QuoteSpan& q, std::uint32_t sb, bool& dubbed) const;
   Speaker colon_before(const QuoteSpan& q, std::uint32_t sb) const;
   bool introduced_as_name(const QuoteSpan& q) const;
+  bool title_phrase(const QuoteSpan& q) const;
   Speaker continuing(const QuoteSpan& q, const std::vector<Quote>& out,
                      const std::vector<Speaker>& speakers, bool partial) const;
   void collect_events();
@@ -718,6 +719,33 @@ bool title_case(std::string_view text) {
   return any;
 }
 
+// A quoted span written as a title: two words or more, every content word capitalised (function
+// words may stay lower case: "The Art of the Deal"), no sentence punctuation inside.
+bool Attributor::title_phrase(const QuoteSpan& q) const {
+  std::size_t words = 0;
+  for (std::uint32_t t = q.first_token; t < q.last_token && t < q.close_token; ++t) {
+    const Token& tok = doc_.tokens[t];
+    if (tok.kind == TokenKind::punct) {
+      const char c = doc_.text[tok.begin];
+      const bool abbreviation_dot = c == '.' && t > q.first_token &&
+                                    doc_.tokens[t - 1].end == tok.begin &&
+                                    (doc_.tokens[t - 1].flags & word::kAbbrev);
+      if ((c == '.' && !abbreviation_dot) || c == '!' || c == '?' || c == ';') return false;
+      continue;
+    }
+    if (tok.kind != TokenKind::word) continue;
+    ++words;
+    if (!tok.upper && !tok.acronym && !(tok.flags & word::kFunction)) return false;
+  }
+  return words >= 2;
+}
+
+// The rules that tie a quote to a speaker by a speech verb or colon in the quote's own sentence.
+bool in_sentence_rule(const char* rule) {
+  const std::string_view r(rule);
+  return r == "said_after" || r == "subject_after" || r == "said_before" || r == "colon_before";
+}
+
 std::vector<Quote> Attributor::run() {
   collect_events();
   std::vector<Quote> out;
@@ -754,6 +782,9 @@ std::vector<Quote> Attributor::run() {
     const std::size_t words = word_count(text);
     if (!sp.valid() && !attributed_to_nobody_known && (words <= 4 || title))
       continue;  // scare quote
+    // A title ("The Art of the Deal") that no speech verb of its sentence gives a speaker is a
+    // book's, a film's or a slogan's name, not words anyone said here.
+    if (title_phrase(q) && !(sp.valid() && in_sentence_rule(sp.rule))) continue;
 
     Quote quote;
     quote.text = std::string(text);

@@ -379,6 +379,12 @@ Names find_names(const Document& doc) {
         t = e - 1;
         continue;
       }
+      // A name garbled by a wrong decoding ("FranÃ") is not a person a card may name, nor one to
+      // resolve pronouns to: the extractor drops it so nothing downstream offers it.
+      if (has_mojibake(span_text(doc, name_first, e, false))) {
+        t = e - 1;
+        continue;
+      }
       m.first_token = name_first;
       m.last_token = e;
       m.text = span_text(doc, name_first, e, true);

@@ -25,6 +25,56 @@ bool is_terminal(char32_t cp) {
   return cp == U'.' || cp == U'!' || cp == U'?';
 }
 
+bool has_lower(std::string_view word) {
+  for (std::size_t i = 0; i < word.size();) {
+    int n = 1;
+    const char32_t cp = decode_at(word, i, n);
+    i += n > 0 ? static_cast<std::size_t>(n) : 1;
+    if (is_letter(cp) && !is_upper(cp)) return true;
+  }
+  return false;
+}
+
+// Letters of a word, acronym dots aside: "NAVY" 4, "U.S." 2.
+std::size_t letter_count(std::string_view word) {
+  std::size_t letters = 0;
+  for (std::size_t i = 0; i < word.size();) {
+    int n = 1;
+    const char32_t cp = decode_at(word, i, n);
+    i += n > 0 ? static_cast<std::size_t>(n) : 1;
+    letters += is_letter(cp);
+  }
+  return letters;
+}
+
+// A section heading run into the sentence after it ("WHAT COMES NEXT The council will vote ..."):
+// two words or more with no lower-case letter (one of them a word, not only acronyms), then a
+// capitalised word with lower-case letters that starts the sentence. Returns the token after the
+// heading, or `start` when there is none.
+std::uint32_t heading_end(const Document& doc, std::uint32_t start, std::uint32_t end) {
+  std::uint32_t t = start;
+  int words = 0;
+  bool long_word = false;
+  while (t < end) {
+    const Token& tok = doc.tokens[t];
+    if (tok.quote >= 0) return start;
+    if (tok.kind == TokenKind::word) {
+      const std::string_view w = doc.token_text(t);
+      if (has_lower(w)) break;
+      ++words;
+      long_word |= letter_count(w) >= 4;
+    } else if (tok.kind != TokenKind::number) {
+      const char c = doc.text[tok.begin];
+      if (c != '&' && c != '-' && c != ',') return start;
+    }
+    ++t;
+  }
+  if (t >= end || words < 2 || !long_word) return start;
+  const Token& next = doc.tokens[t];
+  if (next.kind != TokenKind::word || !next.upper || !next.space_before) return start;
+  return t;
+}
+
 }  // namespace
 
 void find_sentences(Document& doc) {
@@ -47,6 +97,14 @@ void find_sentences(Document& doc) {
       start = end;
     };
     for (std::uint32_t t = para.first_token; t < para.last_token; ++t) {
+      // A heading run into the sentence is a sentence of its own, which no fact card cites.
+      if (t == start) {
+        if (const std::uint32_t after = heading_end(doc, start, para.last_token); after > start) {
+          close_sentence(after);
+          t = after - 1;
+          continue;
+        }
+      }
       const Token& tok = doc.tokens[t];
       bool boundary = false;
       if (tok.quote < 0) {

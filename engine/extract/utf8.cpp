@@ -145,4 +145,25 @@ bool is_space_slow(char32_t cp) {
   return c == UTF8PROC_CATEGORY_ZS || cp == 0x2028 || cp == 0x2029 || cp == 0x200B || cp == 0xFEFF;
 }
 
+bool has_mojibake(std::string_view text) {
+  std::size_t pos = 0;
+  char32_t previous = 0;
+  while (pos < text.size()) {
+    int len = 1;
+    const char32_t cp = decode_at(text, pos, len);
+    pos += static_cast<std::size_t>(len);
+    if (cp == U'\uFFFD') return true;
+    // "MarÃa": a lower-case letter followed by a non-ASCII capital (ftfy's sequence_weirdness).
+    const bool lower_before = is_letter(previous) && !is_upper(previous);
+    previous = cp;
+    if (lower_before && cp >= 0x80 && is_upper(cp)) return true;
+    if (cp != U'\u00C3' && cp != U'\u00C2') continue;
+    if (pos >= text.size()) return true;
+    int next_len = 1;
+    const char32_t next = decode_at(text, pos, next_len);
+    if (next >= 0x80 && next <= 0xBF) return true;
+  }
+  return false;
+}
+
 }  // namespace citecard::extract_detail

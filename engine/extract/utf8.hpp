@@ -61,6 +61,16 @@ inline bool is_quote_mark(char32_t cp) {
   return is_double_mark(cp) || is_single_mark(cp);
 }
 
+// Whether text carries a classic mojibake signature: UTF-8 that was decoded as Latin-1 or
+// Windows-1252 and re-encoded ("FranÃ§ois" for "François"), or a replacement character. The
+// signatures are the strongest of ftfy's "badness" heuristics (ftfy/badness.py: a capital
+// A-tilde or A-circumflex, the lead bytes C3/C2 read as Latin-1, followed by a character from
+// U+0080-U+00BF, the continuation bytes read as Latin-1); a text that ends on the lead byte is a
+// garbled word the tokenizer cut at the continuation byte ("FranÃ"), as U+00A7 is punctuation.
+// Also ftfy's "lower-case letter followed by a non-ASCII capital" ("MarÃa" for "María", a
+// continuation byte lost), which no spelling of a name has.
+bool has_mojibake(std::string_view text);
+
 // Runs of non-blank bytes: a quote's length in words.
 inline std::size_t word_count(std::string_view text) {
   std::size_t words = 0;

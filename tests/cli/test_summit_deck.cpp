@@ -100,11 +100,15 @@ std::vector<std::string> unit_words(const std::string& s) {
 // the same breath as another to one card, and the sixth reading's rejections were replaced by
 // hand-written questions: 2 fact and 2 quote clozes and 12 generated cards are what is left.
 // The seventh reading judged the marine-biology lab's place cloze trivia: its accept entry is
-// gone, so the generator withholds it, leaving 1 fact cloze and 11 generated cards.
-TEST_CASE("the summit deck has at least 80 cards of every type, one fact asked once") {
+// gone, so the generator withholds it, leaving 1 fact cloze and 11 generated cards. Then a person
+// blank after a title ("former U.S. President _____", the titled-person rule a fresh reader's
+// rejections asked for) was no longer made: 79 cards, 10 generated and no fact cloze — of the
+// generator's fact clozes on these articles none is one a reader kept (repeats of hand-written
+// questions, a commentator's name, trivia), so the curated deck asks those facts by hand.
+TEST_CASE("the summit deck has at least 79 cards of the kinds it keeps, one fact asked once") {
   SummitCollection summit;
   const auto cards = summit.cards();
-  CHECK(cards.size() >= 80);
+  CHECK(cards.size() >= 79);
   std::map<std::string, int> by_type;
   std::map<std::string, std::set<std::string>> types_asking;  // quote line or person -> types
   for (const auto& card : cards) {
@@ -121,11 +125,10 @@ TEST_CASE("the summit deck has at least 80 cards of every type, one fact asked o
   int generated = 0;
   for (const auto& [type, count] : by_type)
     if (type != "fact") generated += count;
-  CHECK(by_type["fact_cloze"] >= 1);
   CHECK(by_type["quote_cloze"] >= 2);
   CHECK(by_type["who_said"] >= 5);
   CHECK(by_type["who_is"] + by_type["who_is_reverse"] >= 1);
-  CHECK(generated >= 11);
+  CHECK(generated >= 10);
   CHECK(types_asking.size() >= 8);
   for (const auto& [asked_fact, types] : types_asking) {
     const auto asked = asked_fact;  // INFO captures it; clang 14 cannot capture a binding
@@ -251,15 +254,32 @@ TEST_CASE("curating and rebuilding keeps every card's id and history") {
     });
     if (card != before->end()) answered.push_back(card->id);
   }
+  // A generated card the curator already edited: a curator who changes their mind about it
+  // writes another prompt in its entry.
+  std::size_t edited_prompt_at = std::string::npos, edited_prompt_end = std::string::npos;
+  for (const auto& c : *before) {
+    const auto entry = overlay.find("id = \"" + c.id + "\"\naction = \"edit\"");
+    if (entry == std::string::npos) continue;
+    const auto next_entry = overlay.find("[[card]]", entry);
+    const auto prompt = overlay.find("\nprompt = ", entry);
+    if (prompt == std::string::npos || prompt > next_entry) continue;
+    answered.push_back(c.id);
+    edited_prompt_at = prompt + 1;
+    edited_prompt_end = overlay.find('\n', edited_prompt_at);
+    break;
+  }
   REQUIRE(answered.size() >= 3);
+  REQUIRE(edited_prompt_at != std::string::npos);
   const citecard::Timestamp now = 1'700'000'000;
   for (const auto& id : answered)
     REQUIRE(collection->answer(id, citecard::Rating::Good, now, 4000).ok());
-  const std::string rejected = answered[0], edited = answered[1];
+  const std::string rejected = answered[0], edited = answered.back();
 
-  std::ofstream(deck / "deck.toml", std::ios::app)
-      << "\n[[card]]\nid = \"" << rejected << "\"\naction = \"reject\"\n"
-      << "\n[[card]]\nid = \"" << edited << "\"\naction = \"edit\"\nprompt = \"Edited prompt\"\n";
+  std::string curated = overlay;
+  curated.replace(edited_prompt_at, edited_prompt_end - edited_prompt_at,
+                  "prompt = \"Edited prompt\"");
+  std::ofstream(deck / "deck.toml")
+      << curated << "\n[[card]]\nid = \"" << rejected << "\"\naction = \"reject\"\n";
   const auto report = collection->build(deck);
   REQUIRE(report.ok());
   CHECK(report->cards_archived == 1);

@@ -189,3 +189,45 @@ TEST_CASE("furniture: an editor's note and a series prompt are page furniture") 
   CHECK_FALSE(deck::lint::furniture_findings("Read Part 2 of the harbour series here.").empty());
   CHECK(deck::lint::furniture_findings("The editor noted the harbour's debts.").empty());
 }
+
+TEST_CASE("lint titled-person: a person blank right after a title or role the sentence gives") {
+  const auto flagged = [](const std::string& sentence) {
+    const Card card = card_of(card_type::kFactCloze,
+                              "Fill in the blank with a person:\n" + sentence, "Ada Lindqvist");
+    return has_rule(deck::lint::unseen_card_findings(card), "titled-person");
+  };
+  CHECK(flagged("Former Mayor _____ opened the pier on Monday."));
+  CHECK(flagged("The harbour board's spokeswoman _____ opened the pier on Monday."));
+  CHECK_FALSE(flagged("_____ opened the pier on Monday."));
+  CHECK_FALSE(flagged("On Monday, _____ opened the pier."));
+}
+
+TEST_CASE("lint story-subject: the person an article mentions most is not blanked") {
+  Source source;
+  source.id = "daily";
+  source.text =
+      "Ada Lindqvist opened the new pier on Monday.\n\n"
+      "Lindqvist said the town had paid for it. Bo Tran, a welder, built its rails.\n\n"
+      "Lindqvist thanked the builders, and Lindqvist later walked the pier with Tran.\n";
+  const Card subject = card_of(card_type::kFactCloze,
+                               "Fill in the blank with a person:\n_____ opened the new pier on "
+                               "Monday.",
+                               "Ada Lindqvist");
+  const Card other =
+      card_of(card_type::kFactCloze,
+              "Fill in the blank with a person:\n_____, a welder, built its rails.", "Bo Tran");
+  const auto findings = deck::lint::lint_cards({subject, other}, {source});
+  const auto flagged = [&](const std::string& id) {
+    return std::any_of(findings.begin(), findings.end(), [&](const LintFinding& f) {
+      return f.card_id == id && f.rule == "story-subject";
+    });
+  };
+  CHECK(flagged(subject.id));
+  CHECK_FALSE(flagged(other.id));
+  // A middle initial does not make another person.
+  Entity ada;
+  ada.kind = EntityKind::person;
+  ada.name = "Ada K. Lindqvist";
+  CHECK_FALSE(deck::lint::story_subject_findings("Ada Lindqvist", {ada}).empty());
+  CHECK(deck::lint::story_subject_findings("Bo Lindqvist", {ada}).empty());
+}

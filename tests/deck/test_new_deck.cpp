@@ -117,6 +117,43 @@ TEST_CASE(
   CHECK(m.date == kNotStated);
 }
 
+TEST_CASE(
+    "Plain text: a first line ending in a full stop is the headline when a blank line sets it "
+    "off") {
+  const std::string text =
+      "Council Backs New Tram Line to the Harbour.\n\n"
+      "The city council voted on Tuesday to build a tram line from the station to the harbour, "
+      "a project first proposed twenty years ago and twice shelved for lack of money.\n";
+  const ArticleMetadata m = read_article_metadata(text, /*html=*/false);
+  CHECK(m.title == "Council Backs New Tram Line to the Harbour");
+}
+
+TEST_CASE(
+    "Plain text: a short first line followed directly by a longer paragraph is the headline") {
+  const std::string text =
+      "Tram line approved after twenty years of delays.\n"
+      "The city council voted on Tuesday to build a tram line from the station to the harbour.\n"
+      "Work is due to start in the spring.\n";
+  const ArticleMetadata m = read_article_metadata(text, /*html=*/false);
+  CHECK(m.title == "Tram line approved after twenty years of delays");
+}
+
+TEST_CASE("Plain text: a headline's abbreviation keeps its full stop") {
+  const std::string text =
+      "Tram makers bid for the contract in the U.S.\n\n"
+      "Three companies have bid to build the city's new trams, the council said on Tuesday.\n";
+  CHECK(read_article_metadata(text, false).title == "Tram makers bid for the contract in the U.S.");
+}
+
+TEST_CASE("Plain text: a sentence of the body ending in a full stop is not taken for a headline") {
+  // The first phrase is the headline; a later short sentence followed by a blank line is body.
+  const std::string one_line = "The council met on Monday and approved 12 new bus routes.\n";
+  CHECK(read_article_metadata(one_line, false).title == kNotStated);
+  const std::string lines =
+      "The council met on Monday.\nIt approved bus routes.\nNobody objected at all today.\n";
+  CHECK(read_article_metadata(lines, false).title == kNotStated);
+}
+
 TEST_CASE("Dates written in the usual ways read as YYYY-MM-DD") {
   CHECK(deck::find_date("Sep 13, 2023, 6:50am EDT") == "2023-09-13");
   CHECK(deck::find_date("Updated 1st March 2022") == "2022-03-01");

@@ -192,3 +192,20 @@ TEST_CASE("a name alone before a colon is the speaker of a transcript line (colo
   CHECK(q.speaker == "Marta Olsen");
   CHECK(q.evidence.rule == "colon_before");
 }
+
+TEST_CASE(
+    "a title in quotation marks that no speech verb of its sentence ties to a speaker is "
+    "no quote") {
+  const auto x = extracted(
+      "\"We will keep every branch open,\" said Nora Quill, the mayor. Her memoir, \"The Long "
+      "Road to the Harbour,\" sold out within a week of its launch at the library.\n");
+  CHECK(quote_starting(x, "We will keep").speaker == "Nora Quill");
+  for (const auto& q : x.quotes) CHECK(q.text.find("Long Road") == std::string::npos);
+}
+
+TEST_CASE("words in title case that a speech verb ties to a speaker stay a quote") {
+  const auto x = extracted(
+      "Nora Quill runs the town library.\n\n"
+      "\"Keep Every Branch Open For Good,\" Quill told the council on Monday.\n");
+  CHECK(quote_starting(x, "Keep Every Branch").speaker == "Nora Quill");
+}

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "citecard/extract.hpp"
+#include "extract/utf8.hpp"
 
 TEST_CASE("an empty text gives an empty, valid extraction") {
   auto x = citecard::extract("");
@@ -84,4 +85,52 @@ TEST_CASE("stray page lines (WATCH, durations, Advertisement) break nothing") {
   REQUIRE(x.ok());
   REQUIRE(x->quotes.size() == 1);
   CHECK(x->quotes[0].speaker.value_or("") == "Joe Kim");
+}
+
+TEST_CASE("a name garbled by a Latin-1 decoding is no entity, so no card can offer it") {
+  // "Fran\u00e7ois" written as UTF-8 and read as Latin-1: "Fran\u00c3\u00a7ois".
+  const std::string text =
+      "Marta Quell chaired the harbour board meeting on Tuesday.\n\n"
+      "\"The cranes will stay,\" said Fran\u00c3\u00a7ois Dumelle, the board's treasurer.\n\n"
+      "\"We cannot afford new ones,\" Quell said.\n";
+  auto x = citecard::extract(text);
+  REQUIRE(x.ok());
+  bool quell = false;
+  for (const auto& e : x->entities) {
+    CHECK(e.name.find("\u00c3") == std::string::npos);
+    quell |= e.name == "Marta Quell";
+  }
+  CHECK(quell);
+  for (const auto& q : x->quotes)
+    if (q.speaker) CHECK(q.speaker->find("\u00c3") == std::string::npos);
+}
+
+TEST_CASE("mojibake signatures: a lead byte read as Latin-1, a cut one, a replacement char") {
+  using citecard::extract_detail::has_mojibake;
+  CHECK(has_mojibake("Fran\u00c3\u00a7ois"));
+  CHECK(has_mojibake("Fran\u00c3"));
+  CHECK(has_mojibake("Jos\u00c2\u00a0Ruiz"));
+  CHECK(has_mojibake("Ren\uFFFDe"));
+  CHECK(has_mojibake("Mar\u00c3a"));
+  CHECK_FALSE(has_mojibake("\u00c9lodie \u00c5sa"));
+  CHECK_FALSE(has_mojibake("Fran\u00e7ois"));
+  CHECK_FALSE(has_mojibake("S\u00c3O PAULO"));
+  CHECK_FALSE(has_mojibake("Ana Lima"));
+}
+
+TEST_CASE("an all-caps heading run into the next sentence is not part of its fact") {
+  const std::string text =
+      "The council met on Tuesday to plan the year's transport budget.\n\n"
+      "WHAT COMES NEXT The council will vote on 12 new bus routes in March, the mayor said.\n\n"
+      "NATO ministers met in Brussels on Friday and agreed 14 new training missions.\n";
+  auto x = citecard::extract(text);
+  REQUIRE(x.ok());
+  bool vote = false, nato = false;
+  for (const auto& f : x->facts) {
+    CHECK(f.text.find("WHAT COMES") == std::string::npos);
+    vote |= f.text.rfind("The council will vote", 0) == 0;
+    nato |= f.text.rfind("NATO ministers", 0) == 0;
+  }
+  CHECK(vote);
+  CHECK(nato);  // one all-caps word opens a sentence: no heading
 }

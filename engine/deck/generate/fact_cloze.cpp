@@ -194,6 +194,16 @@ const AnswerSpan* best_answer(const Corpus& corpus, const Article& article, cons
         continue;
       if (priority(span->kind) > 4) continue;
       if (gives_away(blanked(fact, *span), span->text, aliases_of(corpus, *span))) continue;
+      if (span->kind == "person") {
+        // A person the sentence titles, or the article's subject: filled without the article.
+        auto findings = lint::titled_person_findings(blanked(fact, *span));
+        if (findings.empty())
+          findings = lint::story_subject_findings(span->text, lint::story_subjects(article.found));
+        if (!findings.empty()) {
+          refuse(corpus, article, fact, *span, findings.front());
+          continue;
+        }
+      }
       if (const auto findings = lint::blank_findings(blanked(fact, *span), span->text);
           !findings.empty()) {
         refuse(corpus, article, fact, *span, findings.front());

@@ -84,6 +84,21 @@ LintFinding finding(const Card& card, Finding f) {
 std::vector<LintFinding> lint_cards(const std::vector<Card>& cards,
                                     const std::vector<Source>& sources) {
   std::vector<LintFinding> out;
+  // Each cited article's subject, extracted once.
+  std::map<std::string, std::vector<Entity>> subjects;
+  const auto story_subjects_findings_for = [&](const std::string& source_id,
+                                               const std::string& person) {
+    auto it = subjects.find(source_id);
+    if (it == subjects.end()) {
+      std::vector<Entity> found;
+      for (const auto& source : sources) {
+        if (source.id != source_id) continue;
+        if (auto x = extract(source.text)) found = story_subjects(*x);
+      }
+      it = subjects.emplace(source_id, std::move(found)).first;
+    }
+    return story_subject_findings(person, it->second);
+  };
   std::map<std::string, int> cloze_answers;  // name_key -> fill-in-the-blank cards it answers
   std::vector<Seen> seen;
   for (const auto& card : cards) seen.push_back(seen_of(card));
@@ -92,6 +107,15 @@ std::vector<LintFinding> lint_cards(const std::vector<Card>& cards,
     for (auto& f : card_findings(card)) out.push_back(finding(card, std::move(f)));
     for (auto& f : passing_person_findings(asked_person(card, person_of(card)), sources))
       out.push_back(finding(card, std::move(f)));
+    if (card.type == card_type::kFactCloze &&
+        card.prompt.rfind("Fill in the blank with a person", 0) == 0) {
+      for (const auto& c : card.citations) {
+        auto found = story_subjects_findings_for(c.source, card.answer);
+        if (found.empty()) continue;
+        out.push_back(finding(card, std::move(found.front())));
+        break;
+      }
+    }
 
     for (std::size_t j = 0; j < i; ++j) {
       const Card& earlier = cards[j];

@@ -428,6 +428,61 @@ std::vector<Finding> person_answer_findings(const std::string& answer) {
                                     shown(answer))}};
 }
 
+std::vector<Finding> titled_person_findings(const std::string& sentence) {
+  const auto at = sentence.find(kBlank);
+  if (at == std::string::npos) return {};
+  const auto before = raw_words(sentence.substr(0, at));
+  if (before.empty() || !ends_with(sentence.substr(0, at), " ")) return {};
+  const std::string word = trim_punct(before.back());
+  using namespace extract_detail::word;
+  if (word.empty() || !(extract_detail::word_flags(lower_ascii(word)) & (kRole | kHonorific)))
+    return {};
+  return {{"titled-person",
+           fmt::format("the sentence gives the person's title {} before the blank: a learner "
+                       "fills it from the title, which who-is cards ask",
+                       shown(word))}};
+}
+
+std::vector<Entity> story_subjects(const Extraction& extraction) {
+  std::size_t top = kMinSubjectMentions;
+  for (const auto& e : extraction.entities)
+    if (e.kind == EntityKind::person) top = std::max(top, e.mentions.size());
+  std::vector<Entity> out;
+  for (const auto& e : extraction.entities)
+    if (e.kind == EntityKind::person && e.mentions.size() == top) out.push_back(e);
+  return out;
+}
+
+namespace {
+
+// "Donald J. Trump" and "Donald Trump": the same first and last word.
+bool same_person_name(const std::string& a, const std::string& b) {
+  const std::string ka = name_key(a);
+  const std::string kb = name_key(b);
+  if (ka == kb) return true;
+  const auto wa = raw_words(ka);
+  const auto wb = raw_words(kb);
+  return wa.size() >= 2 && wb.size() >= 2 && wa.front() == wb.front() && wa.back() == wb.back();
+}
+
+}  // namespace
+
+std::vector<Finding> story_subject_findings(const std::string& person,
+                                            const std::vector<Entity>& subjects) {
+  if (person.empty()) return {};
+  for (const auto& subject : subjects) {
+    bool same = same_person_name(person, subject.name);
+    for (const auto& alias : subject.aliases)
+      same = same || (raw_words(alias).size() >= 2 && same_person_name(person, alias));
+    if (!same) continue;
+    return {{"story-subject",
+             fmt::format("{} is the person the article mentions most: its subject, whom any "
+                         "reader of the headline knows",
+                         shown(person))}};
+  }
+  return {};
+}
+
 int mentions_in_sources(const std::vector<Source>& sources, const std::string& name) {
   const auto words = raw_words(name);
   if (words.empty()) return 0;
@@ -460,8 +515,10 @@ std::vector<Finding> unseen_card_findings(const Card& card) {
                    "with no speaker is no fact of the story"});
   if (card.type == card_type::kFactCloze) {
     for (auto& f : sentence_findings(cloze_sentence(card))) out.push_back(std::move(f));
-    if (card.prompt.rfind("Fill in the blank with a person", 0) == 0)
+    if (card.prompt.rfind("Fill in the blank with a person", 0) == 0) {
       for (auto& f : person_answer_findings(card.answer)) out.push_back(std::move(f));
+      for (auto& f : titled_person_findings(cloze_sentence(card))) out.push_back(std::move(f));
+    }
   }
   return out;
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "citecard/card.hpp"
+#include "citecard/extract.hpp"
 #include "deck/lint/rules.hpp"
 
 namespace citecard::deck::lint {
@@ -42,6 +43,22 @@ std::vector<Finding> sentence_findings(const std::string& sentence);
 // bare-name: a person asked by one word ("Kim"): a surname to guess, not a person to know.
 std::vector<Finding> person_answer_findings(const std::string& answer);
 
+// titled-person: a person blank right after a title or role ("former President _____",
+// "Kremlin spokesperson _____"): the sentence identifies the person, and the title's link to the
+// person is what who-is cards ask. Titles and roles are the extractor's (extract/lexicon: the words
+// it splits off the front of a name).
+std::vector<Finding> titled_person_findings(const std::string& sentence);
+
+// The people an article mentions most (at least kMinSubjectMentions times, ties all kept): the
+// story's subject, whom any reader of the headline knows.
+std::vector<Entity> story_subjects(const Extraction& extraction);
+inline constexpr std::size_t kMinSubjectMentions = 3;
+
+// story-subject: a person blank's answer is one of `subjects` (by any of its names, a middle
+// initial aside).
+std::vector<Finding> story_subject_findings(const std::string& person,
+                                            const std::vector<Entity>& subjects);
+
 // How often `name`'s last word appears, as a capitalised whole word, in the sources' texts.
 int mentions_in_sources(const std::vector<Source>& sources, const std::string& name);
 
@@ -49,8 +66,9 @@ int mentions_in_sources(const std::vector<Source>& sources, const std::string& n
 //   quote-no-speaker  a complete-the-quote card that names no speaker (its speaker is not
 //                     attributed at the who-said confidence threshold)
 //   and quote_findings on a quote card's quote (quote-unresolved not on a who-said card whose
-//   prompt gives a context line: that says what the quote refers to), sentence_findings on a fact cloze's sentence,
-//   person_answer_findings on a fact cloze asking a person.
+//   prompt gives a context line: that says what the quote refers to), sentence_findings on a fact
+//   cloze's sentence, person_answer_findings and titled_person_findings on a fact cloze asking a
+//   person.
 std::vector<Finding> unseen_card_findings(const Card& card);
 
 // passing-person: a card asks about `person` (a fact cloze's or reverse who-is card's answer, a

@@ -41,20 +41,52 @@ int word_count(std::string_view s) {
   return words;
 }
 
+struct TopLine {
+  std::string_view text;
+  bool blank_after = false;  // an empty line (or the end of the text) follows
+  std::string_view next;     // the next non-empty line, trimmed
+};
+
 // The lines before the first body paragraph, trimmed, empty ones left out.
-std::vector<std::string_view> top_lines(std::string_view text) {
-  std::vector<std::string_view> lines;
+std::vector<TopLine> top_lines(std::string_view text) {
+  std::vector<TopLine> lines;
   std::size_t pos = 0;
-  while (pos < text.size() && static_cast<int>(lines.size()) < kTopLines) {
+  bool previous_blank = true;
+  while (pos < text.size()) {
     std::size_t end = text.find('\n', pos);
     if (end == std::string_view::npos) end = text.size();
     const std::string_view line = trim(text.substr(pos, end - pos));
     pos = end + 1;
-    if (line.empty()) continue;
-    if (line.size() > kMaxHeadlineBytes) break;
-    lines.push_back(line);
+    if (line.empty()) {
+      if (!lines.empty() && !previous_blank) lines.back().blank_after = true;
+      previous_blank = true;
+      continue;
+    }
+    if (!lines.empty() && lines.back().next.empty()) lines.back().next = line;
+    previous_blank = false;
+    if (line.size() > kMaxHeadlineBytes || static_cast<int>(lines.size()) >= kTopLines) break;
+    lines.push_back({line, false, {}});
   }
   return lines;
+}
+
+// A line of the body: longer than a headline's first line and ending like a sentence.
+bool is_paragraph(std::string_view line, std::string_view headline) {
+  if (line.size() <= headline.size()) return false;
+  const char last = line.back();
+  return last == '.' || last == '?' || last == '!' || last == '"' || last == ')' ||
+         (line.size() >= 3 && line.substr(line.size() - 3) == "\u201D");
+}
+
+// "Talks stall over river dam." -> "Talks stall over river dam"; an abbreviation keeps its
+// period ("Talks resume in the U.S.").
+std::string_view drop_full_stop(std::string_view line) {
+  if (line.size() < 2 || line.back() != '.' || line[line.size() - 2] == '.') return line;
+  const std::size_t word_start =
+      line.find_last_of(' ') == std::string_view::npos ? 0 : line.find_last_of(' ') + 1;
+  const std::string_view last_word = line.substr(word_start, line.size() - 1 - word_start);
+  if (last_word.find('.') != std::string_view::npos || last_word.size() <= 1) return line;
+  return line.substr(0, line.size() - 1);
 }
 
 int month_number(std::string name) {
@@ -175,8 +207,10 @@ std::pair<std::string, std::string> split_title_suffix(std::string_view title) {
 }
 
 void fill_from_text(std::string_view text, ArticleMetadata& metadata) {
-  const std::vector<std::string_view> lines = top_lines(text);
-  for (std::string_view line : lines) {
+  const std::vector<TopLine> lines = top_lines(text);
+  bool first_phrase = true;
+  for (const TopLine& top : lines) {
+    const std::string_view line = top.text;
     if (metadata.author == kNotStated) {
       if (auto names = byline_names(line, /*require_by=*/true)) {
         metadata.author = *names;
@@ -188,13 +222,25 @@ void fill_from_text(std::string_view text, ArticleMetadata& metadata) {
       continue;
     }
     // A headline is a phrase of several words, not a section label ("International") and not a
-    // sentence of the body (which ends with a full stop).
-    if (metadata.title == kNotStated && word_count(line) >= 3 && line.back() != '.' &&
-        line.back() != ':' && !byline_names(line, true)) {
-      auto [headline, outlet] = split_title_suffix(line);
-      metadata.title = headline;
-      if (!outlet.empty() && metadata.outlet == kNotStated) metadata.outlet = outlet;
+    // sentence of the body (which ends with a full stop) ...
+    const bool phrase = word_count(line) >= 3 && line.back() != ':' && !byline_names(line, true);
+    if (metadata.title == kNotStated && phrase) {
+      std::string_view headline_line = line;
+      bool headline = line.back() != '.';
+      // ... unless it is the first phrase of the text standing on its own line: many saved
+      // articles end their headline with a full stop, and a headline is set off by a blank line
+      // or followed directly by the first, longer paragraph.
+      if (!headline && first_phrase && (top.blank_after || is_paragraph(top.next, line))) {
+        headline = true;
+        headline_line = drop_full_stop(line);
+      }
+      if (headline) {
+        auto [title, outlet] = split_title_suffix(headline_line);
+        metadata.title = title;
+        if (!outlet.empty() && metadata.outlet == kNotStated) metadata.outlet = outlet;
+      }
     }
+    if (phrase) first_phrase = false;
   }
 }
 
