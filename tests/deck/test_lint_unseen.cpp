@@ -69,6 +69,10 @@ TEST_CASE("lint blank-cut: the blank cuts a word, a compound or a name") {
   CHECK(blank_has("The ferry docked at Port _____ at dawn.", "Elmsworth", "blank-cut"));
   CHECK_FALSE(blank_has("The ferry docked at _____ at dawn.", "Port Elmsworth", "blank-cut"));
   CHECK_FALSE(blank_has("Mayor _____ opened the pier.", "Ada Lindqvist", "blank-cut"));
+  // An abbreviation written with full stops is one word: no blank takes one of its letters.
+  CHECK(blank_has("Ferries bound for the _____.K. were held.", "U", "blank-cut"));
+  CHECK(blank_has("Ferries bound for the U._____. were held.", "K", "blank-cut"));
+  CHECK_FALSE(blank_has("Ferries bound for the _____ were held.", "U.K.", "blank-cut"));
 }
 
 TEST_CASE("lint minor-number: a duration, a page count or a phone number is a detail") {

@@ -54,9 +54,21 @@ std::vector<Token> tokens_of(const std::string& text) {
       continue;
     }
     const std::size_t begin = i;
-    while (i < text.size() && (is_word_byte(text, i) || (text[i] == '-' && i + 1 < text.size() &&
-                                                         is_word_byte(text, i + 1))))
+    std::size_t segment = i;  // where the part after the token's last full stop begins
+    const auto abbreviation_stop = [&](std::size_t at) {
+      // "U.S.", "a.m.": single letters joined by full stops are one word, stops included.
+      return text[at] == '.' && at - segment == 1 &&
+             std::isalpha(static_cast<unsigned char>(text[segment])) &&
+             ((at + 1 < text.size() && std::isalpha(static_cast<unsigned char>(text[at + 1]))) ||
+              segment > begin);
+    };
+    while (i < text.size() &&
+           (is_word_byte(text, i) ||
+            (text[i] == '-' && i + 1 < text.size() && is_word_byte(text, i + 1)) ||
+            abbreviation_stop(i))) {
+      if (text[i] == '.') segment = i + 1;
       ++i;
+    }
     std::string lower;
     for (std::size_t k = begin; k < i; ++k)
       lower += static_cast<char>(std::tolower(static_cast<unsigned char>(text[k])));

@@ -302,6 +302,10 @@ void blank_cut(const std::string& before, const std::string& after, const std::s
   // "_____,237", "1,_____": the blank takes part of a number.
   cut = cut || (after.size() >= 2 && separator(after[0]) && digit(after[1])) ||
         (before.size() >= 2 && separator(before.back()) && digit(before[before.size() - 2]));
+  // "_____.S.", "U._____": the blank takes a letter of an abbreviation written with full stops.
+  const auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+  cut = cut || (after.size() >= 2 && after[0] == '.' && letter(after[1])) ||
+        (before.size() >= 2 && before.back() == '.' && letter(before[before.size() - 2]));
   // A name cut in two: a capitalised answer right after a capitalised word that is no title.
   if (!cut && !answer.empty() && std::isupper(static_cast<unsigned char>(answer.front())) &&
       !has_digit(answer) && ends_with(before, " ")) {
