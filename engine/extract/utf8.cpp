@@ -153,11 +153,24 @@ bool has_mojibake(std::string_view text) {
     const char32_t cp = decode_at(text, pos, len);
     pos += static_cast<std::size_t>(len);
     if (cp == U'\uFFFD') return true;
+    // A C1 control (U+0080-U+009F) is never text: it is a UTF-8 continuation byte read as Latin-1.
+    if (cp >= 0x80 && cp <= 0x9F) return true;
     // "MarÃa": a lower-case letter followed by a non-ASCII capital (ftfy's sequence_weirdness).
     const bool lower_before = is_letter(previous) && !is_upper(previous);
     previous = cp;
     if (lower_before && cp >= 0x80 && is_upper(cp)) return true;
-    if (cp != U'\u00C3' && cp != U'\u00C2') continue;
+    // The same lead bytes after a normaliser decomposed them: "A" + combining tilde or circumflex.
+    bool lead = cp == U'\u00C3' || cp == U'\u00C2';
+    if (cp == U'A' && pos < text.size()) {
+      int mark_len = 1;
+      const char32_t mark = decode_at(text, pos, mark_len);
+      if (mark == U'\u0303' || mark == U'\u0302') {
+        lead = true;
+        pos += static_cast<std::size_t>(mark_len);
+        previous = mark;
+      }
+    }
+    if (!lead) continue;
     if (pos >= text.size()) return true;
     int next_len = 1;
     const char32_t next = decode_at(text, pos, next_len);

@@ -112,6 +112,11 @@ TEST_CASE("mojibake signatures: a lead byte read as Latin-1, a cut one, a replac
   CHECK(has_mojibake("Jos\u00c2\u00a0Ruiz"));
   CHECK(has_mojibake("Ren\uFFFDe"));
   CHECK(has_mojibake("Mar\u00c3a"));
+  // The same after a normaliser decomposed the lead character, and a C1 control left in a name.
+  CHECK(has_mojibake("FranA\u0303\u00a7ois"));
+  CHECK(has_mojibake("FranA\u0303"));
+  CHECK(has_mojibake("Ren\u0083e"));
+  CHECK_FALSE(has_mojibake("NA\u0303O Ana"));
   CHECK_FALSE(has_mojibake("\u00c9lodie \u00c5sa"));
   CHECK_FALSE(has_mojibake("Fran\u00e7ois"));
   CHECK_FALSE(has_mojibake("S\u00c3O PAULO"));
