@@ -254,14 +254,14 @@ TEST_CASE("curating and rebuilding keeps every card's id and history") {
     });
     if (card != before->end()) answered.push_back(card->id);
   }
-  // A generated card the curator already edited: a curator who changes their mind about it
-  // writes another prompt in its entry.
+  // A who-said card the curator already edited: a curator who changes their mind about it writes
+  // another context line in its entry (the rules judge the edited card, so the quote stays).
   std::size_t edited_prompt_at = std::string::npos, edited_prompt_end = std::string::npos;
   for (const auto& c : *before) {
     const auto entry = overlay.find("id = \"" + c.id + "\"\naction = \"edit\"");
     if (entry == std::string::npos) continue;
     const auto next_entry = overlay.find("[[card]]", entry);
-    const auto prompt = overlay.find("\nprompt = ", entry);
+    const auto prompt = overlay.find("\nprompt = \"Who said this? (", entry);
     if (prompt == std::string::npos || prompt > next_entry) continue;
     answered.push_back(c.id);
     edited_prompt_at = prompt + 1;
@@ -276,12 +276,15 @@ TEST_CASE("curating and rebuilding keeps every card's id and history") {
   const std::string rejected = answered[0], edited = answered.back();
 
   std::string curated = overlay;
+  const std::string old_prompt =
+      overlay.substr(edited_prompt_at, edited_prompt_end - edited_prompt_at);
+  const std::string quote_line = old_prompt.substr(old_prompt.find("\\n"));
   curated.replace(edited_prompt_at, edited_prompt_end - edited_prompt_at,
-                  "prompt = \"Edited prompt\"");
+                  "prompt = \"Who said this? (Edited context)" + quote_line);
   std::ofstream(deck / "deck.toml")
       << curated << "\n[[card]]\nid = \"" << rejected << "\"\naction = \"reject\"\n";
   const auto report = collection->build(deck);
-  REQUIRE(report.ok());
+  REQUIRE_MESSAGE(report.ok(), (report.ok() ? std::string() : report.error().message));
   CHECK(report->cards_archived == 1);
   CHECK(report->cards_updated >= 1);
   CHECK(report->cards_added == 0);
@@ -296,7 +299,7 @@ TEST_CASE("curating and rebuilding keeps every card's id and history") {
   }
   for (const auto& card : *after) {
     CHECK(card.id != rejected);
-    if (card.id == edited) CHECK(card.prompt == "Edited prompt");
+    if (card.id == edited) CHECK(card.prompt.rfind("Who said this? (Edited context)\n", 0) == 0);
   }
   auto edited_memory = collection->memory(edited);
   REQUIRE(edited_memory.ok());
