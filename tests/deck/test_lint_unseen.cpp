@@ -94,6 +94,13 @@ TEST_CASE("lint quote-unresolved: a quote opening with a pronoun whose referent 
                  "quote-unresolved"));
   CHECK_FALSE(
       has_rule(deck::lint::quote_findings("The harbour board never asked us"), "quote-unresolved"));
+  // A pronoun contracted with its verb is the same pronoun.
+  CHECK(has_rule(deck::lint::quote_findings("They're cutting the ferry timetable again"),
+                 "quote-unresolved"));
+  CHECK(has_rule(deck::lint::quote_findings("She\u2019ll close the pier by May"),
+                 "quote-unresolved"));
+  CHECK_FALSE(
+      has_rule(deck::lint::quote_findings("There's a new ferry timetable"), "quote-unresolved"));
 }
 
 TEST_CASE("lint quote-unresolved: a who-said context line resolves the quote's referent") {

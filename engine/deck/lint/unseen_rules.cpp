@@ -82,14 +82,13 @@ std::string opening_reference(const std::string& text) {
     }
   }
   if (words.empty()) return {};
+  // "This's", "They're", "She’ll": the contraction is the verb; the word is what stands before it.
+  const std::size_t apostrophe = std::min(words[0].find('\''), words[0].find("\u2019"));
+  const bool contracted = apostrophe != std::string::npos && apostrophe > 0;
   std::string first;
-  for (char c : words[0])
+  for (char c : contracted ? words[0].substr(0, apostrophe) : words[0])
     if (std::isalpha(static_cast<unsigned char>(c)))
       first += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  // "This's", "That’s": the contraction is the verb.
-  const bool contracted =
-      words[0].find('\'') != std::string::npos || words[0].find("\u2019") != std::string::npos;
-  if (contracted && first.size() > 1 && first.back() == 's') first.pop_back();
   if (!is_referring_word(first)) return {};
   if (!is_demonstrative(first) || contracted) return words[0];
   std::string next;
