@@ -102,6 +102,7 @@ class Attributor {
   Speaker colon_before(const QuoteSpan& q, std::uint32_t sb) const;
   bool introduced_as_name(const QuoteSpan& q) const;
   bool title_phrase(const QuoteSpan& q) const;
+  bool media_noun_before(const QuoteSpan& q) const;
   Speaker continuing(const QuoteSpan& q, const std::vector<Quote>& out,
                      const std::vector<Speaker>& speakers, bool partial) const;
   void collect_events();
@@ -719,6 +720,21 @@ bool title_case(std::string_view text) {
   return any;
 }
 
+// The quote stands right after a noun of works ("book", "film"), a comma or colon between them.
+bool Attributor::media_noun_before(const QuoteSpan& q) const {
+  std::uint32_t t = q.open_token;
+  if (t == 0) return false;
+  --t;
+  const Token& prev = doc_.tokens[t];
+  if (prev.kind == TokenKind::punct &&
+      (doc_.text[prev.begin] == ',' || doc_.text[prev.begin] == ':')) {
+    if (t == 0) return false;
+    --t;
+  }
+  return doc_.tokens[t].kind == TokenKind::word && (flags(t) & word::kMediaNoun) &&
+         !doc_.tokens[t].upper;
+}
+
 // A quoted span written as a title: two words or more, every content word capitalised (function
 // words may stay lower case: "The Art of the Deal"), no sentence punctuation inside.
 bool Attributor::title_phrase(const QuoteSpan& q) const {
@@ -762,6 +778,8 @@ std::vector<Quote> Attributor::run() {
         (flags(q.close_token + 1) & word::kMediaNoun) && !doc_.tokens[q.close_token + 1].upper) {
       continue;  // the name of a show, a book, an app, a slogan on buttons
     }
+    if (title && word_count(text) <= 8 && media_noun_before(q))
+      continue;  // "her 2011 book, 'Keep Every Branch Open'": the title the noun introduces
     Speaker sp = after_quote(q, s.last_token);
     bool dubbed = false;
     if (!sp.valid() && !sp.unresolved && introduced_as_name(q)) continue;

@@ -209,3 +209,11 @@ TEST_CASE("words in title case that a speech verb ties to a speaker stay a quote
       "\"Keep Every Branch Open For Good,\" Quill told the council on Monday.\n");
   CHECK(quote_starting(x, "Keep Every Branch").speaker == "Nora Quill");
 }
+
+TEST_CASE("a title right after the noun of its work is no quote, even in a sentence of speech") {
+  const auto x = extracted(
+      "Nora Quill runs the town library.\n\n"
+      "In her 2011 book, \"Keep Every Branch Open,\" Ms. Quill argued that towns should fund "
+      "libraries before roads.\n");
+  for (const auto& q : x.quotes) CHECK(q.text.find("Keep Every Branch") == std::string::npos);
+}
