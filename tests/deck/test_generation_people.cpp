@@ -74,11 +74,11 @@ author = "not stated"
 date = "2024-05-07"
 )";
 
-deck::MadeDeck make(const std::string& notes = "") {
+deck::MadeDeck make(const std::string& notes = "", const std::string& article = kBridge) {
   TempDir dir;
   dir.write("deck/manifest.toml", kManifest);
   dir.write("deck/deck.toml", notes);
-  dir.write("deck/sources/daily.txt", kBridge);
+  dir.write("deck/sources/daily.txt", article);
   auto spec = deck::load_deck(dir / "deck");
   REQUIRE(spec.ok());
   auto made = deck::make_cards(*spec);
@@ -88,12 +88,12 @@ deck::MadeDeck make(const std::string& notes = "") {
 
 // Every quote the generator held back, accepted: the rules below are about which quotes make
 // cards at all, not about attribution confidence.
-deck::MadeDeck made_with_all_accepted() {
-  const auto first = make();
+deck::MadeDeck made_with_all_accepted(const std::string& article = kBridge) {
+  const auto first = make("", article);
   std::string overlay;
   for (const auto& h : first.held_back)
     overlay += "[[card]]\nid = \"" + h.card_id + "\"\naction = \"accept\"\n\n";
-  return make(overlay);
+  return make(overlay, article);
 }
 
 std::vector<const Card*> of_type(const deck::MadeDeck& made, const std::string& type) {
@@ -151,6 +151,28 @@ TEST_CASE("who-said wrong choices are of the speaker's kind: officials beside an
     for (const auto& choice : card->choices) CHECK(officials.count(choice));
   }
   CHECK(checked >= 2);
+}
+
+TEST_CASE(
+    "who-said never offers a person the quote itself names: a speaker does not name themself") {
+  std::string article = kBridge;
+  const std::string quote = "Traffic on the old ferry will fall by half within a single year";
+  article.replace(article.find(quote), quote.size(),
+                  "Traffic on the old ferry will fall by half, just as Grant told the council");
+  article +=
+      "\n\u201CThe harbour will stay open through every winter storm,\u201D said Eva Lind, a "
+      "harbour authority spokesperson.\n\nEva Lind, the harbour spokesperson, said the "
+      "quay was repaired.\n";
+  const auto made = made_with_all_accepted(article);
+  bool checked = false;
+  for (const Card* card : of_type(made, "who_said")) {
+    if (card->prompt.find("just as Grant") == std::string::npos) continue;
+    CHECK(card->answer == "Rosa Diaz");
+    REQUIRE_FALSE(card->choices.empty());
+    for (const auto& choice : card->choices) CHECK(choice != "Paul Grant");
+    checked = true;
+  }
+  CHECK(checked);
 }
 
 TEST_CASE("who-is asks officials the story names twice, not analysts") {

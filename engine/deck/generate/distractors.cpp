@@ -20,6 +20,27 @@
 namespace citecard::deck::generate {
 namespace {
 
+// A person's given or family name written in the text as a name (capitalised, a whole word):
+// "just as Grant told the council" names Paul Grant, whom the quote's speaker is not.
+bool part_of_name_in(const std::string& text, const std::string& name) {
+  std::size_t begin = 0;
+  while (begin < name.size()) {
+    std::size_t end = name.find(' ', begin);
+    if (end == std::string::npos) end = name.size();
+    const std::string part = name.substr(begin, end - begin);
+    begin = end + 1;
+    if (part.size() < 3 || !std::isupper(static_cast<unsigned char>(part.front()))) continue;
+    for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) {
+      const bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]));
+      const std::size_t after = at + part.size();
+      const bool ends =
+          after >= text.size() || !std::isalnum(static_cast<unsigned char>(text[after]));
+      if (starts && ends) return true;
+    }
+  }
+  return false;
+}
+
 // The words of a list of engine/lexicon/ (weekdays, months, cardinal numbers: the lists extract/
 // reads too) in the order of their values, up to `max_value`.
 std::vector<std::string> in_order(std::span<const lexicon::Entry> list, bool capitalise,
@@ -306,6 +327,8 @@ std::vector<std::string> name_distractors(const Corpus& corpus, EntityKind kind,
     // "Washington" for "United States".
     if (same_thing(name, answer_display) || same_thing(name, answer_key)) continue;
     if (!avoid_text.empty() && lint::named_in(avoid_text, name)) continue;
+    if (kind == EntityKind::person && !avoid_text.empty() && part_of_name_in(avoid_text, name))
+      continue;
     // Nor a name only a photo credit or caption gives, nor one the extraction cut short.
     if (const auto it = corpus.names.find(key);
         it != corpus.names.end() && (it->second.mentions == 0 || !looks_like_a_name(it->second)))
