@@ -134,6 +134,7 @@ Result<Corpus> read_corpus(const DeckSpec& deck) {
   for (const auto& [key, name] : corpus.names) corpus.key_of_alias.emplace(key, key);
   for (const auto& [key, name] : corpus.names)
     for (const auto& alias : name.alias_keys) corpus.key_of_alias.emplace(alias, key);
+  corpus.protagonist_keys = protagonists(corpus);
   return corpus;
 }
 

@@ -186,7 +186,7 @@ const AnswerSpan* best_answer(const Corpus& corpus, const Article& article, cons
           !known_name(corpus, *span))
         continue;
       if (span->kind != "number" && span->kind != "date" &&
-          protagonists(corpus).count(display_key(corpus, span->value)))
+          corpus.protagonist_keys.count(display_key(corpus, span->value)))
         continue;
       // "_____ said" with a surname to recall is a guess at who the paragraph is about.
       if (span->kind == "person" &&

@@ -53,6 +53,7 @@ struct Corpus {
   // curator's overlay entry naming one is answered with the rule (a rejection simply holds).
   // Filled while the corpus is read for cards; not part of what the corpus knows.
   mutable std::map<std::string, std::pair<std::string, std::string>> refused;
+  std::set<std::string> protagonist_keys;  // protagonists(), found once when the corpus is read
 };
 
 Result<Corpus> read_corpus(const DeckSpec& deck);

@@ -261,7 +261,7 @@ void make_quote_cloze(const Corpus& corpus, const std::vector<QuoteGroup>& group
     if (!is_frame_word(word) && word.size() > 1) top_uses = std::max(top_uses, uses);
   const int story_word_uses = std::max(2, top_uses / kPrincipalShareOfTopMentions);
   // The people the story is about, in any form of their name, are no claim to recall.
-  const auto known_to_all = protagonists(corpus);
+  const auto& known_to_all = corpus.protagonist_keys;
   const auto story_name = [&](const std::string& name) {
     const std::string key = display_key(corpus, name);
     return is_principal(corpus, key) || known_to_all.count(key) > 0;
