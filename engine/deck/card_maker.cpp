@@ -358,9 +358,12 @@ Result<MadeDeck> make_cards(const DeckSpec& deck, DeckBuildOptions options) {
       edits.push_back(entry);
   if (auto r = apply_overlay(edits, cards, hand_ids); !r) return r.error();
   auto dropped = drop_flagged(deck, made.cards, cards);
-  for (const auto& [id, why] : generated->refused)
+  for (const auto& refused : generated->refused) {
+    const std::string& id = refused.first;  // a lambda cannot capture a binding in clang 14
+    const auto& why = refused.second;
     if (std::none_of(cards.begin(), cards.end(), [&](const Card& c) { return c.id == id; }))
       dropped.emplace(id, LintFinding{id, card_type::kFactCloze, why.first, why.second, "", ""});
+  }
   std::vector<OverlayEntry> remaining;
   if (auto r = check_overlay_against_dropped(overlay, dropped, remaining); !r) return r.error();
   // A rejection stands for the fact the card asked: its other forms (a typed twin, a cloze of the
