@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "deck/generate/generate.hpp"
+#include "deck/lint/text.hpp"
 #include "deck/lint/unseen_rules.hpp"
 #include "deck/number_words.hpp"
 #include "deck/place_names.hpp"
@@ -24,16 +25,6 @@ bool is_cloze(const Card& card) {
 bool ends_with_words(const std::vector<std::string>& words, const std::vector<std::string>& tail) {
   return !tail.empty() && tail.size() <= words.size() &&
          std::equal(tail.rbegin(), tail.rend(), words.rbegin());
-}
-
-bool has_digit(const std::string& text) {
-  return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-std::string lower_ascii(std::string text) {
-  for (char& c : text)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return text;
 }
 
 bool is_vague(const std::string& phrase) {
@@ -125,10 +116,6 @@ bool is_age(const std::string& sentence, const std::string& answer) {
   std::size_t word = at;
   while (word > 0 && sentence[word - 1] != ' ') --word;
   return std::isupper(static_cast<unsigned char>(sentence[word])) != 0;
-}
-
-std::string shown(const std::string& text) {
-  return fmt::format("\u201C{}\u201D", text);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "deck/generate/generate.hpp"
+#include "deck/lint/text.hpp"
 #include "deck/number_words.hpp"
 #include "deck/word_list.hpp"
 #include "extract/lexicon.hpp"
@@ -15,16 +16,8 @@ namespace {
 
 using generate::words_of;
 
-std::string shown(const std::string& text) {
-  return fmt::format("\u201C{}\u201D", text);
-}
-
 bool is_digits(const std::string& w) {
   return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-bool has_digit(const std::string& text) {
-  return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 bool is_alpha_word(const std::string& w) {
@@ -32,8 +25,7 @@ bool is_alpha_word(const std::string& w) {
 }
 
 bool in_list(const std::vector<std::string>& list, const std::string& word) {
-  return std::binary_search(list.begin(), list.end(), word) ||
-         std::find(list.begin(), list.end(), word) != list.end();
+  return std::find(list.begin(), list.end(), word) != list.end();
 }
 
 // English third-person personal pronouns and demonstratives (a closed class of any English
@@ -146,12 +138,6 @@ bool is_number_word(const std::string& lower) {
          !number_values(lower).empty();
 }
 
-std::string lower_ascii(std::string text) {
-  for (char& c : text)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return text;
-}
-
 // The raw words of a text split at spaces, punctuation at their ends kept.
 std::vector<std::string> raw_words(const std::string& text) {
   std::vector<std::string> out;
@@ -173,15 +159,6 @@ std::string trim_punct(const std::string& w) {
   while (b < e && !std::isalnum(static_cast<unsigned char>(w[b]))) ++b;
   while (e > b && !std::isalnum(static_cast<unsigned char>(w[e - 1]))) --e;
   return w.substr(b, e - b);
-}
-
-bool ends_with(const std::string& text, const std::string& tail) {
-  return text.size() >= tail.size() &&
-         text.compare(text.size() - tail.size(), tail.size(), tail) == 0;
-}
-
-bool starts_with(const std::string& text, const std::string& head) {
-  return text.compare(0, head.size(), head) == 0;
 }
 
 // A phone number: seven digits or more in groups joined by dashes, dots, spaces or brackets.
@@ -236,7 +213,7 @@ void range_half(const std::string& before, const std::string& after, const std::
   if (b.size() >= 2 && joins(lower_ascii(b.back())) &&
       is_number_word(lower_ascii(trim_punct(b[b.size() - 2]))))
     half = true;
-  if (!before.empty() && (ends_with(before, "-") || ends_with(before, "\u2013")) && !b.empty() &&
+  if (!before.empty() && (before.ends_with("-") || before.ends_with("\u2013")) && !b.empty() &&
       has_digit(b.back()))
     half = true;
   // "_____ to 5", "between _____ and 5", "_____-5"
@@ -246,8 +223,8 @@ void range_half(const std::string& before, const std::string& after, const std::
   if (a.size() >= 2 && lower_ascii(a.front()) == "and" && !b.empty() &&
       lower_ascii(b.back()) == "between" && is_number_word(lower_ascii(trim_punct(a[1]))))
     half = true;
-  if ((starts_with(after, "-") || starts_with(after, "\u2013")) && after.size() > 1 &&
-      std::isdigit(static_cast<unsigned char>(after[starts_with(after, "-") ? 1 : 3])))
+  if ((after.starts_with("-") || after.starts_with("\u2013")) && after.size() > 1 &&
+      std::isdigit(static_cast<unsigned char>(after[after.starts_with("-") ? 1 : 3])))
     half = true;
   if (half)
     out.push_back({"range-half", fmt::format("{} is one end of a range the sentence shows the "
@@ -307,7 +284,7 @@ void blank_cut(const std::string& before, const std::string& after, const std::s
         (before.size() >= 2 && before.back() == '.' && letter(before[before.size() - 2]));
   // A name cut in two: a capitalised answer right after a capitalised word that is no title.
   if (!cut && !answer.empty() && std::isupper(static_cast<unsigned char>(answer.front())) &&
-      !has_digit(answer) && ends_with(before, " ")) {
+      !has_digit(answer) && before.ends_with(" ")) {
     const auto b = raw_words(before);
     if (b.size() >= 2 && std::isupper(static_cast<unsigned char>(b.back().front())) &&
         trim_punct(b.back()) == b.back()) {
@@ -316,7 +293,7 @@ void blank_cut(const std::string& before, const std::string& after, const std::s
       const auto flags = extract_detail::word_flags(lower);
       const bool title = (flags & (kRole | kHonorific | kFunction | kDeterminer)) != 0;
       const std::string prev = b[b.size() - 2];
-      const bool sentence_start = ends_with(prev, ".") || ends_with(prev, ":");
+      const bool sentence_start = prev.ends_with(".") || prev.ends_with(":");
       const bool month_or_day =
           generate::names_a_weekday(b.back()) || !number_values(b.back()).empty();
       if (!title && !sentence_start && !month_or_day && !generate::is_stopword(lower)) cut = true;
@@ -395,7 +372,7 @@ std::string displayed_quote(std::string quote) {
     while (!quote.empty() && (quote.back() == ',' || quote.back() == ';' || quote.back() == ':' ||
                               quote.back() == ' ' || quote.back() == '-'))
       quote.pop_back();
-    if (ends_with(quote, "\u2014") || ends_with(quote, "\u2013")) {
+    if (quote.ends_with("\u2014") || quote.ends_with("\u2013")) {
       quote.erase(quote.size() - 3);
       continue;
     }
@@ -435,7 +412,7 @@ std::vector<Finding> titled_person_findings(const std::string& sentence) {
   const auto at = sentence.find(kBlank);
   if (at == std::string::npos) return {};
   const auto before = raw_words(sentence.substr(0, at));
-  if (before.empty() || !ends_with(sentence.substr(0, at), " ")) return {};
+  if (before.empty() || !sentence.substr(0, at).ends_with(" ")) return {};
   const std::string word = trim_punct(before.back());
   using namespace extract_detail::word;
   if (word.empty() || !(extract_detail::word_flags(lower_ascii(word)) & (kRole | kHonorific)))
