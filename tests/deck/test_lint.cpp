@@ -5,16 +5,13 @@
 
 #include "deck/lint/lint.hpp"
 #include "deck/lint/rules.hpp"
+#include "lint_test_helpers.hpp"
 
 using namespace citecard;
+using citecard::test::has_rule;
 using deck::lint::Finding;
 
 namespace {
-
-bool has_rule(const std::vector<Finding>& findings, const std::string& rule) {
-  return std::any_of(findings.begin(), findings.end(),
-                     [&](const Finding& f) { return f.rule == rule; });
-}
 
 bool has_rule(const std::vector<LintFinding>& findings, const std::string& card,
               const std::string& rule) {

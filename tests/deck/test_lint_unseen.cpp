@@ -8,16 +8,13 @@
 #include "deck/lint/rules.hpp"
 #include "deck/lint/unseen_rules.hpp"
 #include "deck/one_fact.hpp"
+#include "lint_test_helpers.hpp"
 
 using namespace citecard;
+using citecard::test::has_rule;
 using deck::lint::Finding;
 
 namespace {
-
-bool has_rule(const std::vector<Finding>& findings, const std::string& rule) {
-  return std::any_of(findings.begin(), findings.end(),
-                     [&](const Finding& f) { return f.rule == rule; });
-}
 
 bool blank_has(const std::string& sentence, const std::string& answer, const std::string& rule) {
   return has_rule(deck::lint::blank_findings(sentence, answer), rule);
