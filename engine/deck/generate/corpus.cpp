@@ -8,6 +8,7 @@
 #include "deck/content_id.hpp"
 #include "deck/generate/generate.hpp"
 #include "deck/lint/rules.hpp"
+#include "deck/lint/unseen_rules.hpp"
 #include "deck/place_names.hpp"
 #include "deck/word_list.hpp"
 
@@ -90,8 +91,9 @@ Result<Corpus> read_corpus(const DeckSpec& deck) {
     if (is_iso_date(source.date)) options.article_date = source.date;
     auto found = extract(source.text, options);
     if (!found) return make_error(fmt::format("source {}: {}", source.id, found.error().message));
-    corpus.articles.push_back(Article{&source, std::move(*found), {}, {}, {}});
+    corpus.articles.push_back(Article{&source, std::move(*found), {}, {}, {}, {}});
     read_paragraphs(corpus.articles.back());
+    corpus.articles.back().story_subjects = lint::story_subjects(corpus.articles.back().found);
   }
   for (const auto& article : corpus.articles) {
     const auto& furniture = article.furniture;

@@ -198,7 +198,7 @@ const AnswerSpan* best_answer(const Corpus& corpus, const Article& article, cons
         // A person the sentence titles, or the article's subject: filled without the article.
         auto findings = lint::titled_person_findings(blanked(fact, *span));
         if (findings.empty())
-          findings = lint::story_subject_findings(span->text, lint::story_subjects(article.found));
+          findings = lint::story_subject_findings(span->text, article.story_subjects);
         if (!findings.empty()) {
           refuse(corpus, article, fact, *span, findings.front());
           continue;

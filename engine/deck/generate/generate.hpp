@@ -27,6 +27,8 @@ struct Article {
   std::vector<ByteSpan> furniture;
   std::vector<std::int64_t> prose_starts;
   std::vector<std::string> words;
+  std::vector<Entity>
+      story_subjects;  // lint::story_subjects of `found`, asked of every person blank
 };
 
 // A name as the whole deck knows it: one display form for every spelling the articles use.
