@@ -280,6 +280,41 @@ bool role_matches(const std::string& role, std::string_view noun) {
   return contains_word(lowered, noun);
 }
 
+// "UN Zhang Jun", "United Nations Vassily Nebenzia", "North Koreas Kim" (a possessive that lost
+// its apostrophe): the place or organisation written before a person's name is where the person
+// belongs, not part of the name. Returns the first token of the person's name, or `a` when the
+// run does not read so. The prefix must be a place, an acronym or an organisation (its last word
+// an organisation head) and no given name ("Jordan", "Paris" open people's names); the rest must
+// open with a given name, or be what a possessive names ("Koreas Kim").
+std::uint32_t after_affiliation(const Document& doc, std::uint32_t a, std::uint32_t e) {
+  const auto place_plural = [&](std::uint32_t k) {
+    // "Koreas": a place word with an "s" where its possessive's apostrophe was.
+    const std::string w = lower_ascii(doc.token_text(k));
+    return w.size() > 3 && w.back() == 's' && doc.tokens[k].upper &&
+           (word_flags(w.substr(0, w.size() - 1)) & word::kPlace) != 0;
+  };
+  // The longest such prefix: "United Nations" before "Vassily", not "United" before "Nations".
+  for (std::uint32_t k = e - 1; k > a; --k) {
+    // Capitalised words, none a given name; how the prefix ends says what it names.
+    bool prefix = true;
+    for (std::uint32_t p = a; p < k && prefix; ++p)
+      prefix = is_capital(doc.tokens[p]) && !(doc.tokens[p].flags & word::kGivenName);
+    const Token& last = doc.tokens[k - 1];
+    const bool given = (doc.tokens[k].flags & word::kGivenName) != 0;
+    // Several capitalised words before a given name name a body ("United Nations Vassily").
+    const bool ends_as_affiliation = (last.flags & (word::kPlace | word::kOrgHead)) ||
+                                     last.acronym || place_plural(k - 1) || (given && k - a >= 2);
+    if (!prefix || !ends_as_affiliation) continue;
+    const bool possessive = place_plural(k - 1);
+    bool rest_is_name = true;
+    for (std::uint32_t r = k; r < e; ++r)
+      rest_is_name &= is_capital(doc.tokens[r]) &&
+                      !(doc.tokens[r].flags & (word::kPlace | word::kOrgHead | word::kDemonym));
+    if (rest_is_name && (given || possessive || e - k >= 2)) return k;
+  }
+  return a;
+}
+
 Names find_names(const Document& doc) {
   Names names;
   names.mention_at_token.assign(doc.tokens.size(), -1);
@@ -370,6 +405,13 @@ Names find_names(const Document& doc) {
         name_first = t + 1;
         m.role = span_text(doc, t, t + 1, false);
         m.person_evidence = true;
+      }
+      if (name_first == t && e - t >= 2) {
+        if (const std::uint32_t k = after_affiliation(doc, t, e); k > t) {
+          m.affiliation = span_text(doc, t, k, true);
+          name_first = k;
+          m.person_evidence = true;
+        }
       }
       if (name_first >= e) {
         t = e - 1;

@@ -53,3 +53,28 @@ TEST_CASE("short names: a speaker nobody shares a family name with has one names
       "\"We wanted the river to be part of the town again,\" Brightwater said.\n");
   CHECK(quote_starting(x, "We wanted").evidence.namesakes == 1);
 }
+
+// Names as the article writes them: the place or body written before a person's name is where
+// they belong, not part of the name, with or without a possessive's apostrophe.
+TEST_CASE("names as written: a place's possessive without its apostrophe is split off") {
+  const auto x = extracted(
+      "Norway's Arin Tazek flew to Chile on Monday for two days of talks on the dam.\n\n"
+      "\"We came to build, not to quarrel,\" Norways Tazek told reporters at the airport.\n");
+  const Quote& q = quote_starting(x, "We came");
+  CHECK(q.speaker == "Arin Tazek");
+}
+
+TEST_CASE(
+    "names as written: an acronym or a body's name before a person's name is an affiliation") {
+  const auto x = extracted(
+      "\"We ask every side to stop the shelling,\" UN envoy spokesman said on Friday.\n\n"
+      "\"The council will meet again on Monday,\" UN Lena Hovik said.\n\n"
+      "\"Nothing has changed since the vote,\" United Nations Karel Dostal said.\n");
+  CHECK(quote_starting(x, "The council").speaker == "Lena Hovik");
+  CHECK(quote_starting(x, "Nothing has").speaker == "Karel Dostal");
+}
+
+TEST_CASE("names as written: a given name that is also a place still opens a person's name") {
+  const auto x = extracted("\"We ran the numbers twice,\" Jordan Vell Maro said on Tuesday.\n");
+  CHECK(quote_starting(x, "We ran").speaker == "Jordan Vell Maro");
+}
