@@ -313,3 +313,47 @@ TEST_CASE("Another title for an existing deck is refused rather than ignored") {
 
 }  // namespace
 }  // namespace citecard
+
+namespace citecard {
+
+TEST_CASE("A wire dateline's credit names the outlet, and a full date in it gives the date") {
+  const std::string text =
+      "Dam talks end without a deal\n\n"
+      "RIVERTON, March 4, 2025 (Harbour Wire) — Talks between the two provinces over the new dam "
+      "ended without a deal on Tuesday, officials from both sides said after the meeting.\n";
+  const ArticleMetadata m = read_article_metadata(text, /*html=*/false);
+  CHECK(m.outlet == "Harbour Wire");
+  CHECK(m.date == "2025-03-04");
+  CHECK(m.title == "Dam talks end without a deal");
+}
+
+TEST_CASE("A credit on a line of its own after an upper-case place names the outlet") {
+  const std::string text =
+      "Ferry strike enters third day\n\n"
+      "PORTVILLE- Coastal Press Agency\n\n"
+      "The ferry strike entered its third day on Wednesday, with no talks planned between the "
+      "crews and the operator, and hundreds of travellers stranded at both ends of the route.\n";
+  const ArticleMetadata m = read_article_metadata(text, /*html=*/false);
+  CHECK(m.outlet == "Coastal Press Agency");
+  CHECK(m.title == "Ferry strike enters third day");
+}
+
+TEST_CASE("A line of page controls is no headline, however many words its spaces make") {
+  const std::string text =
+      "+ \u21BA \u2212 16 px\n\n"
+      "Ferry strike enters third day\n\n"
+      "The ferry strike entered its third day on Wednesday, with no talks planned between the "
+      "crews and the operator, and hundreds of travellers stranded at both ends of the route.\n";
+  const ArticleMetadata m = read_article_metadata(text, /*html=*/false);
+  CHECK(m.title == "Ferry strike enters third day");
+}
+
+TEST_CASE("A body sentence opening on an upper-case place is no credit") {
+  const std::string text =
+      "Ferry strike enters third day\n\n"
+      "PORTVILLE - The ferry strike entered its third day on Wednesday, with no talks planned.\n";
+  const ArticleMetadata m = read_article_metadata(text, /*html=*/false);
+  CHECK(m.outlet == kNotStated);
+}
+
+}  // namespace citecard

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <regex>
@@ -108,6 +109,89 @@ bool is_dateline(std::string_view line) {
   return line.size() <= kMaxShortLineBytes && find_date(line).has_value();
 }
 
+// A headline is words: a line of symbols and numbers ("+ ↺ − 16 px", a page's text-size
+// buttons) is site furniture, however many "words" its spaces make.
+bool reads_as_words(std::string_view line) {
+  std::size_t letters = 0;
+  std::size_t visible = 0;
+  int long_words = 0;
+  int run = 0;
+  for (std::size_t i = 0; i <= line.size(); ++i) {
+    const unsigned char c = i < line.size() ? static_cast<unsigned char>(line[i]) : ' ';
+    if (c == ' ') {
+      if (run >= 3) ++long_words;
+      run = 0;
+      continue;
+    }
+    ++visible;
+    // A letter outside ASCII counts by its lead byte (its continuation bytes are not counted).
+    if (std::isalpha(c) || c >= 0xC3) {
+      ++letters;
+      ++run;
+    } else if (c >= 0x80 && c < 0xC0) {
+      --visible;
+    }
+  }
+  return long_words >= 2 && letters * 10 >= visible * 7;
+}
+
+constexpr std::size_t kMaxDatelineBytes = 100;  // "WASHINGTON, Sept. 13, 2023 (Reuters) —"
+constexpr int kMaxCreditWords = 4;              // "Agence France-Presse", "The Associated Press"
+
+// The dashes that end a dateline: hyphen, en dash, em dash.
+std::size_t dateline_dash(std::string_view line) {
+  std::size_t best = std::string_view::npos;
+  for (std::string_view dash : {"-", "\u2013", "\u2014"}) {
+    const auto at = line.find(dash);
+    if (at != std::string_view::npos && at < best) best = at;
+  }
+  return best;
+}
+
+// A news agency's or outlet's name as a credit gives it: one to four words, each opening with a
+// capital letter, no digits.
+bool is_credit_name(std::string_view name) {
+  const int words = word_count(name);
+  if (name.empty() || words < 1 || words > kMaxCreditWords) return false;
+  if (!std::isupper(static_cast<unsigned char>(name.front()))) return false;
+  return std::none_of(name.begin(), name.end(),
+                      [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+// The dateline that opens the first paragraph of a wire story, "PLACE (Credit) — ..." or
+// "PLACE, Sept. 13, 2023 (Credit) - ...", or stands on a line of its own, "PLACE- Credit": the
+// credit names the outlet; a full date in it is the story's.
+void read_dateline(std::string_view line, ArticleMetadata& metadata) {
+  const std::size_t dash = dateline_dash(line);
+  if (dash == std::string_view::npos || dash == 0 || dash > kMaxDatelineBytes) return;
+  const std::string_view head = trim(line.substr(0, dash));
+  const unsigned char first = static_cast<unsigned char>(head.empty() ? ' ' : head.front());
+  if (!std::isupper(first)) return;
+  std::string_view credit;
+  if (head.back() == ')') {
+    const auto open = head.rfind('(');
+    if (open == std::string_view::npos || open == 0) return;
+    credit = trim(head.substr(open + 1, head.size() - open - 2));
+  } else {
+    // "VLADIVOSTOK- Agence France-Presse": an upper-case place, a dash, and the credit alone.
+    const bool upper_place = std::none_of(head.begin(), head.end(), [](char c) {
+      return std::islower(static_cast<unsigned char>(c));
+    });
+    auto rest = line.substr(dash);
+    while (!rest.empty() &&
+           (rest.front() == '-' || static_cast<unsigned char>(rest.front()) >= 0x80))
+      rest.remove_prefix(1);
+    rest = trim(rest);
+    if (!upper_place || rest.size() > kMaxShortLineBytes || rest.empty() || rest.back() == '.')
+      return;
+    credit = rest;
+  }
+  if (metadata.outlet == kNotStated && is_credit_name(credit))
+    metadata.outlet = std::string(credit);
+  if (metadata.date == kNotStated)
+    if (auto date = find_date(head)) metadata.date = *date;
+}
+
 }  // namespace
 
 std::string collapse_spaces(std::string_view text) {
@@ -208,9 +292,13 @@ std::pair<std::string, std::string> split_title_suffix(std::string_view title) {
 
 void fill_from_text(std::string_view text, ArticleMetadata& metadata) {
   const std::vector<TopLine> lines = top_lines(text);
+  // The first paragraph of the body (the first line past the headline and byline lines) may open
+  // with the dateline.
+  if (!lines.empty() && !lines.back().next.empty()) read_dateline(lines.back().next, metadata);
   bool first_phrase = true;
   for (const TopLine& top : lines) {
     const std::string_view line = top.text;
+    read_dateline(line, metadata);
     if (metadata.author == kNotStated) {
       if (auto names = byline_names(line, /*require_by=*/true)) {
         metadata.author = *names;
@@ -223,7 +311,8 @@ void fill_from_text(std::string_view text, ArticleMetadata& metadata) {
     }
     // A headline is a phrase of several words, not a section label ("International") and not a
     // sentence of the body (which ends with a full stop) ...
-    const bool phrase = word_count(line) >= 3 && line.back() != ':' && !byline_names(line, true);
+    const bool phrase = word_count(line) >= 3 && line.back() != ':' && !byline_names(line, true) &&
+                        reads_as_words(line);
     if (metadata.title == kNotStated && phrase) {
       std::string_view headline_line = line;
       bool headline = line.back() != '.';
