@@ -5,10 +5,6 @@
 #include <string_view>
 
 namespace citecard::cli {
-namespace {
-constexpr std::string_view kNotStated = "not stated";
-}  // namespace
-
 void print_card_front(const Card& card, const std::string& heading) {
   fmt::print("\n── {} ─────────────────────────────────────────\n", heading);
   fmt::print("{}\n", card.prompt);
@@ -19,12 +15,9 @@ void print_card_front(const Card& card, const std::string& heading) {
 void print_card_back(const Card& card) {
   fmt::print("\nAnswer: {}\n", card.answer);
   if (!is_cited(card)) fmt::print("Imported: this card cites no source.\n");
-  for (const auto& c : card.citations) {
-    // What the article does not state is said once, plainly, rather than printed as a value.
-    std::string source = c.outlet == kNotStated ? "Outlet not stated" : c.outlet;
-    if (c.title != kNotStated) source += fmt::format(" — “{}”", c.title);
-    source += c.date == kNotStated ? " (date not stated)" : fmt::format(" ({})", c.date);
-    fmt::print("Source: {}\n", source);
+  // A quote cited inside its attribution sentence is shown once, by the sentence.
+  for (const auto& c : outermost_citations(card.citations)) {
+    fmt::print("Source: {}\n", source_label(c));
     // A cited sentence that opens with a quotation already carries its marks.
     const bool quoted = c.text.rfind("\u201C", 0) == 0 || c.text.rfind("\"", 0) == 0;
     if (quoted)

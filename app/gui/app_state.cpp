@@ -100,7 +100,8 @@ void AppState::load_next_card() {
 
 void AppState::show_card(Card card) {
   citations_.clear();
-  for (const Citation& citation : card.citations) {
+  // A quote cited inside its attribution sentence is shown once, by the sentence.
+  for (const Citation& citation : outermost_citations(card.citations)) {
     CitationDisplay display{citation, {}, {}};
     Result<Source> source = collection_.source(card.deck, citation.source);
     if (source) {

@@ -26,3 +26,26 @@ TEST_CASE("out-of-range offsets are clamped rather than read past the text") {
   CHECK(context.paragraph == "abc");
   CHECK(context.highlight_end == 3);
 }
+
+TEST_CASE("a quote cited inside its attribution sentence is shown once, by the sentence") {
+  using citecard::Citation;
+  const std::vector<Citation> cited = {{"a1", "", "", "", 10, 30, "the quote"},
+                                       {"a1", "", "", "", 10, 31, "the quote,"},
+                                       {"a1", "", "", "", 0, 60, "the sentence"},
+                                       {"a2", "", "", "", 10, 30, "another source's wording"},
+                                       {"a2", "", "", "", 10, 30, "the same span again"}};
+  const auto shown = citecard::outermost_citations(cited);
+  REQUIRE(shown.size() == 2);
+  CHECK(shown[0].text == "the sentence");
+  CHECK(shown[1].text == "another source's wording");
+}
+
+TEST_CASE("a source is named by what it states: outlet and title, title alone, else its id") {
+  citecard::Citation c{"a3", "Dam talks end", "Harbour Wire", "2025-03-04T08:00:00Z", 0, 1, "x"};
+  CHECK(citecard::source_label(c) == "Harbour Wire \u2014 \u201CDam talks end\u201D, 2025-03-04");
+  c.outlet = "not stated";
+  CHECK(citecard::source_label(c) == "\u201CDam talks end\u201D, 2025-03-04");
+  c.title = "not stated";
+  c.date = "not stated";
+  CHECK(citecard::source_label(c) == "source a3");
+}

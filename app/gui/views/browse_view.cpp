@@ -108,10 +108,9 @@ void draw_preview(const AppState& state, const Ui& ui) {
   ImGui::TextColored(ui.palette.right, "%s", card.answer.c_str());
   ImGui::Spacing();
   section_label(ui, card.citations.size() == 1 ? "CITATION" : "CITATIONS");
-  for (const Citation& c : card.citations) {
+  for (const Citation& c : outermost_citations(card.citations)) {
     ImGui::PushFont(ui.fonts.small);
-    const std::string where =
-        c.source + "  \xC2\xB7  " + (c.outlet != "not stated" ? c.outlet : "outlet not stated");
+    const std::string where = c.source + "  \xC2\xB7  " + source_label(c);
     ImGui::TextColored(ui.palette.accent, "%s", where.c_str());
     ImGui::PopFont();
     ImGui::TextUnformatted(("\xE2\x80\x9C" + c.text + "\xE2\x80\x9D").c_str());

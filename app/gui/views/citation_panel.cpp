@@ -23,13 +23,17 @@ std::string readable_date(const std::string& date) {
 float draw_citation(const CitationDisplay& display, const Ui& ui) {
   const Citation& citation = display.citation;
   ImGui::PushFont(ui.fonts.small);
-  // Sources say "not stated" for what the article does not give: the byline says so for the
-  // outlet and date, and leaves out an unknown author or title.
-  const std::string outlet = stated(citation.outlet) ? citation.outlet : "Outlet not stated";
-  std::string byline = outlet + "  \xC2\xB7  " +
-                       (stated(citation.date) ? readable_date(citation.date) : "date not stated");
-  if (stated(display.author)) byline += "  \xC2\xB7  " + display.author;
-  ImGui::TextColored(ui.palette.accent, "%s", byline.c_str());
+  // The byline gives what the article states of itself and leaves out the rest; a source that
+  // states neither outlet nor title is named by its id, so the reader can still tell sources apart.
+  std::string byline;
+  const auto add = [&](const std::string& part) {
+    byline += (byline.empty() ? "" : "  \xC2\xB7  ") + part;
+  };
+  if (stated(citation.outlet)) add(citation.outlet);
+  if (stated(citation.date)) add(readable_date(citation.date));
+  if (stated(display.author)) add(display.author);
+  if (byline.empty() && !stated(citation.title)) add("Source " + citation.source);
+  if (!byline.empty()) ImGui::TextColored(ui.palette.accent, "%s", byline.c_str());
   ImGui::PopFont();
 
   if (stated(citation.title)) {

@@ -72,6 +72,16 @@ struct CitationContext {
 CitationContext citation_context(const std::string& source_text, std::int64_t start,
                                  std::int64_t end);
 
+// The citations a reader needs to see: a citation lying inside another of the same source (a
+// quote inside its attribution sentence, the quote with its comma) is shown by the larger one.
+// Order is kept; of two equal spans the first stays.
+std::vector<Citation> outermost_citations(const std::vector<Citation>& citations);
+
+// How a citation's source is named to a reader: its outlet and title as the article states them
+// ("Reuters — “Kim meets Putin”, 2023-09-13"), its title alone when it states no outlet, and its
+// source id when it states neither. The date is left out when not stated.
+std::string source_label(const Citation& citation);
+
 // A quote the generator did not make a who-said card of, because its speaker is not sure enough
 // (README: "Who said it"). A curator who checks it can keep it through the deck's overlay:
 // [[card]] id = CARD_ID, action = "accept" (or "edit" with answer = "the right speaker").
