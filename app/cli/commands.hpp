@@ -48,6 +48,7 @@ void add_undo_command(CLI::App& app);
 void add_options_command(CLI::App& app);
 void add_check_answer_command(CLI::App& app);
 void add_lint_command(CLI::App& app);
+void add_candidates_command(CLI::App& app);
 void add_revlog_command(CLI::App& app);
 void add_optimize_command(CLI::App& app);
 void add_new_command(CLI::App& app);

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   citecard::cli::add_options_command(app);
   citecard::cli::add_check_answer_command(app);
   citecard::cli::add_lint_command(app);
+  citecard::cli::add_candidates_command(app);
   citecard::cli::add_revlog_command(app);
   citecard::cli::add_optimize_command(app);
   citecard::cli::add_export_command(app);

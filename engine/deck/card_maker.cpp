@@ -118,10 +118,15 @@ std::set<std::string> merge_into_hand_notes(std::vector<NoteSpec>& hand,
                                             const generate::Generated& generated,
                                             std::map<std::size_t, std::string>& generated_note_of) {
   std::set<std::string> covered;
-  // Held-back quotes count too: a hand-written note is the curator's word on them.
+  // Withheld and held-back quotes count too: a hand-written note is the curator's word on them.
   std::vector<const MadeNote*> quote_notes;
-  for (const auto& made : generated.notes) quote_notes.push_back(&made);
-  for (const auto& held : generated.held_back) quote_notes.push_back(&held.note);
+  std::set<std::string> seen;
+  const auto add = [&](const MadeNote& note) {
+    if (seen.insert(note.id).second) quote_notes.push_back(&note);
+  };
+  for (const auto& made : generated.notes) add(made);
+  for (const auto& withheld : generated.withheld) add(withheld.note);
+  for (const auto& held : generated.held_back) add(held.note);
   for (const MadeNote* made_ptr : quote_notes) {
     const MadeNote& made = *made_ptr;
     if (made.kind != NoteKind::Quote) continue;
@@ -156,10 +161,11 @@ std::set<std::string> merge_into_hand_notes(std::vector<NoteSpec>& hand,
 // that the quote does not name, where the hand notes alone know no roles.
 void take_generated_choices(const generate::Generated& generated, const std::string& note_id,
                             Card& card) {
-  // Held-back quotes too: the hand-written note is the curator's word on the speaker, and the
-  // generator's wrong choices for that speaker are as good.
+  // Withheld and held-back quotes too: the hand-written note is the curator's word on the speaker,
+  // and the generator's wrong choices for that speaker are as good.
   std::vector<const Card*> candidates;
   for (const auto& made : generated.cards) candidates.push_back(&made);
+  for (const auto& made : generated.withheld) candidates.push_back(&made.card);
   for (const auto& held : generated.held_back)
     for (const auto& made : held.cards) candidates.push_back(&made);
   for (const Card* made_ptr : candidates) {

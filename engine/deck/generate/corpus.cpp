@@ -64,7 +64,10 @@ std::string role_country(const std::string& role) {
   return {};
 }
 
-constexpr std::size_t kProseWords = 12;  // shorter paragraphs are headlines, datelines, captions
+constexpr std::size_t kProseWords = 12;
+constexpr std::size_t kHeadlineBytes =
+    300;  // a first line longer than this is no headline  // shorter paragraphs are headlines,
+          // datelines, captions
 
 // The paragraphs of an article that are captions, credits, bylines or page prompts, and where its
 // paragraphs of reporting start.
@@ -78,6 +81,18 @@ void read_paragraphs(Article& article) {
       article.prose_starts.push_back(p.start);
   }
   article.words = words_of(article.source->text);
+  const Source& s = *article.source;
+  if (!s.title.empty() && s.title != "not stated")
+    article.headline_words = content_words(s.title);
+  else
+    article.headline_words =
+        content_words(s.text.substr(0, std::min(s.text.find('\n'), kHeadlineBytes)));
+  if (!article.prose_starts.empty()) {
+    const auto start = static_cast<std::size_t>(article.prose_starts.front());
+    const auto end = s.text.find('\n', start);
+    article.lede_words = content_words(
+        s.text.substr(start, end == std::string::npos ? std::string::npos : end - start));
+  }
 }
 
 }  // namespace
@@ -91,11 +106,17 @@ Result<Corpus> read_corpus(const DeckSpec& deck) {
     if (is_iso_date(source.date)) options.article_date = source.date;
     auto found = extract(source.text, options);
     if (!found) return make_error(fmt::format("source {}: {}", source.id, found.error().message));
-    corpus.articles.push_back(Article{&source, std::move(*found), {}, {}, {}, {}});
+    corpus.articles.push_back(Article{&source, std::move(*found), {}, {}, {}, {}, {}, {}});
     read_paragraphs(corpus.articles.back());
     corpus.articles.back().story_subjects = lint::story_subjects(corpus.articles.back().found);
   }
-  for (const auto& article : corpus.articles) {
+  for (std::size_t a = 0; a < corpus.articles.size(); ++a) {
+    const auto& words = corpus.articles[a].words;
+    for (const auto& w : std::set<std::string>(words.begin(), words.end()))
+      corpus.articles_using[w].push_back(static_cast<int>(a));
+  }
+  for (std::size_t a = 0; a < corpus.articles.size(); ++a) {
+    const Article& article = corpus.articles[a];
     const auto& furniture = article.furniture;
     auto in_furniture = [&](const ByteSpan& mention) {
       return std::any_of(furniture.begin(), furniture.end(), [&](const ByteSpan& p) {
@@ -129,6 +150,7 @@ Result<Corpus> read_corpus(const DeckSpec& deck) {
           static_cast<int>(std::count_if(entity.mentions.begin(), entity.mentions.end(),
                                          [&](const ByteSpan& m) { return !in_furniture(m); }));
       name.alias_keys.insert(key);
+      name.articles.insert(static_cast<int>(a));
       for (const auto& alias : entity.aliases) name.alias_keys.insert(name_key(alias));
     }
   }
@@ -141,8 +163,14 @@ Result<Corpus> read_corpus(const DeckSpec& deck) {
 }
 
 bool looks_like_a_name(const Name& name) {
-  if (name.kind != EntityKind::person) return true;
   const std::string& d = name.display;
+  // "FARGO", "INDIANAPOLIS", "TAPPER": a dateline's place or a transcript's speaker label set in
+  // capitals is page layout; places and people are written in mixed case (acronyms are short:
+  // "US", "UAE").
+  const bool capitals =
+      std::none_of(d.begin(), d.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  if (capitals && d.size() >= 4 && name.kind != EntityKind::organisation) return false;
+  if (name.kind != EntityKind::person) return true;
   // "Director", "Senior Fellow": a title the extraction took for a name.
   if (d.find(' ') == std::string::npos && !role_kind(d).empty()) return false;
   // "Ana R": a family name cut to its initial is an extraction slip, not a name to offer.

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string>
 #include <utility>
@@ -228,6 +229,74 @@ bool names_a_weekday(const std::string& text) {
   });
 }
 
+namespace {
+
+// The first whole number in `text` ("1,200" -> 1200), or -1.
+long long first_number(std::string_view text) {
+  std::size_t at = 0;
+  while (at < text.size() && !std::isdigit(static_cast<unsigned char>(text[at]))) ++at;
+  if (at == text.size()) return -1;
+  long long n = 0;
+  for (; at < text.size() && n < 1'000'000'000'000LL; ++at) {
+    const char c = text[at];
+    if (c == ',' && at + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[at + 1])))
+      continue;
+    if (!std::isdigit(static_cast<unsigned char>(c))) break;
+    n = n * 10 + (c - '0');
+  }
+  return n;
+}
+
+bool starts_with_word(std::string_view text, std::string_view word) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '-')) text.remove_prefix(1);
+  return text.substr(0, word.size()) == word &&
+         (text.size() == word.size() ||
+          !std::isalpha(static_cast<unsigned char>(text[word.size()])));
+}
+
+}  // namespace
+
+bool plausible_value(const std::string& sentence, const std::string& value) {
+  const long long n = first_number(value);
+  if (n < 0) return true;
+  const auto blank = sentence.find(lint::kBlank);
+  const std::string after = blank == std::string::npos
+                                ? std::string()
+                                : sentence.substr(blank + std::strlen(lint::kBlank));
+  const std::string tail = value + after;  // the value as the sentence reads it
+  const auto digits_end = value.find_first_not_of("0123456789,");
+  const std::string unit =
+      digits_end == std::string::npos ? after : value.substr(digits_end) + after;
+  // A share of a whole is at most all of it.
+  if ((starts_with_word(unit, "percent") || starts_with_word(unit, "%") ||
+       starts_with_word(unit, "per cent")) &&
+      n > 100)
+    return false;
+  // Nobody is 150 years old.
+  if ((starts_with_word(unit, "year-old") || starts_with_word(unit, "years old")) && n > 110)
+    return false;
+  // "18 of the 25 delegates", "7 of 10": the part is no more than the whole.
+  const auto of = tail.find(" of ");
+  if (of != std::string::npos && of < value.size() + 2) {
+    const long long whole = first_number(std::string_view(tail).substr(of + 4, 12));
+    if (whole > 0 && first_number(std::string_view(tail).substr(of + 4, 1)) >= 0 && n > whole)
+      return false;
+  }
+  // "1st", "22nd": the ordinal's ending agrees with its number.
+  const std::string ending = digits_end == std::string::npos ? "" : value.substr(digits_end, 2);
+  if (ending == "st" || ending == "nd" || ending == "rd" || ending == "th") {
+    const long long last = n % 10;
+    const bool teen = n % 100 >= 11 && n % 100 <= 13;
+    const std::string right = teen        ? "th"
+                              : last == 1 ? "st"
+                              : last == 2 ? "nd"
+                              : last == 3 ? "rd"
+                                          : "th";
+    if (ending != right) return false;
+  }
+  return true;
+}
+
 std::vector<std::string> nearby_values(const std::string& answer, std::size_t count) {
   std::vector<std::string> candidates;
   const auto& days = weekdays();
@@ -290,10 +359,20 @@ std::string fine_kind(const Corpus& corpus, const std::string& display, EntityKi
   return {};
 }
 
+// "Donald J. Trump" and "Donald Trump": a name with and without its middle initials.
+std::vector<std::string> without_initials(const std::string& name) {
+  auto words = words_of(name);
+  std::erase_if(words, [](const std::string& w) { return w.size() == 1; });
+  return words;
+}
+
 bool same_thing(const std::string& a, const std::string& b) {
   const auto pa = place_name(a);
   const auto pb = place_name(b);
-  return (pa && pb && pa->place == pb->place) || gives_away(a, b) || gives_away(b, a);
+  if (pa && pb && pa->place == pb->place) return true;
+  const auto wa = without_initials(a);
+  if (wa.size() >= 2 && wa == without_initials(b)) return true;
+  return gives_away(a, b) || gives_away(b, a);
 }
 
 }  // namespace
@@ -302,7 +381,8 @@ std::vector<std::string> name_distractors(const Corpus& corpus, EntityKind kind,
                                           const std::string& answer_key,
                                           const std::vector<std::string>& pool,
                                           const std::string& seed, std::size_t count,
-                                          const std::string& avoid_text, bool strict_kind) {
+                                          const std::string& avoid_text, bool strict_kind,
+                                          int article) {
   std::set<std::string> answer_aliases = {answer_key};
   std::string answer_display = answer_key;
   if (const auto it = corpus.names.find(answer_key); it != corpus.names.end()) {
@@ -343,6 +423,13 @@ std::vector<std::string> name_distractors(const Corpus& corpus, EntityKind kind,
   stable_shuffle(same_kind, seed);
   stable_shuffle(unknown_kind, seed);
   same_kind.insert(same_kind.end(), unknown_kind.begin(), unknown_kind.end());
+  // Names of the answer's own article first: a reader of the article weighs them; a name from
+  // another story of the deck is ruled out by the story alone.
+  if (article >= 0)
+    std::stable_partition(same_kind.begin(), same_kind.end(), [&](const std::string& name) {
+      const auto it = corpus.names.find(display_key(corpus, name));
+      return it != corpus.names.end() && it->second.articles.count(article) > 0;
+    });
   // Greedy, so no two wrong choices name one thing either.
   std::vector<std::string> chosen;
   for (const auto& name : same_kind) {

@@ -157,18 +157,72 @@ std::set<std::string> protagonists(const Corpus& corpus) {
   return out;
 }
 
-const AnswerSpan* best_answer(const Corpus& corpus, const Article& article, const Fact& fact) {
+namespace {
+
+// Why the sentence as a whole asks nothing: a caption or credit, too short or long to read as one
+// fact, or opening on a word whose referent it does not show. Empty when it is fit to ask.
+std::vector<lint::Finding> sentence_problems(const Article& article, const Fact& fact) {
   // A caption's sentence can look like reporting; its paragraph's credit line gives it away.
   for (const auto& p : article.furniture)
-    if (p.start <= fact.start && fact.end <= p.end) return nullptr;
-  const auto words = words_of(fact.text);
-  if (words.size() < kMinSentenceWords || words.size() > kMaxSentenceWords) return nullptr;
+    if (p.start <= fact.start && fact.end <= p.end)
+      return {{"furniture", "the sentence is in a caption, credit or byline paragraph"}};
   // Photo captions, credits and page prompts are not the article's statements.
-  if (fact.text.find("Photo") != std::string::npos || !lint::furniture_findings(fact.text).empty())
-    return nullptr;
+  if (fact.text.find("Photo") != std::string::npos)
+    return {{"furniture", "the sentence is a photo caption"}};
+  if (auto findings = lint::furniture_findings(fact.text); !findings.empty()) return findings;
+  const auto words = words_of(fact.text);
+  if (words.size() < kMinSentenceWords) return {{"sentence-short", "too short to state a fact"}};
+  if (words.size() > kMaxSentenceWords) return {{"sentence-long", "too long to read as one fact"}};
   // "He said ...", "This is ...": the card would show a sentence whose subject it does not.
-  if (const auto findings = lint::sentence_findings(fact.text); !findings.empty()) {
-    for (const auto& a : fact.answers) refuse(corpus, article, fact, a, findings.front());
+  return lint::sentence_findings(fact.text);
+}
+
+std::vector<lint::Finding> span_problems(const Corpus& corpus, const Article& article,
+                                         const Fact& fact, const AnswerSpan& span) {
+  if (span.start < fact.start || span.end > fact.end || span.end <= span.start)
+    return {{"outside", "the answer is not inside the sentence"}};
+  std::vector<lint::Finding> out;
+  if (!studyable_answer(span))
+    out.push_back(
+        {"unstudyable", fmt::format("{} rarely the point of its sentence", label(span.kind))});
+  if (span.kind == "number" && !worth_asking_number(span))
+    out.push_back({"count-said", "the number counts what the sentence already says"});
+  const bool named = span.kind == "person" || span.kind == "organisation" || span.kind == "place";
+  if (named && !known_name(corpus, span))
+    out.push_back({"unknown-name", "the articles name it only in passing"});
+  if (named && corpus.protagonist_keys.count(display_key(corpus, span.value)))
+    out.push_back({"protagonist", "every reader of the story knows it"});
+  // "_____ said" with a surname to recall is a guess at who the paragraph is about.
+  if (span.kind == "person" && known_name(corpus, span) &&
+      name_key(span.text) != name_key(known_name(corpus, span)->display))
+    out.push_back({"partial-name", "the sentence names the person by part of their name"});
+  if (priority(span.kind) > 4) out.push_back({"no-kind", "the answer is of no kind asked"});
+  if (gives_away(blanked(fact, span), span.text, aliases_of(corpus, span)))
+    out.push_back({"answer-given", "the sentence gives the answer in some form"});
+  if (span.kind == "person") {
+    // A person the sentence titles, or the article's subject: filled without the article.
+    for (auto& f : lint::titled_person_findings(blanked(fact, span))) out.push_back(std::move(f));
+    for (auto& f : lint::story_subject_findings(span.text, article.story_subjects))
+      out.push_back(std::move(f));
+  }
+  for (auto& f : lint::blank_findings(blanked(fact, span), span.text)) out.push_back(std::move(f));
+  return out;
+}
+
+// The rules' own refusals, by lint rule id, answered to a curator's overlay entry for the card.
+bool is_lint_rule(const std::string& rule) {
+  static const std::set<std::string> not_lint = {"outside",      "unstudyable", "count-said",
+                                                 "unknown-name", "protagonist", "partial-name",
+                                                 "no-kind",      "answer-given"};
+  return not_lint.count(rule) == 0;
+}
+
+}  // namespace
+
+const AnswerSpan* best_answer(const Corpus& corpus, const Article& article, const Fact& fact) {
+  if (const auto findings = sentence_problems(article, fact); !findings.empty()) {
+    if (findings.front().rule == "sentence-unresolved")
+      for (const auto& a : fact.answers) refuse(corpus, article, fact, a, findings.front());
     return nullptr;
   }
   std::vector<const AnswerSpan*> spans;
@@ -179,34 +233,16 @@ const AnswerSpan* best_answer(const Corpus& corpus, const Article& article, cons
   // A studyable answer first; failing one, another kind, which is withheld for a curator.
   for (const bool strict : {true, false})
     for (const AnswerSpan* span : spans) {
-      if (span->start < fact.start || span->end > fact.end || span->end <= span->start) continue;
       if (strict != studyable_answer(*span)) continue;
-      if (span->kind == "number" && !worth_asking_number(*span)) continue;
-      if ((span->kind == "person" || span->kind == "organisation" || span->kind == "place") &&
-          !known_name(corpus, *span))
-        continue;
-      if (span->kind != "number" && span->kind != "date" &&
-          corpus.protagonist_keys.count(display_key(corpus, span->value)))
-        continue;
-      // "_____ said" with a surname to recall is a guess at who the paragraph is about.
-      if (span->kind == "person" &&
-          name_key(span->text) != name_key(known_name(corpus, *span)->display))
-        continue;
-      if (priority(span->kind) > 4) continue;
-      if (gives_away(blanked(fact, *span), span->text, aliases_of(corpus, *span))) continue;
-      if (span->kind == "person") {
-        // A person the sentence titles, or the article's subject: filled without the article.
-        auto findings = lint::titled_person_findings(blanked(fact, *span));
-        if (findings.empty())
-          findings = lint::story_subject_findings(span->text, article.story_subjects);
-        if (!findings.empty()) {
-          refuse(corpus, article, fact, *span, findings.front());
-          continue;
-        }
-      }
-      if (const auto findings = lint::blank_findings(blanked(fact, *span), span->text);
-          !findings.empty()) {
-        refuse(corpus, article, fact, *span, findings.front());
+      auto findings = span_problems(corpus, article, fact, *span);
+      std::erase_if(findings, [](const lint::Finding& f) { return f.rule == "unstudyable"; });
+      if (!findings.empty()) {
+        const auto lint_finding = std::find_if(findings.begin(), findings.end(),
+                                               [](const auto& f) { return is_lint_rule(f.rule); });
+        const bool only_lint = std::all_of(findings.begin(), findings.end(),
+                                           [](const auto& f) { return is_lint_rule(f.rule); });
+        if (only_lint && lint_finding != findings.end())
+          refuse(corpus, article, fact, *span, *lint_finding);
         continue;
       }
       // The sentence's other answers are not asked: one blank per sentence.
@@ -221,62 +257,96 @@ const AnswerSpan* best_answer(const Corpus& corpus, const Article& article, cons
   return nullptr;
 }
 
+Candidate fact_cloze_candidate(const Corpus& corpus, const FactGroup& group) {
+  const FactRef& lead = group.members.front();
+  const AnswerSpan& span = *lead.answer;
+  std::vector<std::pair<int, ByteSpan>> spans;
+  for (const auto& m : group.members) spans.push_back({m.article, {m.fact->start, m.fact->end}});
+
+  Candidate made;
+  made.article = lead.article;
+  made.answer_kind = span.kind;
+  MadeNote& note = made.note;
+  note.kind = NoteKind::Fact;
+  note.citations = cite(corpus, spans);
+  note.id = generated_note_id(corpus, "fact", note.citations.front());
+
+  Card& card = made.card;
+  card.type = card_type::kFactCloze;
+  card.id = generated_card_id(corpus, card.type, note.citations.front(),
+                              fmt::format("{}-{}", span.start, span.end));
+  const std::string sentence = without_answer_label(blanked(*lead.fact, span));
+  card.prompt = fmt::format("Fill in the blank with {}:\n{}", label(span.kind), sentence);
+  card.answer = span.text;
+
+  std::vector<std::string> others;
+  if (span.kind == "number" || span.kind == "date") {
+    // A wrong value the sentence itself states ("between four and five hours") is no choice.
+    for (auto& value : nearby_values(span.text, kChoicesPerCard + 2))
+      if (others.size() < kChoicesPerCard - 1 && !gives_away(sentence, value) &&
+          plausible_value(sentence, value))
+        others.push_back(std::move(value));
+  } else if (const Name* name = known_name(corpus, span);
+             name && name_key(span.text) == name_key(name->display)) {
+    // Choices are written in full, so only an answer written in full gets them.
+    card.answer = name->display;
+    others = name_distractors(corpus, entity_kind(span.kind), display_key(corpus, span.value),
+                              names_of_kind(corpus, entity_kind(span.kind)), card.id,
+                              kChoicesPerCard - 1, sentence, /*strict_kind=*/true, lead.article);
+  }
+  if (others.size() == kChoicesPerCard - 1) {
+    others.push_back(card.answer);
+    stable_shuffle(others, card.id + "/order");
+    card.choices = std::move(others);
+  }
+
+  nlohmann::ordered_json body;
+  body["generated"] = "fact_cloze";
+  body["sentence"] = lead.fact->text;
+  body["hidden"] = span.text;
+  body["kind"] = span.kind;
+  body["value"] = span.value;
+  note.body_json = body.dump();
+  card.note = note.id;
+  card.citations = note.citations;
+  return made;
+}
+
 void make_fact_cloze(const Corpus& corpus, const std::vector<FactGroup>& groups, Generated& out) {
   std::map<int, int> made_of_article;  // groups come most important first
   for (const auto& group : groups) {
+    Candidate made = fact_cloze_candidate(corpus, group);
     const FactRef& lead = group.members.front();
-    const AnswerSpan& span = *lead.answer;
-    std::vector<std::pair<int, ByteSpan>> spans;
-    for (const auto& m : group.members) spans.push_back({m.article, {m.fact->start, m.fact->end}});
-
-    MadeNote note;
-    note.kind = NoteKind::Fact;
-    note.citations = cite(corpus, spans);
-    note.id = generated_note_id(corpus, "fact", note.citations.front());
-
-    Card card;
-    card.type = card_type::kFactCloze;
-    card.id = generated_card_id(corpus, card.type, note.citations.front(),
-                                fmt::format("{}-{}", span.start, span.end));
-    const std::string sentence = without_answer_label(blanked(*lead.fact, span));
-    card.prompt = fmt::format("Fill in the blank with {}:\n{}", label(span.kind), sentence);
-    card.answer = span.text;
-
-    std::vector<std::string> others;
-    if (span.kind == "number" || span.kind == "date") {
-      // A wrong value the sentence itself states ("between four and five hours") is no choice.
-      for (auto& value : nearby_values(span.text, kChoicesPerCard + 2))
-        if (others.size() < kChoicesPerCard - 1 && !gives_away(sentence, value))
-          others.push_back(std::move(value));
-    } else if (const Name* name = known_name(corpus, span);
-               name && name_key(span.text) == name_key(name->display)) {
-      // Choices are written in full, so only an answer written in full gets them.
-      card.answer = name->display;
-      others = name_distractors(corpus, entity_kind(span.kind), display_key(corpus, span.value),
-                                names_of_kind(corpus, entity_kind(span.kind)), card.id,
-                                kChoicesPerCard - 1, sentence, /*strict_kind=*/true);
-    }
-    if (others.size() == kChoicesPerCard - 1) {
-      others.push_back(card.answer);
-      stable_shuffle(others, card.id + "/order");
-      card.choices = std::move(others);
-    }
-
-    nlohmann::ordered_json body;
-    body["generated"] = "fact_cloze";
-    body["sentence"] = lead.fact->text;
-    body["hidden"] = span.text;
-    body["kind"] = span.kind;
-    body["value"] = span.value;
-    note.body_json = body.dump();
-    card.note = note.id;
-    card.citations = note.citations;
-    if (!studyable_answer(span) || ++made_of_article[lead.article] > kMaxFactClozesPerArticle) {
-      out.withheld.push_back({std::move(card), std::move(note)});
+    if (!studyable_answer(*lead.answer) ||
+        ++made_of_article[lead.article] > kMaxFactClozesPerArticle) {
+      out.withheld.push_back({std::move(made.card), std::move(made.note)});
       continue;
     }
-    add_note(out, std::move(note));
-    out.cards.push_back(std::move(card));
+    add_note(out, std::move(made.note));
+    out.cards.push_back(std::move(made.card));
+  }
+}
+
+void pool_fact_clozes(const Corpus& corpus, std::vector<Candidate>& pool) {
+  std::set<std::string> known;
+  for (const auto& c : pool) known.insert(c.card.id);
+  for (std::size_t a = 0; a < corpus.articles.size(); ++a) {
+    const Article& article = corpus.articles[a];
+    for (const Fact& fact : article.found.facts) {
+      const auto sentence = sentence_problems(article, fact);
+      // Captions and credits are no reporting, whatever a reader would think of the card.
+      if (!sentence.empty() && sentence.front().rule == "furniture") continue;
+      for (const AnswerSpan& span : fact.answers) {
+        auto problems = span_problems(corpus, article, fact, span);
+        if (!problems.empty() && problems.front().rule == "outside") continue;
+        Candidate made =
+            fact_cloze_candidate(corpus, FactGroup{{FactRef{static_cast<int>(a), &fact, &span}}});
+        if (!known.insert(made.card.id).second) continue;
+        for (const auto& f : sentence) made.findings.push_back(f.rule);
+        for (const auto& f : problems) made.findings.push_back(f.rule);
+        pool.push_back(std::move(made));
+      }
+    }
   }
 }
 

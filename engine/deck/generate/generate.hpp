@@ -15,6 +15,7 @@
 #include "citecard/result.hpp"
 #include "deck/card_maker.hpp"
 #include "deck/deck_spec.hpp"
+#include "deck/rank/candidate.hpp"
 
 namespace citecard::deck::generate {
 
@@ -29,6 +30,10 @@ struct Article {
   std::vector<std::string> words;
   std::vector<Entity>
       story_subjects;  // lint::story_subjects of `found`, asked of every person blank
+  // The content words of its headline (its title, else its first line) and of its lede (the first
+  // paragraph of reporting), asked of every candidate card.
+  std::set<std::string> headline_words;
+  std::set<std::string> lede_words;
 };
 
 // A name as the whole deck knows it: one display form for every spelling the articles use.
@@ -44,6 +49,7 @@ struct Name {
   bool former = false;  // the role is a past one ("the former U.K. ambassador")
   std::string country;  // the place the role names ("Russian Defence Minister" -> Russia), if any
   int mentions = 0;     // across all sources: how well the deck knows this name
+  std::set<int> articles;  // the indices of the articles that name it
 };
 
 struct Corpus {
@@ -56,6 +62,8 @@ struct Corpus {
   // Filled while the corpus is read for cards; not part of what the corpus knows.
   mutable std::map<std::string, std::pair<std::string, std::string>> refused;
   std::set<std::string> protagonist_keys;  // protagonists(), found once when the corpus is read
+  // For each word (words_of), the articles that use it, in order: which facts several report.
+  std::map<std::string, std::vector<int>> articles_using;
 };
 
 Result<Corpus> read_corpus(const DeckSpec& deck);
@@ -70,6 +78,8 @@ std::string display_key(const Corpus& corpus, const std::string& name);
 
 // --- Text tests ---------------------------------------------------------------------------------
 
+// The content words of a text: its words_of without stopwords.
+std::set<std::string> content_words(const std::string& text);
 // The lowercase words of a text, name_key-normalised (case, hyphens, look-alike letters).
 std::vector<std::string> words_of(const std::string& text);
 // True when the prompt contains the answer, or any of `aliases`, as a run of whole words.
@@ -152,10 +162,16 @@ std::vector<std::string> name_distractors(const Corpus& corpus, EntityKind kind,
                                           const std::vector<std::string>& pool,
                                           const std::string& seed, std::size_t count,
                                           const std::string& avoid_text = {},
-                                          bool strict_kind = false);
+                                          bool strict_kind = false, int article = -1);
 // Wrong numbers or dates written the way the answer is written: numbers near the true one,
 // neighbouring days, months, weekdays or years.
+// With `article` (an index into Corpus::articles), names that article mentions come first.
 std::vector<std::string> nearby_values(const std::string& answer, std::size_t count);
+
+// Whether a wrong number could stand in the blank of `sentence` (kBlank marks it): a share is
+// at most 100 percent, an age at most 110 years, a part of "N of M" at most M, an ordinal ends as
+// its number does ("21st", "22nd").
+bool plausible_value(const std::string& sentence, const std::string& value);
 
 // True when the text names a day of the week ("Wednesday", "on Monday").
 bool names_a_weekday(const std::string& text);
@@ -191,6 +207,9 @@ struct Generated {
   std::vector<HeldBack> held_back;
   std::vector<Withheld> withheld;
   std::map<std::string, std::pair<std::string, std::string>> refused;  // Corpus::refused
+  // Every candidate, scored: `cards` are those chosen from it, `withheld` the rest (an overlay
+  // entry naming one makes it), `held_back` the unsure who-said ones.
+  std::vector<Candidate> pool;
 };
 
 // A reader studies a handful of an article's facts, not every sentence with a number in it.
@@ -238,6 +257,17 @@ void make_who_said(const Corpus& corpus, const std::vector<QuoteGroup>& groups, 
                    Generated& out);
 void make_quote_cloze(const Corpus& corpus, const std::vector<QuoteGroup>& groups, Generated& out);
 void make_fact_cloze(const Corpus& corpus, const std::vector<FactGroup>& groups, Generated& out);
+// The fact cloze of a group's lead answer (the rules' own card for it).
+Candidate fact_cloze_candidate(const Corpus& corpus, const FactGroup& group);
+// A fact cloze for every answer span of every fact sentence that is reporting (not a caption or
+// credit) and not already in `pool`, each with the rules that would not offer it.
+void pool_fact_clozes(const Corpus& corpus, std::vector<Candidate>& pool);
+
+// --- The pool -----------------------------------------------------------------------------------
+
+// The features the keep model weighs (deck/rank/keep_model.hpp lists them), from the candidate and
+// what the corpus knows of its article, sentence, answer and speaker.
+void add_features(const Corpus& corpus, Candidate& candidate);
 void make_who_is(const Corpus& corpus, bool reverse_too, Generated& out);
 // For decks with at least two stated outlets: a quote -> the outlet(s) that reported it.
 void make_which_outlet(const Corpus& corpus, const std::vector<QuoteGroup>& quotes, Generated& out);

@@ -7,13 +7,6 @@
 namespace citecard::deck::generate {
 namespace {
 
-std::set<std::string> content_words(const std::string& text) {
-  std::set<std::string> out;
-  for (auto& w : words_of(text))
-    if (!is_stopword(w)) out.insert(std::move(w));
-  return out;
-}
-
 double overlap(const std::set<std::string>& a, const std::set<std::string>& b) {
   if (a.empty() || b.empty()) return 0.0;
   std::size_t shared = 0;

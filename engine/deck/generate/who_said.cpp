@@ -138,9 +138,9 @@ void make_who_said(const Corpus& corpus, const std::vector<QuoteGroup>& groups, 
     // Wrong choices of the speaker's own kind (leaders for a leader, officials for an official),
     // then people whose role the articles do not give; never one of another known kind: an
     // analyst offered beside a head of state rules themself out.
-    auto others = name_distractors(corpus, group.kind, group.speaker_key,
-                                   speaker_pool(corpus, groups, group.kind), card.id,
-                                   kChoicesPerCard - 1, card.prompt);
+    auto others = name_distractors(
+        corpus, group.kind, group.speaker_key, speaker_pool(corpus, groups, group.kind), card.id,
+        kChoicesPerCard - 1, card.prompt, /*strict_kind=*/false, group.members.front().article);
     if (others.size() == kChoicesPerCard - 1) {
       others.push_back(card.answer);
       stable_shuffle(others, card.id + "/order");

@@ -108,4 +108,11 @@ bool gives_away(const std::string& prompt, const std::string& answer,
   return false;
 }
 
+std::set<std::string> content_words(const std::string& text) {
+  std::set<std::string> out;
+  for (auto& w : words_of(text))
+    if (!is_stopword(w)) out.insert(std::move(w));
+  return out;
+}
+
 }  // namespace citecard::deck::generate
