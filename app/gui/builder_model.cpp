@@ -8,6 +8,7 @@
 #include <map>
 #include <sstream>
 
+#include "citecard/candidates.hpp"
 #include "citecard/collection.hpp"
 #include "citecard/extract.hpp"
 #include "citecard/lint.hpp"
@@ -142,6 +143,30 @@ void add_confidences(const Source& source, std::vector<Candidate>& candidates) {
   }
 }
 
+// Every candidate the generator could make, with its predicted keep and why: the built deck's
+// cards get their scores, the rest join the list as cards made only if accepted.
+Result<void> add_scores(const fs::path& deck_dir, BuilderDeck& deck) {
+  Result<CandidateReport> report = deck_candidates(deck_dir, DeckBuildOptions{.curated = false});
+  if (!report) return report.error();
+  std::map<std::string, Candidate*> by_id;
+  for (Candidate& c : deck.candidates) by_id[c.card.id] = &c;
+  for (CandidateCard& scored : report->candidates) {
+    if (const auto known = by_id.find(scored.card.id); known != by_id.end()) {
+      known->second->keep = scored.keep;
+      known->second->why = std::move(scored.why);
+      continue;
+    }
+    if (scored.held_back) continue;  // listed from the build's report, with its reason
+    Candidate candidate;
+    candidate.card = std::move(scored.card);
+    candidate.keep = scored.keep;
+    candidate.why = std::move(scored.why);
+    candidate.in_deck = false;
+    deck.candidates.push_back(std::move(candidate));
+  }
+  return {};
+}
+
 }  // namespace
 
 void JobProgress::set(const std::string& text, int now, int of) {
@@ -207,6 +232,7 @@ Result<BuilderDeck> load_candidates(const fs::path& deck_dir, JobProgress& progr
       candidate.held_back_reason = held.reason;
       deck.candidates.push_back(std::move(candidate));
     }
+    if (Result<void> scored = add_scores(deck_dir, deck); !scored) return scored.error();
     std::vector<std::string> source_ids;
     for (const Candidate& c : deck.candidates) {
       for (const Citation& citation : c.card.citations) {
@@ -231,7 +257,8 @@ Result<BuilderDeck> load_candidates(const fs::path& deck_dir, JobProgress& progr
     return read.error();
   }
 
-  // Grouped by the article of each card's first citation, in the order articles first appear.
+  // Grouped by the article of each card's first citation, in the order articles first appear;
+  // within an article the cards a reader most likely keeps come first.
   for (std::size_t i = 0; i < deck.candidates.size(); ++i) {
     Candidate& candidate = deck.candidates[i];
     const std::string source_id =
@@ -247,6 +274,11 @@ Result<BuilderDeck> load_candidates(const fs::path& deck_dir, JobProgress& progr
     }
     group->candidates.push_back(i);
   }
+  for (ArticleCandidates& article : deck.articles)
+    std::stable_sort(article.candidates.begin(), article.candidates.end(),
+                     [&](std::size_t a, std::size_t b) {
+                       return deck.candidates[a].keep > deck.candidates[b].keep;
+                     });
   progress.set("Done", steps, steps);
   return deck;
 }

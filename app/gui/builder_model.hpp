@@ -28,6 +28,12 @@ struct Candidate {
   std::optional<double> confidence;  // who-said cards: the attribution's confidence
   bool held_back = false;            // a quote too unsure for a card unless accepted
   std::string held_back_reason;
+  // Predicted chance a careful reader keeps the card, and the features that weigh most
+  // (citecard/candidates.hpp); `in_deck` when the generator offers it unasked, otherwise it is
+  // made only if accepted.
+  double keep = 0;
+  std::vector<std::string> why;
+  bool in_deck = true;
   bool curated_by_hand = false;  // decided in deck.toml outside the Builder's block
   Decision decision = Decision::Undecided;
   // Edits; empty fields keep the generated value.
@@ -35,7 +41,7 @@ struct Candidate {
   std::string answer;  // for who-said cards, the speaker
 };
 
-// A card's article and its candidates, in deck order.
+// A card's article and its candidates, the most likely kept first.
 struct ArticleCandidates {
   std::string source_id;
   std::string title;
@@ -60,8 +66,9 @@ struct JobProgress {
 };
 
 // Makes the deck's candidate cards: the generator's cards alone (a build into a scratch
-// collection, the learner's own is not touched), the quotes it held back, the attribution
-// confidence of every who-said card, and the decisions already in deck.toml.
+// collection, the learner's own is not touched), every other candidate it could make, the quotes
+// it held back, each with its predicted keep and why, the attribution confidence of every who-said
+// card, and the decisions already in deck.toml.
 Result<BuilderDeck> load_candidates(const std::filesystem::path& deck_dir, JobProgress& progress);
 
 // The Builder's [[card]] entries for the decided candidates (TOML, with the markers).

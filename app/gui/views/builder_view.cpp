@@ -34,7 +34,8 @@ const char* decision_label(const Candidate& c) {
     case Decision::Undecided:
       break;
   }
-  return c.held_back ? "held back: not in the deck unless accepted" : "undecided: goes in the deck";
+  if (c.held_back) return "held back: not in the deck unless accepted";
+  return c.in_deck ? "undecided: goes in the deck" : "undecided: made only if accepted";
 }
 
 ImVec4 decision_colour(const Candidate& c, const Ui& ui) {
@@ -243,6 +244,9 @@ void BuilderView::draw_candidates(AppState& state, const Ui& ui) {
                          selected ? ">" : " ", c.card.type.c_str());
       ImGui::SameLine();
       ImGui::TextColored(decision_colour(c, ui), "[%s]", decision_label(c));
+      ImGui::SameLine();
+      ImGui::TextColored(c.keep >= 0.5 ? ui.palette.right : ui.palette.muted, "keep %.0f%%",
+                         100.0 * c.keep);
       if (c.confidence) {
         ImGui::SameLine();
         ImGui::TextColored(ui.palette.muted, "attribution confidence %.2f", *c.confidence);
@@ -261,6 +265,11 @@ void BuilderView::draw_candidates(AppState& state, const Ui& ui) {
       }
       if (c.held_back) {
         ImGui::TextColored(ui.palette.hard, "Held back: %s", c.held_back_reason.c_str());
+      }
+      if (!c.why.empty()) {
+        std::string why;
+        for (const std::string& reason : c.why) why += (why.empty() ? "" : ", ") + reason;
+        ImGui::TextColored(ui.palette.muted, "Why: %s", why.c_str());
       }
       ImGui::PopTextWrapPos();
       ImGui::EndGroup();

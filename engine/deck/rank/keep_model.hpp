@@ -1,8 +1,8 @@
 // The keep model: how likely a careful reader is to keep a candidate card, from its features
 // (deck/generate/candidate_features.cpp). A logistic regression fitted on candidates that readers
-// judged with the project's review rubric (tools/ranker/fit_keep_model.py writes keep_weights.inc
-// from the committed numeric data in tools/ranker/data/); a feature the weights do not name
-// weighs nothing.
+// judged with the project's review rubric (tests/deck/ranker/fit_keep_model.py writes
+// keep_weights.inc from the committed numeric data in tests/deck/ranker/data/); a feature the
+// weights do not name weighs nothing.
 #pragma once
 
 #include <vector>
