@@ -180,7 +180,7 @@ Result<Database> Database::open(const std::filesystem::path& path) {
   return db;
 }
 
-Result<Database> Database::connect(const std::filesystem::path& path, bool create) {
+Result<Database> Database::connect(const std::filesystem::path& path, bool create, bool read_only) {
   std::error_code ec;
   if (!create) {
     // SQLite would say "unable to open database file"; the learner needs to know it is missing.
@@ -201,7 +201,9 @@ Result<Database> Database::connect(const std::filesystem::path& path, bool creat
           ErrorCode::Io);
   }
   sqlite3* raw = nullptr;
-  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+  const int flags = SQLITE_OPEN_NOMUTEX |
+                    (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+                    (create && !read_only ? SQLITE_OPEN_CREATE : 0);
   const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
   Database db(raw);
   if (rc != SQLITE_OK)
