@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include "store/schema.hpp"
+
 namespace citecard::store {
 
 namespace {
@@ -76,6 +78,8 @@ Result<Ownership> ownership(const Database& db, const std::filesystem::path& pat
   if (*application_id != 0) return foreign(path, *application_id, *user_version);
   // No application_id: a new file, a collection from before they carried one, or a file of an
   // application that sets none. A collection has had these tables since its first schema.
+  // A schema number beyond this citecard's: its caller refuses it as written by a newer one.
+  if (*user_version > kSchemaVersion) return Ownership::Legacy;
   auto tables = db.scalar("SELECT count(*) FROM sqlite_master");
   if (!tables) return tables.error();
   if (*tables == 0 && *user_version == 0) return Ownership::Empty;
