@@ -46,7 +46,9 @@
  * `size`, the host sets to sizeof the struct it was compiled with (the *_INIT macros do so). The
  * library reads and writes only the members that size covers, so a host built against an older
  * header keeps working, and a larger struct is accepted when its members this library does not
- * know are zero. The calls without _v2 are kept, unchanged, for hosts written against 0.1.
+ * know are zero. A struct the library fills is given zeroed with its size set, e.g.
+ * `cc_stats_info stats = {.size = sizeof stats};`. The calls without _v2 are kept, unchanged, for
+ * hosts written against 0.1.
  */
 #ifndef CITECARD_H
 #define CITECARD_H
