@@ -169,6 +169,9 @@ const char* c_failures_name_their_call(cc_collection* col, int64_t now) {
   rc = cc_due_count(NULL, now, &due);
   EXPECT(rc == CC_MISUSE && names_call(NULL, "cc_due_count"), "cc_due_count(NULL): %s: %s",
          cc_code_name(rc), cc_errmsg(NULL));
+  rc = cc_due_count(NULL, now, NULL);
+  EXPECT(rc == CC_MISUSE && names_call(NULL, "cc_due_count"), "cc_due_count(NULL, NULL): %s",
+         cc_errmsg(NULL));
   rc = cc_due_count(col, now, NULL);
   EXPECT(rc == CC_MISUSE && names_call(col, "cc_due_count"), "cc_due_count(col, NULL): %s",
          cc_errmsg(col));
