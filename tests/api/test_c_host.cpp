@@ -229,6 +229,7 @@ TEST_CASE("cc_open_v2: read-only never writes, a busy timeout of 0 fails at once
   REQUIRE(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK);
   const auto start = std::chrono::steady_clock::now();
   CHECK(cc_answer(col, cc_card_id(card), CC_GOOD, kNow, 1000) == CC_BUSY);
+  CHECK(std::string(cc_errmsg(col)).find("kept it locked for over 0 s;") != std::string::npos);
   CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
   sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
   sqlite3_close(other);
