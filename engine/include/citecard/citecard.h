@@ -141,8 +141,8 @@ CC_API const char* cc_code_name(int code);
  * a handle carrying the error; pass it to cc_close() either way (cc_close(NULL) does nothing). */
 CC_API int cc_open(const char* path, cc_collection** out);
 
-/* Like cc_open, but a missing file is CC_NOTFOUND and a file citecard never wrote is CC_CORRUPT,
- * so that a mistyped path does not give an empty collection. */
+/* Like cc_open, but a missing file is CC_NOTFOUND and an empty one CC_CORRUPT, so that a
+ * mistyped path does not give an empty collection (cc_open_v2 with no flags). */
 CC_API int cc_open_existing(const char* path, cc_collection** out);
 
 /* How cc_open_v2 opens a collection: flags, or-ed. */
