@@ -29,7 +29,11 @@ install(FILES ${PROJECT_BINARY_DIR}/citecardConfig.cmake
               ${PROJECT_BINARY_DIR}/citecardConfigVersion.cmake
   DESTINATION ${CITECARD_CMAKE_DIR})
 
-# citecard.pc finds its prefix from its own place (${pcfiledir}), so the installed tree can be
+# citecard.pc is for the shared library, which carries everything it needs: it requires no other
+# package, so `pkg-config --cflags citecard` works with only citecard's own files installed.
+# citecard-static.pc links libcitecard.a and the libraries it uses, named directly rather than
+# as Requires, so that their compile flags stay out of the host's.
+# Both find their prefix from their own place (${pcfiledir}), so the installed tree can be
 # moved, and `cmake --install --prefix DIR` gives a working file whatever prefix was configured.
 set(pc_up "..")
 string(REPLACE "/" ";" libdir_parts "${CMAKE_INSTALL_LIBDIR}")
@@ -37,5 +41,7 @@ foreach(part IN LISTS libdir_parts)
   string(APPEND pc_up "/..")
 endforeach()
 set(CITECARD_PC_PREFIX "\${pcfiledir}/${pc_up}")
-configure_file(${PROJECT_SOURCE_DIR}/cmake/citecard.pc.in ${PROJECT_BINARY_DIR}/citecard.pc @ONLY)
-install(FILES ${PROJECT_BINARY_DIR}/citecard.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+foreach(pc citecard citecard-static)
+  configure_file(${PROJECT_SOURCE_DIR}/cmake/${pc}.pc.in ${PROJECT_BINARY_DIR}/${pc}.pc @ONLY)
+  install(FILES ${PROJECT_BINARY_DIR}/${pc}.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+endforeach()

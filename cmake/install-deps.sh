@@ -16,6 +16,8 @@ packages=(
   libimgui-dev libglfw3-dev libgl-dev libstb-dev libfontconfig-dev fonts-dejavu-core
   # tests: doctest, a virtual display with Mesa's software GL for the app's tests, sqlite3 shell
   doctest-dev xvfb xauth libgl1-mesa-dri sqlite3 python3
+  # tests/embed: the installed library's host runs under valgrind
+  valgrind
   # CI: libFuzzer (clang 14 and its compiler-rt) for tests/fuzz
   clang libclang-rt-14-dev
 )

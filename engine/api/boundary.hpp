@@ -1,19 +1,27 @@
-// The C API's boundary: the handle, the mapping of engine errors to CC_* codes, and the guard that
-// every extern "C" function runs its body in, so that no exception crosses into C and every call
-// starts with the handle's error cleared.
+// The C API's boundary: the handle, the mapping of engine errors to CC_* codes, and the guards
+// that every extern "C" function runs its body in, so that no exception crosses into C, a NULL,
+// closed or foreign handle is refused before it is read, every call starts with its error
+// cleared, and every error message starts with the name of the call that failed.
 #pragma once
 
+#include <cstdint>
 #include <exception>
 #include <new>
 #include <optional>
 #include <string>
 
+#include "api/live_objects.hpp"
 #include "citecard/citecard.h"
 #include "citecard/collection.hpp"
 
+// Every object the API hands out starts with a magic value of its kind; a freed one has it
+// cleared, so that a pointer the registry vouches for is also checked for what it points at.
+inline constexpr std::uint64_t kCollectionMagic = 0x6363636f6c6c6563;  // "cccollec"
+
 struct cc_collection {
+  std::uint64_t magic = kCollectionMagic;
   std::optional<citecard::Collection> collection;  // empty when opening failed
-  int code = CC_OK;
+  cc_code code = CC_OK;
   std::string error;
   std::string open_error;   // why opening failed, for calls made on the handle anyway
   std::string text;         // a string a call returned (a deck id, a detail), valid until the next
@@ -22,53 +30,77 @@ struct cc_collection {
 
 namespace citecard::capi {
 
-int code_of(ErrorCode code);
+cc_code code_of(ErrorCode code);
 
-// The calling thread's error for calls made without a handle (cc_errmsg(NULL)).
+// The calling thread's error for calls made without a usable handle (cc_errmsg(NULL)).
 struct ThreadError {
-  int code = CC_OK;
+  cc_code code = CC_OK;
   std::string message;
 };
 ThreadError& thread_error();
 
-// Records `message` under `code` on the handle (or the thread, for NULL) and returns the code.
-int fail(cc_collection* handle, int code, const char* message) noexcept;
-int fail(cc_collection* handle, const Error& error) noexcept;
+// Records "<call>: <message>" under `code` on the handle (or the thread, for NULL) and returns
+// the code. `call` is the C function's name.
+cc_code fail(cc_collection* handle, const char* call, cc_code code,
+             const std::string& message) noexcept;
+cc_code fail(cc_collection* handle, const char* call, const Error& error) noexcept;
 
-// Runs `body(Collection&)`, which returns a CC_* code, with the handle's last error reset. A NULL
-// handle, or one whose collection did not open, is CC_MISUSE.
+// A field as the _v2 structs give it: NULL when the article does not state it.
+inline const char* stated(const std::string& field) {
+  return field.empty() || field == "not stated" ? nullptr : field.c_str();
+}
+
+// Why a time or duration is out of range, or nullopt when it is fine.
+std::optional<std::string> bad_time(std::int64_t now);
+std::optional<std::string> bad_duration(std::int64_t duration_ms);
+
+// The exceptions a body may throw, as codes on `handle` (or the thread).
+cc_code from_exception(cc_collection* handle, const char* call) noexcept;
+
+// Runs `body(Collection&)`, which returns a CC_* code, with the handle's last error reset. A NULL,
+// closed or foreign handle, one whose collection did not open, or one another thread is inside,
+// is CC_MISUSE.
 template <class Body>
-int guarded(cc_collection* handle, Body&& body) noexcept {
-  if (!handle) return fail(nullptr, CC_MISUSE, "no collection handle (NULL)");
+cc_code guarded(cc_collection* handle, const char* call, Body&& body) noexcept {
+  switch (enter(handle)) {
+    case Entry::NotLive:
+      return fail(nullptr, call, CC_MISUSE,
+                  handle ? "the collection handle is closed, or is not one cc_open gave"
+                         : "the collection handle is NULL");
+    case Entry::InUse:
+      return fail(nullptr, call, CC_MISUSE,
+                  "another thread is inside a call on this collection handle; give each thread "
+                  "its own handle (nothing was done)");
+    case Entry::Entered:
+      break;
+  }
+  struct Leave {
+    cc_collection* handle;
+    ~Leave() { leave(handle); }
+  } leave_on_return{handle};
+  if (handle->magic != kCollectionMagic)
+    return fail(nullptr, call, CC_MISUSE, "the collection handle is damaged");
   handle->code = CC_OK;
   handle->error.clear();
   try {
     if (!handle->collection)
-      return fail(handle, CC_MISUSE, ("the collection is not open: " + handle->open_error).c_str());
+      return fail(handle, call, CC_MISUSE, "the collection is not open: " + handle->open_error);
     return body(*handle->collection);
-  } catch (const std::bad_alloc&) {
-    return fail(handle, CC_NOMEM, "out of memory");
-  } catch (const std::exception& e) {
-    return fail(handle, CC_ERROR, (std::string("internal error: ") + e.what()).c_str());
   } catch (...) {
-    return fail(handle, CC_ERROR, "internal error");
+    return from_exception(handle, call);
   }
 }
 
 // The same for calls without a handle: the error goes to the calling thread.
 template <class Body>
-int guarded_free(Body&& body) noexcept {
+cc_code guarded_free(const char* call, Body&& body) noexcept {
   auto& t = thread_error();
   t.code = CC_OK;
   t.message.clear();
   try {
     return body();
-  } catch (const std::bad_alloc&) {
-    return fail(nullptr, CC_NOMEM, "out of memory");
-  } catch (const std::exception& e) {
-    return fail(nullptr, CC_ERROR, (std::string("internal error: ") + e.what()).c_str());
   } catch (...) {
-    return fail(nullptr, CC_ERROR, "internal error");
+    return from_exception(nullptr, call);
   }
 }
 

@@ -2,6 +2,7 @@
 // (the article's author and the paragraph around the cited text), so it depends on no handle.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -9,7 +10,10 @@
 #include "citecard/collection.hpp"
 #include "citecard/result.hpp"
 
+inline constexpr std::uint64_t kCardMagic = 0x636363617264cafe;
+
 struct cc_card {
+  std::uint64_t magic = kCardMagic;
   struct CitationExtra {
     std::string author;
     citecard::CitationContext context;
@@ -20,7 +24,8 @@ struct cc_card {
 
 namespace citecard::capi {
 
-// The card with its citations' articles read from the collection.
+// The card with its citations' articles read from the collection, registered as live for the
+// host to free with cc_card_free.
 Result<cc_card*> make_c_card(const Collection& collection, Card card);
 
 }  // namespace citecard::capi

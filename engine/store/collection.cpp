@@ -1,6 +1,7 @@
 #include "citecard/collection.hpp"
 
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include <cstdlib>
 #include <map>
@@ -19,6 +20,7 @@
 #include "store/imported_writer.hpp"
 #include "store/load_balance.hpp"
 #include "store/memory_codec.hpp"
+#include "store/ownership.hpp"
 #include "store/parameters_codec.hpp"
 #include "store/queue.hpp"
 #include "store/schema.hpp"
@@ -187,12 +189,52 @@ Error as_deck_error(Error error) {
 // Opening
 // ---------------------------------------------------------------------------------------------
 
+namespace {
+
+// What opening may have to take back when it fails: the file and the folders it created, so a
+// failed open leaves nothing behind.
+class CreatedOnFailure {
+ public:
+  explicit CreatedOnFailure(const std::filesystem::path& path) : path_(path) {
+    std::error_code ec;
+    if (std::filesystem::exists(path_, ec) || ec) {
+      path_.clear();
+      return;
+    }
+    for (auto folder = path.parent_path(); !folder.empty() && folder != folder.parent_path();
+         folder = folder.parent_path()) {
+      if (std::filesystem::exists(folder, ec) || ec) break;
+      folders_.push_back(folder);
+    }
+  }
+  void keep() { path_.clear(); }
+  ~CreatedOnFailure() {
+    if (path_.empty()) return;
+    std::error_code ec;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+      std::filesystem::remove(path_.string() + suffix, ec);
+    for (const auto& folder : folders_) std::filesystem::remove(folder, ec);  // only if empty
+  }
+  CreatedOnFailure(const CreatedOnFailure&) = delete;
+  CreatedOnFailure& operator=(const CreatedOnFailure&) = delete;
+
+ private:
+  std::filesystem::path path_;                  // empty: the file existed, or opening succeeded
+  std::vector<std::filesystem::path> folders_;  // deepest first
+};
+
+}  // namespace
+
 Result<Collection> Collection::open(const std::filesystem::path& path, StudyOptions options,
                                     OpenMode mode) {
-  auto db = Database::connect(path, mode == OpenMode::CreateIfMissing);
+  if (auto r = store::check_collection_path(path); !r) return r.error();
+  CreatedOnFailure created(mode == OpenMode::CreateIfMissing ? path : std::filesystem::path());
+  auto db = Database::connect(path, mode == OpenMode::CreateIfMissing, mode == OpenMode::ReadOnly);
   if (!db) return db.error();
-  // Look before writing anything: a file that is not a collection, or is from a newer citecard,
-  // is left exactly as it was (even its journal mode).
+  // Look before writing anything: another application's file, a file that is not a collection,
+  // or one from a newer citecard, is left exactly as it was (even its journal mode).
+  auto owner = store::ownership(*db, path);
+  if (!owner) return owner.error();
   auto found = db->scalar("PRAGMA user_version");
   if (!found) return found.error();
   const int version = static_cast<int>(*found);
@@ -200,7 +242,7 @@ Result<Collection> Collection::open(const std::filesystem::path& path, StudyOpti
     return make_error(
         fmt::format("{}: {}", path.string(), store::newer_schema_error(version).message),
         ErrorCode::Newer);
-  if (version == 0 && mode == OpenMode::MustExist)
+  if (*owner == store::Ownership::Empty && mode != OpenMode::CreateIfMissing)
     return make_error(fmt::format("{} is not a citecard collection (it is empty or holds no "
                                   "citecard data); create one with "
                                   "citecard build DECK_DIR --db {}",
@@ -222,6 +264,9 @@ Result<Collection> Collection::open(const std::filesystem::path& path, StudyOpti
         r.error().code);
   if (auto r = store::migrate(*db); !r)
     return make_error(fmt::format("{}: {}", path.string(), r.error().message), r.error().code);
+  if (*owner != store::Ownership::Ours && !db->read_only()) {
+    if (auto r = store::claim(*db); !r) return r.error();
+  }
   if (auto r = store::load_settings(*db, options); !r) return r.error();
   auto durable = store::load_durable(*db);
   if (!durable) return durable.error();
@@ -230,7 +275,12 @@ Result<Collection> Collection::open(const std::filesystem::path& path, StudyOpti
   }
   auto impl = std::make_unique<Impl>(std::move(*db), std::move(options));
   impl->durable = *durable;
+  created.keep();
   return Collection(std::move(impl));
+}
+
+void Collection::set_busy_timeout(int milliseconds) {
+  sqlite3_busy_timeout(impl_->db.handle(), milliseconds);
 }
 
 Collection::Collection(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

@@ -117,6 +117,18 @@ namespace {
 // build a second or two.
 constexpr int kBusyTimeoutMs = 10000;
 
+// How long this connection waits for a lock, as a message says it ("10 s", "250 ms"): a host
+// may have set its own (Collection::set_busy_timeout).
+std::string busy_wait(sqlite3* db) {
+  int ms = kBusyTimeoutMs;
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db, "PRAGMA busy_timeout", -1, &stmt, nullptr) == SQLITE_OK &&
+      sqlite3_step(stmt) == SQLITE_ROW)
+    ms = sqlite3_column_int(stmt, 0);
+  sqlite3_finalize(stmt);
+  return ms % 1000 == 0 ? fmt::format("{} s", ms / 1000) : fmt::format("{} ms", ms);
+}
+
 std::string file_of(sqlite3* db) {
   const char* file = db ? sqlite3_db_filename(db, "main") : nullptr;
   return file && *file ? std::string(file) : std::string("the collection");
@@ -135,8 +147,8 @@ Error sqlite_error(sqlite3* db) {
     case SQLITE_LOCKED:
       return Error{
           fmt::format("{} is busy: another citecard (the app or a command) kept it locked for "
-                      "over {} s; nothing was changed, try again",
-                      path, kBusyTimeoutMs / 1000),
+                      "over {}; nothing was changed, try again",
+                      path, busy_wait(db)),
           ErrorCode::Busy};
     case SQLITE_READONLY:
       // The other READONLY codes come from reading: a WAL collection needs its -shm index,
@@ -180,7 +192,7 @@ Result<Database> Database::open(const std::filesystem::path& path) {
   return db;
 }
 
-Result<Database> Database::connect(const std::filesystem::path& path, bool create) {
+Result<Database> Database::connect(const std::filesystem::path& path, bool create, bool read_only) {
   std::error_code ec;
   if (!create) {
     // SQLite would say "unable to open database file"; the learner needs to know it is missing.
@@ -201,7 +213,9 @@ Result<Database> Database::connect(const std::filesystem::path& path, bool creat
           ErrorCode::Io);
   }
   sqlite3* raw = nullptr;
-  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+  const int flags = SQLITE_OPEN_NOMUTEX |
+                    (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+                    (create && !read_only ? SQLITE_OPEN_CREATE : 0);
   const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
   Database db(raw);
   if (rc != SQLITE_OK)

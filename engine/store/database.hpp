@@ -65,7 +65,9 @@ class Database {
   static Result<Database> open(const std::filesystem::path& path);
   // Opens without writing anything to the file, so a caller can look before it changes it
   // (user_version, read-only). `create` false: a missing file is an error naming the path.
-  static Result<Database> connect(const std::filesystem::path& path, bool create);
+  // `read_only`: SQLite opens the file for reading only, and nothing can write to it.
+  static Result<Database> connect(const std::filesystem::path& path, bool create,
+                                  bool read_only = false);
   // Write-ahead logging, so readers (the app) and a writer (an answer) do not block each other.
   Result<void> use_wal(Durability durability);
   Result<void> set_durability(Durability durability);

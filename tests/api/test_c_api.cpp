@@ -78,7 +78,8 @@ TEST_CASE("C API errors are codes with a message on the handle") {
   CHECK(cc_answer(col, "c1", 7, kNow, 0) == CC_MISUSE);
   CHECK(std::string(cc_errmsg(col)).find("CC_AGAIN..CC_EASY") != std::string::npos);
   CHECK(cc_answer(col, "c0000000000000000", CC_GOOD, kNow, 0) == CC_NOTFOUND);
-  CHECK(std::string(cc_errmsg(col)) == "no card with id c0000000000000000 in this collection");
+  CHECK(std::string(cc_errmsg(col)) ==
+        "cc_answer: no card with id c0000000000000000 in this collection");
   CHECK(cc_build(nullptr, "x") == CC_MISUSE);
   cc_close(col);
 }
@@ -156,8 +157,11 @@ TEST_CASE("errors come with codes a host can act on") {
   CHECK(std::string(cc_errmsg(summit.col)).find("before the card's last review") !=
         std::string::npos);
   cc_card_free(card);
-  CHECK(std::string(cc_errstr(CC_BUSY)) == "CC_BUSY");
-  CHECK(std::string(cc_errstr(99)) == "unknown code");
+  CHECK(std::string(cc_errstr(CC_BUSY)) ==
+        "Another process kept the collection locked; nothing changed: try again.");
+  CHECK(std::string(cc_errstr(99)) == "Unknown result code.");
+  CHECK(std::string(cc_code_name(CC_BUSY)) == "CC_BUSY");
+  CHECK(cc_code_name(99) == nullptr);
   CHECK(cc_is_read_only(summit.col) == 0);
 }
 

@@ -2,6 +2,7 @@
 # find_package (C host on the shared library, C++ host on the static one) and through pkg-config
 # (the C host, and README's Embedding example as shown). Then runs the hosts on the summit deck.
 # Run by CTest with -DBUILD_DIR= -DHOST_DIR= -DWORK_DIR= -DDECK_DIR= -DREADME= -DCC= -DGENERATOR=
+# and, when valgrind is installed, -DVALGRIND=.
 cmake_minimum_required(VERSION 3.25)
 
 function(run)
@@ -45,23 +46,51 @@ check_study_output("${run_output}" "C host (find_package, shared)")
 run(${WORK_DIR}/cmake-host/study_three_cpp ${WORK_DIR}/cpp.db ${DECK_DIR} ${now})
 check_study_output("${run_output}" "C++ host (find_package, static)")
 
-# pkg-config
+# pkg-config, with citecard's own .pc files the only ones it can see (PKG_CONFIG_LIBDIR replaces
+# the system's): the shared library's must need no other package's development files.
 set(ENV{PKG_CONFIG_PATH} "")
 file(GLOB_RECURSE pc_file ${prefix}/*/citecard.pc)
 get_filename_component(pc_dir "${pc_file}" DIRECTORY)
-set(ENV{PKG_CONFIG_PATH} ${pc_dir})
+set(ENV{PKG_CONFIG_LIBDIR} ${pc_dir})
 run(pkg-config --cflags citecard)
 string(STRIP "${run_output}" cflags)
 run(pkg-config --libs citecard)
 string(STRIP "${run_output}" libs)
 run(pkg-config --variable=libdir citecard)
 string(STRIP "${run_output}" libdir)
+run(pkg-config --variable=includedir citecard)
+string(STRIP "${run_output}" includedir)
+if(NOT cflags STREQUAL "-I${includedir}")
+  message(FATAL_ERROR "pkg-config --cflags citecard gives '${cflags}': a host needs -I only")
+endif()
+unset(ENV{PKG_CONFIG_LIBDIR})
+set(ENV{PKG_CONFIG_PATH} ${pc_dir})
 separate_arguments(cflags UNIX_COMMAND "${cflags}")
 separate_arguments(libs UNIX_COMMAND "${libs}")
 run(${CC} -std=c99 -Wall -Wextra -Werror ${cflags} ${HOST_DIR}/study_three.c -o
     ${WORK_DIR}/study_three_pc ${libs} -Wl,-rpath,${libdir})
 run(${WORK_DIR}/study_three_pc ${WORK_DIR}/pc.db ${DECK_DIR} ${now})
 check_study_output("${run_output}" "C host (pkg-config)")
+
+# The static library through citecard-static.pc: the C host, linked with nothing of citecard's
+# at run time.
+run(pkg-config --cflags citecard-static)
+string(STRIP "${run_output}" static_cflags)
+run(pkg-config --libs citecard-static)
+string(STRIP "${run_output}" static_libs)
+separate_arguments(static_cflags UNIX_COMMAND "${static_cflags}")
+separate_arguments(static_libs UNIX_COMMAND "${static_libs}")
+run(${CC} -std=c99 -Wall -Wextra -Werror ${static_cflags} ${HOST_DIR}/study_three.c -o
+    ${WORK_DIR}/study_three_static ${static_libs})
+run(${WORK_DIR}/study_three_static ${WORK_DIR}/static.db ${DECK_DIR} ${now})
+check_study_output("${run_output}" "C host (pkg-config, static)")
+
+# The host under valgrind, when it is installed: no invalid read or write, no leak.
+if(VALGRIND)
+  run(${VALGRIND} --error-exitcode=3 --leak-check=full --errors-for-leak-kinds=definite,indirect
+      -q ${WORK_DIR}/study_three_pc ${WORK_DIR}/valgrind.db ${DECK_DIR} ${now})
+  check_study_output("${run_output}" "C host (pkg-config) under valgrind")
+endif()
 
 # README's example compiles and links as shown.
 file(READ ${README} readme)

@@ -66,13 +66,22 @@ TEST_CASE("reopening a collection keeps its data and does not migrate again") {
 
 TEST_CASE("a schema-0 file is migrated to the current version") {
   TempDir dir;
+  REQUIRE(store::Database::open(dir / "old.db").ok());
+  REQUIRE(Collection::open(dir / "old.db").ok());
+  CHECK(user_version(dir / "old.db") == store::kSchemaVersion);
+}
+
+TEST_CASE("a schema-0 file with tables of its own is another application's: refused, unchanged") {
+  TempDir dir;
   {
-    auto db = store::Database::open(dir / "old.db");
+    auto db = store::Database::open(dir / "other.db");
     REQUIRE(db.ok());
     REQUIRE(db->exec("CREATE TABLE unrelated (x)").ok());
   }
-  REQUIRE(Collection::open(dir / "old.db").ok());
-  CHECK(user_version(dir / "old.db") == store::kSchemaVersion);
+  auto opened = Collection::open(dir / "other.db");
+  REQUIRE_FALSE(opened.ok());
+  CHECK(opened.error().code == ErrorCode::Foreign);
+  CHECK(user_version(dir / "other.db") == 0);
 }
 
 TEST_CASE("a collection from a newer citecard is refused, not guessed at") {

@@ -21,14 +21,34 @@
  * returned through a collection call (cc_errmsg, a deck id, an answer's detail) lives until the
  * next call on the same handle.
  *
+ * Misuse is detected, not undefined: every call checks that its handle or card is one the
+ * library gave out and has not closed or freed, and gives CC_MISUSE (or NULL, for an accessor)
+ * for a NULL, closed, freed or foreign pointer instead of crashing. Such a call's message, with
+ * no handle to carry it, is read with cc_errmsg(NULL). Every code but CC_OK and CC_DONE comes
+ * with a message that starts with the call's name ("cc_answer: ...").
+ *
  * Threads: a cc_collection handle is used by one thread at a time (the engine opens SQLite
- * without its own mutex, and the handle holds the last error). Give each thread its own handle:
+ * without its own mutex, and the handle holds the last error); a call made while another thread
+ * is inside a call on the same handle is refused with CC_MISUSE (message in cc_errmsg(NULL)) and
+ * changes nothing. Give each thread its own handle:
  * several handles, in one process or several, may open the same file at once, and SQLite's
  * locking keeps the collection consistent; a write waits up to 10 s for another to finish before
  * failing with CC_BUSY, having changed nothing. A cc_card or cc_deck_list is a copy that depends
  * on no handle. cc_libversion, cc_now, cc_errstr and cc_extract_json may be called from any
  * thread; cc_errmsg(NULL) and cc_errcode(NULL) report the calling thread's last call made
- * without a handle (cc_extract_json, or a cc_open that could not even allocate a handle).
+ * without a handle (cc_extract_json, a cc_card or cc_deck_list call, a cc_open that could not
+ * even allocate a handle) or refused for its handle.
+ *
+ * Times are seconds since the Unix epoch (UTC), between 2000-01-01 and 2100-01-01; anything else
+ * (milliseconds, a far future) is CC_MISUSE. Durations are milliseconds, never negative.
+ *
+ * Growing without breaking: calls ending in _v2 take versioned structs whose first member,
+ * `size`, the host sets to sizeof the struct it was compiled with (the *_INIT macros do so). The
+ * library reads and writes only the members that size covers, so a host built against an older
+ * header keeps working, and a larger struct is accepted when its members this library does not
+ * know are zero. A struct the library fills is given zeroed with its size set, e.g.
+ * `cc_stats_info stats = {.size = sizeof stats};`. The calls without _v2 are kept, unchanged, for
+ * hosts written against 0.1.
  */
 #ifndef CITECARD_H
 #define CITECARD_H
@@ -54,32 +74,43 @@ extern "C" {
 #define CC_API
 #endif
 
-/* Result codes. Every code but CC_OK and CC_DONE leaves a message in cc_errmsg(). */
-#define CC_OK 0       /* success */
-#define CC_ERROR 1    /* a failure with no more specific code */
-#define CC_DONE 2     /* nothing more: no card is due, no answer to take back */
-#define CC_MISUSE 3   /* a NULL handle or pointer, an out-of-range argument, a closed handle */
-#define CC_NOTFOUND 4 /* no such collection file (cc_open_existing), deck, card or source */
-#define CC_BUSY 5     /* another process kept the collection locked; nothing changed: retry */
-#define CC_CORRUPT 6  /* the file is damaged or is not a citecard collection */
-#define CC_READONLY 7 /* the collection or its folder cannot be written; nothing was saved */
-#define CC_FULL 8     /* the disk is full; nothing was saved */
-#define CC_IOERR 9    /* the operating system failed to read or write the file */
-#define CC_DECK 10    /* the deck folder is wrong (manifest, deck file, sources); see message */
-#define CC_INVALID 11 /* does not apply here: a suspended card, an answer before the last one */
-#define CC_NEWER 12   /* the collection was written by a newer citecard; upgrade to open it */
-#define CC_NOMEM 13   /* out of memory */
+/* Result codes. Every code but CC_OK and CC_DONE leaves a message in cc_errmsg(). The calls of
+ * 0.1 return them as int; the values never change. */
+typedef enum cc_code {
+  CC_OK = 0,       /* success */
+  CC_ERROR = 1,    /* a failure with no more specific code */
+  CC_DONE = 2,     /* nothing more: no card is due, no answer to take back */
+  CC_MISUSE = 3,   /* a NULL, closed or foreign handle or pointer, an out-of-range argument */
+  CC_NOTFOUND = 4, /* no such collection file (cc_open_existing), deck, card or source */
+  CC_BUSY = 5,     /* another process kept the collection locked; nothing changed: retry */
+  CC_CORRUPT = 6,  /* the file is damaged or is not a citecard collection */
+  CC_READONLY = 7, /* the collection or its folder cannot be written; nothing was saved */
+  CC_FULL = 8,     /* the disk is full; nothing was saved */
+  CC_IOERR = 9,    /* the operating system failed to read or write the file */
+  CC_DECK = 10,    /* the deck folder is wrong (manifest, deck file, sources); see message */
+  CC_INVALID = 11, /* does not apply here: a suspended card, an answer before the last one */
+  CC_NEWER = 12,   /* the collection was written by a newer citecard; upgrade to open it */
+  CC_NOMEM = 13,   /* out of memory */
+  CC_FOREIGN = 14  /* another application's SQLite file: refused, and left untouched */
+} cc_code;
 
-/* Ratings */
-#define CC_AGAIN 1
-#define CC_HARD 2
-#define CC_GOOD 3
-#define CC_EASY 4
+/* Ratings of an answer. */
+typedef enum cc_rating { CC_AGAIN = 1, CC_HARD = 2, CC_GOOD = 3, CC_EASY = 4 } cc_rating;
 
-/* Verdicts of cc_check_answer */
-#define CC_CORRECT 0
-#define CC_CLOSE 1 /* a typo or part of the answer: the suggested rating is Hard */
-#define CC_WRONG 2
+/* Verdicts of cc_check_answer and cc_answer_choice. */
+typedef enum cc_verdict {
+  CC_CORRECT = 0,
+  CC_CLOSE = 1, /* a typo or part of the answer: the suggested rating is Hard */
+  CC_WRONG = 2
+} cc_verdict;
+
+/* Formats of cc_export. */
+typedef enum cc_format {
+  CC_EXPORT_APKG = 0,      /* an Anki package: notes with Front, Back, Choices and Source */
+  CC_EXPORT_ANKI_TEXT = 1, /* Anki's "Notes in Plain Text" (tab separated, with its header) */
+  CC_EXPORT_CSV = 2,       /* a row per card, its citations' parts one a line in their cells */
+  CC_EXPORT_JSON = 3       /* an array of cards with their citations */
+} cc_format;
 
 typedef struct cc_collection cc_collection;
 typedef struct cc_card cc_card;
@@ -94,22 +125,51 @@ CC_API int cc_libversion_number(void);
 /* Seconds since the Unix epoch, UTC. */
 CC_API int64_t cc_now(void);
 
-/* The name of a result code ("CC_BUSY"), or "unknown code". */
+/* What a result code means, as a sentence ("Another process kept the collection locked; nothing
+ * changed: try again."), or "Unknown result code." for a value that is none. */
 CC_API const char* cc_errstr(int code);
+
+/* The name of a result code ("CC_BUSY"), or NULL for a value that is none. */
+CC_API const char* cc_code_name(int code);
 
 /* --- Collections ------------------------------------------------------------------------------ */
 
 /* Opens a collection, creating it (and its folder) when missing, and upgrading an older one
- * after backing it up. NULL path means the default, ${XDG_DATA_HOME:-~/.local/share}/citecard/
- * collection.db. On failure *out may still hold a handle carrying the error; pass it to
- * cc_close() either way (cc_close(NULL) does nothing). */
+ * after backing it up. Another application's SQLite file is CC_FOREIGN, an empty path CC_MISUSE:
+ * see cc_open_v2, which this is with CC_OPEN_CREATE and the default options. NULL path means the
+ * default, ${XDG_DATA_HOME:-~/.local/share}/citecard/ collection.db. On failure *out may still hold
+ * a handle carrying the error; pass it to cc_close() either way (cc_close(NULL) does nothing). */
 CC_API int cc_open(const char* path, cc_collection** out);
 
-/* Like cc_open, but a missing file is CC_NOTFOUND and a file citecard never wrote is CC_CORRUPT,
- * so that a mistyped path does not give an empty collection. */
+/* Like cc_open, but a missing file is CC_NOTFOUND and an empty one CC_CORRUPT, so that a
+ * mistyped path does not give an empty collection (cc_open_v2 with no flags). */
 CC_API int cc_open_existing(const char* path, cc_collection** out);
 
-/* Closes the collection and frees the handle. Cards and deck lists taken from it stay valid. */
+/* How cc_open_v2 opens a collection: flags, or-ed. */
+typedef enum cc_open_flags {
+  CC_OPEN_CREATE = 1,   /* create the collection (and its folder) when the file is missing */
+  CC_OPEN_READONLY = 2, /* never write to the file; saving is CC_READONLY (not with CREATE) */
+  CC_OPEN_DEFAULT = CC_OPEN_CREATE
+} cc_open_flags;
+
+typedef struct cc_open_options {
+  size_t size;         /* sizeof(cc_open_options) */
+  int busy_timeout_ms; /* how long a write waits for another one before CC_BUSY; 0: at once */
+} cc_open_options;
+#define CC_OPEN_OPTIONS_INIT \
+  { sizeof(cc_open_options), 10000 }
+
+/* Opens the collection at `path` (NULL: the default path of cc_open) as `flags` say, with
+ * `options` (NULL: CC_OPEN_OPTIONS_INIT). Without CC_OPEN_CREATE a missing file is CC_NOTFOUND
+ * and an empty one CC_CORRUPT. Another application's SQLite file is CC_FOREIGN, and an empty,
+ * ":memory:" or over-long path CC_MISUSE, both before anything is created or written; a failed
+ * open leaves no file or folder behind. On failure *out may hold a handle carrying the error,
+ * as with cc_open; pass it to cc_close. */
+CC_API cc_code cc_open_v2(const char* path, unsigned flags, const cc_open_options* options,
+                          cc_collection** out);
+
+/* Closes the collection and frees the handle. Cards and deck lists taken from it stay valid.
+ * NULL, or a handle already closed, does nothing. */
 CC_API void cc_close(cc_collection* collection);
 
 /* The message and code of the last call on this handle: "" and CC_OK after a success (every call
@@ -133,6 +193,47 @@ CC_API int cc_build_deck(cc_collection* collection, const char* deck_dir, const 
                          int* cards_total, int* cards_added, int* cards_updated,
                          int* cards_archived);
 
+typedef struct cc_build_options {
+  size_t size;   /* sizeof(cc_build_options) */
+  int uncurated; /* 1: the generator's cards alone, without deck.toml's notes and overlay */
+} cc_build_options;
+#define CC_BUILD_OPTIONS_INIT \
+  { sizeof(cc_build_options), 0 }
+
+typedef struct cc_build_report {
+  size_t size;         /* set by the caller: sizeof(cc_build_report) */
+  const char* deck_id; /* valid until the next call on the handle */
+  int sources;
+  int notes;
+  int cards_total;
+  int cards_added;
+  int cards_updated;
+  int cards_archived;   /* cards whose note left the deck: kept with their history, not studied */
+  int quotes_held_back; /* quotes too unsure of their speaker to ask who said them */
+} cc_build_report;
+
+/* cc_build_deck with options (NULL: CC_BUILD_OPTIONS_INIT) and its report in a struct (NULL: not
+ * wanted). */
+CC_API cc_code cc_build_v2(cc_collection* collection, const char* deck_dir,
+                           const cc_build_options* options, cc_build_report* report);
+
+/* A deck's own settings; -1 (0.0 for the retention) where it follows the collection's. */
+typedef struct cc_deck_options {
+  size_t size;              /* sizeof(cc_deck_options) */
+  int new_per_day;          /* new cards introduced per day; -1: the collection's (20) */
+  int reviews_per_day;      /* reviews shown per day; -1: the collection's (200) */
+  double desired_retention; /* in (0, 1), e.g. 0.9; 0: the collection's */
+} cc_deck_options;
+#define CC_DECK_OPTIONS_INIT \
+  { sizeof(cc_deck_options), -1, -1, 0.0 }
+
+/* Reads or sets (replacing all of them) a deck's own settings. An unknown deck is CC_NOTFOUND; a
+ * negative limit other than -1 or a retention outside (0, 1) is CC_MISUSE. */
+CC_API cc_code cc_deck_options_get(cc_collection* collection, const char* deck,
+                                   cc_deck_options* options);
+CC_API cc_code cc_deck_options_set(cc_collection* collection, const char* deck,
+                                   const cc_deck_options* options);
+
 /* The decks in the collection, by id, with their counts at `now`. Free with cc_deck_list_free. */
 CC_API int cc_decks(cc_collection* collection, int64_t now, cc_deck_list** out);
 /* How many decks the list holds (0 for NULL). */
@@ -152,6 +253,18 @@ CC_API void cc_deck_list_free(cc_deck_list* decks);
 CC_API int cc_stats(cc_collection* collection, int64_t now, int* due_today, int* new_available,
                     int* learning, int* review, int* reviews_today);
 
+typedef struct cc_stats_info {
+  size_t size; /* set by the caller: sizeof(cc_stats_info) */
+  int due_today;
+  int new_available;
+  int learning;
+  int review;
+  int reviews_today;
+} cc_stats_info;
+
+/* cc_stats into a struct. */
+CC_API cc_code cc_stats_v2(cc_collection* collection, int64_t now, cc_stats_info* stats);
+
 /* The first number of cc_stats. */
 CC_API int cc_due_count(cc_collection* collection, int64_t now, int* due_today);
 
@@ -162,6 +275,21 @@ CC_API int cc_due_count(cc_collection* collection, int64_t now, int* due_today);
 CC_API int cc_source(cc_collection* collection, const char* deck, const char* source_id,
                      const char** text, size_t* length, const char** outlet, const char** title,
                      const char** author, const char** date);
+
+/* A source article, as cc_source gives it; a field the article does not state is NULL. */
+typedef struct cc_source_info {
+  size_t size;      /* set by the caller: sizeof(cc_source_info) */
+  const char* text; /* `length` bytes of UTF-8, NUL-terminated too */
+  size_t length;
+  const char* outlet;
+  const char* title;
+  const char* author;
+  const char* date; /* as the article gives it, ISO 8601 where known */
+} cc_source_info;
+
+/* cc_source into a struct; its strings live until the next call on the handle. */
+CC_API cc_code cc_source_v2(cc_collection* collection, const char* deck, const char* source_id,
+                            cc_source_info* source);
 
 /* --- Studying --------------------------------------------------------------------------------- */
 
@@ -251,15 +379,37 @@ CC_API int cc_card_citation_source(const cc_card* card, int index, const char** 
 CC_API int cc_card_citation_context(const cc_card* card, int index, const char** paragraph,
                                     int64_t* highlight_start, int64_t* highlight_end);
 
-/* Frees a card from cc_next_card or cc_card_get, and every string taken from it; NULL is fine. */
+/* Citation `index` of a card whole: what cc_card_citation, cc_card_citation_source and
+ * cc_card_citation_context give, with NULL for what the article does not state (outlet, title,
+ * author, date). The strings live as long as the card. */
+typedef struct cc_citation_info {
+  size_t size; /* set by the caller: sizeof(cc_citation_info) */
+  const char* source;
+  int64_t start;
+  int64_t end;
+  const char* text;
+  const char* outlet;
+  const char* title;
+  const char* author;
+  const char* date;
+  const char* paragraph;
+  int64_t highlight_start;
+  int64_t highlight_end;
+} cc_citation_info;
+CC_API cc_code cc_card_citation_v2(const cc_card* card, int index, cc_citation_info* citation);
+
+/* Checks the learner's pick of a multiple-choice card: choice `index` (0-based, as
+ * cc_card_choice gives them). *verdict is CC_CORRECT or CC_WRONG and *suggested_rating Good or
+ * Again; out-pointers may be NULL. A card without choices, or an index out of range, is
+ * CC_MISUSE. Records nothing: call cc_answer with the rating. */
+CC_API cc_code cc_answer_choice(const cc_card* card, int index, cc_verdict* verdict,
+                                cc_rating* suggested_rating);
+
+/* Frees a card from cc_next_card or cc_card_get, and every string taken from it; NULL, or a card
+ * already freed, is fine. */
 CC_API void cc_card_free(cc_card* card);
 
 /* --- Exchange with Anki and other tools ------------------------------------------------------ */
-
-#define CC_EXPORT_APKG 0      /* an Anki package: notes with Front, Back, Choices and Source */
-#define CC_EXPORT_ANKI_TEXT 1 /* Anki's "Notes in Plain Text" (tab separated, with its header) */
-#define CC_EXPORT_CSV 2       /* a row per card, its citations' parts one a line in their cells */
-#define CC_EXPORT_JSON 3      /* an array of cards with their citations */
 
 /* Writes the active cards of `deck` (every deck when NULL or "") to `path` in `format`, replacing
  * the file only once it is complete. *cards (may be NULL) gets how many were written. An unknown

@@ -104,13 +104,15 @@ struct ImportedNotesReport {
 enum class OpenMode {
   CreateIfMissing,  // a missing collection (and its folder) is created
   MustExist,        // a missing path, or a file citecard never wrote, is an error naming it
+  ReadOnly,         // as MustExist, and nothing is ever written to the file
 };
 
 class Collection {
  public:
   // Opens the collection at `path`, upgrading an older schema (after copying the file to
   // <path>.schema-<old version>.backup). A collection from a newer citecard is refused and
-  // left untouched.
+  // left untouched, and so is another application's SQLite file (ErrorCode::Foreign). An empty,
+  // ":memory:" or over-long path is refused (ErrorCode::Invalid) before anything is created.
   static Result<Collection> open(const std::filesystem::path& path, StudyOptions options = {},
                                  OpenMode mode = OpenMode::CreateIfMissing);
 
@@ -119,6 +121,10 @@ class Collection {
   ~Collection();
 
   const StudyOptions& options() const;
+
+  // How long a write waits for another connection's transaction before failing as busy (10 s
+  // unless set). 0 fails at once.
+  void set_busy_timeout(int milliseconds);
 
   // True when the file could only be opened for reading: reading works, saving fails.
   bool read_only() const;

@@ -24,6 +24,7 @@ enum class ErrorCode {
   Deck,      // a deck folder is wrong: its manifest, deck file, overlay or sources
   Invalid,   // the request does not apply: a suspended card, an answer dated before the last one
   Newer,     // the collection was written by a newer citecard
+  Foreign,   // another application's SQLite file: citecard leaves it untouched
 };
 
 struct Error {
