@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 
+#include "citecard/safe_text.hpp"
 #include "exchange/delimited.hpp"
 #include "exchange/html_text.hpp"
 #include "exchange/note_fields.hpp"
@@ -160,16 +161,20 @@ Result<AnkiFile> read_anki_text(std::string_view text, const std::filesystem::pa
                       name.string(), r + 1, fields.size(), fields.size() == 1 ? "" : "s",
                       h.separator == '\t' ? std::string("tab") : std::string(1, h.separator)),
           ErrorCode::Invalid);
-    auto plain = [&](const std::string& f) { return h.html ? from_html(f) : trim(f); };
+    // What is not UTF-8 (a file in another encoding, or a decoded &#xD800;) becomes U+FFFD.
+    auto plain = [&](const std::string& f) {
+      return well_formed_utf8(h.html ? from_html(f) : trim(f));
+    };
     ImportedNoteRecord record;
     record.note.prompt = plain(fields[front]);
     record.note.answer = plain(fields[back]);
     if (choices && *choices < fields.size()) {
       if (h.html) {
-        record.note.choices = field_lines(fields[*choices]);
+        for (const auto& line : field_lines(fields[*choices]))
+          record.note.choices.push_back(well_formed_utf8(line));
       } else {
         for (const auto& line : field_lines(to_html(fields[*choices])))
-          record.note.choices.push_back(line);
+          record.note.choices.push_back(well_formed_utf8(line));
       }
     }
     if (record.note.prompt.empty()) {  // an image or sound alone: nothing to ask in text
@@ -184,6 +189,7 @@ Result<AnkiFile> read_anki_text(std::string_view text, const std::filesystem::pa
     return make_error(fmt::format("{}: none of its notes has text on its front", name.string()),
                       ErrorCode::Invalid);
   if (file.deck_name.empty()) file.deck_name = name.stem().string();
+  file.deck_name = well_formed_utf8(file.deck_name);
   return file;
 }
 
