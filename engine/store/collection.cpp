@@ -605,6 +605,27 @@ Result<int> Collection::answer_all(const std::vector<PlannedAnswer>& answers,
   return recorded;
 }
 
+Result<void> Collection::all_or_nothing(const std::function<Result<void>()>& steps) {
+  auto tx = Transaction::begin(impl_->db);
+  if (!tx) return tx.error();
+  // The schedulers remember which parameter set they stored; a rollback takes that row back too.
+  auto forget = [&] { impl_->schedulers.clear(); };
+  try {
+    if (auto r = steps(); !r) {
+      forget();
+      return r.error();
+    }
+  } catch (...) {
+    forget();
+    throw;
+  }
+  if (auto r = tx->commit(); !r) {
+    forget();
+    return r.error();
+  }
+  return {};
+}
+
 Result<std::optional<ReviewRecord>> Collection::undo_last_answer() {
   auto& db = impl_->db;
   auto tx = Transaction::begin(db);
