@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 
+#include "citecard/input_file.hpp"
 #include "citecard/safe_text.hpp"
 #include "exchange/delimited.hpp"
 #include "exchange/html_text.hpp"
@@ -120,6 +121,9 @@ std::string anki_text(const std::vector<Card>& cards,
   return out;
 }
 
+// As SQLite's limit on a package's values (apkg_reader.cpp).
+constexpr std::size_t kMaxFieldBytes = 16u << 20;
+
 Result<AnkiFile> read_anki_text(std::string_view text, const std::filesystem::path& name) {
   if (text.find('\0') != std::string_view::npos)
     return make_error(fmt::format("{}: a binary file, not Anki's notes in plain text (.txt) nor "
@@ -154,6 +158,15 @@ Result<AnkiFile> read_anki_text(std::string_view text, const std::filesystem::pa
   file.deck_name = h.deck;
   for (std::size_t r = 0; r < records.size(); ++r) {
     const auto& fields = records[r];
+    // The same bound a package's fields have: no note is that long, and each copy made of it
+    // (HTML to text, UTF-8 repair) would cost as much again.
+    for (const auto& field : fields)
+      if (field.size() > kMaxFieldBytes)
+        return make_error(
+            fmt::format("{}: note {} has a field of {}; citecard reads fields of at "
+                        "most {}",
+                        name.string(), r + 1, megabytes(field.size()), megabytes(kMaxFieldBytes)),
+            ErrorCode::Invalid);
     if (fields.size() <= std::max(front, back))
       return make_error(
           fmt::format("{}: note {} has {} column{}; a note needs a front and a back "

@@ -111,6 +111,15 @@ TEST_CASE("a 20 MB field is refused by its length, not loaded") {
   CHECK_FALSE(fs::exists(f.db));
 }
 
+TEST_CASE("a 20 MB field in Anki's plain text is refused by its length") {
+  Fixture f;
+  const auto text = f.dir.write(
+      "big.txt", "#separator:tab\n#html:true\nFront\t" + std::string(20 << 20, 'x') + "\n");
+  const auto r = f.run_bounded("import '" + text.string() + "'");
+  refused(r, "big.txt: note 1 has a field of 20.0 MB; citecard reads fields of at most 16.0 MB");
+  CHECK_FALSE(fs::exists(f.db));
+}
+
 TEST_CASE("a package whose collection is not SQLite is refused without naming a temporary file") {
   Fixture f;
   const auto r = f.run("import '" + f.package("not-sqlite").string() + "'");
