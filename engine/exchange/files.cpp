@@ -1,16 +1,15 @@
 #include "exchange/files.hpp"
 
 #include <fmt/format.h>
-
 #include <unistd.h>
-#include "citecard/input_file.hpp"
 
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 #include <vector>
+
+#include "citecard/input_file.hpp"
 
 namespace citecard::exchange {
 

@@ -4,8 +4,6 @@
 #include <gumbo.h>
 
 #include <cctype>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
