@@ -335,7 +335,7 @@ TEST_CASE(
   CHECK(failed.error().message == "its next answer could not be replayed");
   CHECK(collection->cards()->empty());
   CHECK(collection->decks(1'700'000'000)->empty());
-  CHECK_THROWS_AS(collection->all_or_nothing([&]() -> Result<void> {
+  CHECK_THROWS_AS((void)collection->all_or_nothing([&]() -> Result<void> {
     (void)collection->add_imported_notes("hostile", "Hostile", notes);
     throw std::runtime_error("stray");
   }),
