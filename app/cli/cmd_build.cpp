@@ -1,6 +1,7 @@
 // citecard build DECK_DIR — build or update a deck in the collection.
 #include <fmt/format.h>
 
+#include "citecard/safe_text.hpp"
 #include "commands.hpp"
 
 namespace citecard::cli {
@@ -27,8 +28,8 @@ void add_build_command(CLI::App& app) {
     const BuildReport report = value_or_fail(
         collection.build(options->deck_dir, DeckBuildOptions{.curated = !options->no_overlay}));
     fmt::print("Built {}: {} sources, {} notes, {} cards ({} new, {} updated, {} archived)\n",
-               report.deck, report.sources, report.notes, report.cards_total, report.cards_added,
-               report.cards_updated, report.cards_archived);
+               terminal_safe(report.deck), report.sources, report.notes, report.cards_total,
+               report.cards_added, report.cards_updated, report.cards_archived);
     if (!report.held_back.empty()) {
       fmt::print(
           "Held back {} quote(s) whose speaker is not sure enough for a who-said card; to keep "
@@ -37,8 +38,8 @@ void add_build_command(CLI::App& app) {
           report.held_back.size());
       for (const auto& h : report.held_back) {
         std::string quote = h.quote.size() > 70 ? h.quote.substr(0, 67) + "..." : h.quote;
-        fmt::print("  {}  {}  \u201C{}\u201D -> {}: {}\n", h.card_id, h.source, quote, h.speaker,
-                   h.reason);
+        fmt::print("  {}  {}  \u201C{}\u201D -> {}: {}\n", h.card_id, terminal_safe(h.source),
+                   terminal_safe(quote), terminal_safe(h.speaker), terminal_safe(h.reason));
       }
     }
   });

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "citecard/safe_text.hpp"
 #include "commands.hpp"
 
 namespace citecard::cli {
@@ -67,7 +68,7 @@ void add_cards_command(CLI::App& app) {
       return;
     }
     for (const auto& card : cards)
-      fmt::print("{}  {:<8}  {}\n", card.id, card.type, headline(card.prompt));
+      fmt::print("{}  {:<8}  {}\n", card.id, card.type, terminal_safe(headline(card.prompt)));
     fmt::print("{} cards\n", cards.size());
   });
 }

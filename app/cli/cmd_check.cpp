@@ -2,6 +2,7 @@
 // multiple-choice card sound? Lists each problem and exits with status 1 if there is any.
 #include <fmt/format.h>
 
+#include "citecard/safe_text.hpp"
 #include "commands.hpp"
 
 namespace citecard::cli {
@@ -16,7 +17,7 @@ void add_check_command(CLI::App& app) {
   command->callback([db] {
     const Collection collection = open_collection_or_fail(*db, Access::Read);
     const CheckReport report = value_or_fail(collection.check());
-    for (const auto& problem : report.problems) fmt::print("{}\n", problem);
+    for (const auto& problem : report.problems) fmt::print("{}\n", terminal_safe(problem));
     fmt::print("Checked {} studied card{}, {} answer{}, {} citation{}: ", report.cards_checked,
                report.cards_checked == 1 ? "" : "s", report.answers_checked,
                report.answers_checked == 1 ? "" : "s", report.citations_checked,

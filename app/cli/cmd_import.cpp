@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "citecard/exchange.hpp"
+#include "citecard/safe_text.hpp"
 #include "commands.hpp"
 
 namespace citecard::cli {
@@ -27,7 +28,8 @@ void add_import_command(CLI::App& app) {
     fmt::print(
         "Imported {} notes into deck {}: {} cards added, {} already there; {} answers "
         "replayed, {} already there.\n",
-        r.notes, r.deck, r.cards_added, r.cards_present, r.reviews_added, r.reviews_present);
+        r.notes, terminal_safe(r.deck), r.cards_added, r.cards_present, r.reviews_added,
+        r.reviews_present);
     if (r.cards_skipped > 0 || r.reviews_skipped > 0)
       fmt::print(
           "Skipped {} cards (a note's second and later cards, or no text on the front) "

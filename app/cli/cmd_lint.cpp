@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "citecard/lint.hpp"
+#include "citecard/safe_text.hpp"
 #include "commands.hpp"
 
 namespace citecard::cli {
@@ -27,8 +28,8 @@ void add_lint_command(CLI::App& app) {
     const LintReport report = value_or_fail(
         lint_deck(options->deck_dir, DeckBuildOptions{.curated = !options->no_overlay}));
     for (const auto& f : report.findings) {
-      fmt::print("{} {} [{}] {}\n", f.card_id, f.card_type, f.rule, f.reason);
-      fmt::print("    answer: {}\n", f.answer);
+      fmt::print("{} {} [{}] {}\n", f.card_id, f.card_type, f.rule, terminal_safe(f.reason));
+      fmt::print("    answer: {}\n", terminal_safe(f.answer));
     }
     fmt::print("Linted {}: {} card{}, {} suspect{}.\n", report.deck, report.cards,
                report.cards == 1 ? "" : "s", report.findings.size(),

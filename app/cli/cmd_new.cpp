@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "citecard/new_deck.hpp"
+#include "citecard/safe_text.hpp"
 #include "commands.hpp"
 
 namespace citecard::cli {
@@ -31,17 +32,19 @@ void add_new_command(CLI::App& app) {
     const NewDeckReport report = value_or_fail(
         add_articles_to_deck(options->deck_dir, inputs, NewDeckOptions{.title = options->title}));
     fmt::print("{} deck {} (\"{}\") in {}: {} article(s) added", report.created ? "Made" : "Grew",
-               report.deck_id, report.deck_title, options->deck_dir, report.added.size());
+               terminal_safe(report.deck_id), terminal_safe(report.deck_title),
+               terminal_safe(options->deck_dir), report.added.size());
     if (!report.duplicates.empty())
       fmt::print(", {} already in the deck skipped", report.duplicates.size());
     fmt::print("\n");
     for (const AddedArticle& a : report.added) {
       fmt::print("  {}  {}\n      outlet: {} | title: {} | author: {} | date: {}\n", a.source_id,
-                 a.from.string(), a.metadata.outlet, a.metadata.title, a.metadata.author,
-                 a.metadata.date);
+                 terminal_safe(a.from.string()), terminal_safe(a.metadata.outlet),
+                 terminal_safe(a.metadata.title), terminal_safe(a.metadata.author),
+                 terminal_safe(a.metadata.date));
     }
     for (const auto& d : report.duplicates)
-      fmt::print("  skipped (already in the deck): {}\n", d.string());
+      fmt::print("  skipped (already in the deck): {}\n", terminal_safe(d.string()));
     if (!report.added.empty())
       fmt::print("Check the metadata in {}/manifest.toml, then: citecard build {}\n",
                  options->deck_dir, options->deck_dir);

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "citecard/input_file.hpp"
 #include "citecard/optimize.hpp"
 #include "citecard/revlog.hpp"
 #include "commands.hpp"
@@ -18,9 +19,9 @@ namespace {
 
 // PARAMS.json: the output of `optimize --json` ({"parameters": [...]}) or a bare list of 21.
 Result<FsrsWeights> read_weights(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return make_error(fmt::format("cannot open {}", path));
-  const auto j = nlohmann::json::parse(in, nullptr, false);
+  auto text = read_input_file(path, 1u << 20);
+  if (!text) return text.error();
+  const auto j = nlohmann::json::parse(*text, nullptr, false);
   const auto& list = j.is_object() && j.contains("parameters") ? j["parameters"] : j;
   FsrsWeights w{};
   if (!list.is_array() || list.size() != w.size()) {
@@ -49,6 +50,9 @@ std::function<bool(std::size_t, std::size_t)> progress_printer() {
     return true;
   };
 }
+
+// Under this many items optimize returns the default weights (as fsrs-rs does).
+constexpr std::size_t kMinItemsToFit = 8;
 
 }  // namespace
 
@@ -110,6 +114,12 @@ void add_optimize_command(CLI::App& app) {
       return;
     }
 
+    // Printing the default weights as "fitted on 0 items" would pass them off as the learner's.
+    if (data.items.empty())
+      fail(make_error(fmt::format(
+          "nothing to fit: the log's {} review(s) give no training item (an item is a card "
+          "answered again on a later day); keep studying and run optimize again",
+          reviews)));
     OptimizerConfig config;
     config.seed = o->seed;
     config.threads = o->threads;
@@ -126,8 +136,14 @@ void add_optimize_command(CLI::App& app) {
       fmt::print("{}\n", j.dump());
       return;
     }
-    fmt::print("Fitted on {} items from {} reviews in {:.2f} s:\n{}\n", data.items.size(), reviews,
-               seconds, fmt::join(fitted.weights, ","));
+    if (fitted.items_used < kMinItemsToFit)
+      fmt::print(
+          "Too few items to fit ({} from {} reviews; at least {} are needed): these are the "
+          "default weights.\n{}\n",
+          data.items.size(), reviews, kMinItemsToFit, fmt::join(fitted.weights, ","));
+    else
+      fmt::print("Fitted on {} items from {} reviews in {:.2f} s:\n{}\n", data.items.size(),
+                 reviews, seconds, fmt::join(fitted.weights, ","));
   });
 }
 

@@ -2,28 +2,14 @@
 // format, for the FSRS tools and for `citecard optimize --revlog`.
 #include <fmt/format.h>
 
-#include <fstream>
-#include <sstream>
-
+#include "citecard/input_file.hpp"
 #include "citecard/revlog.hpp"
 #include "commands.hpp"
 
 namespace citecard::cli {
 
-namespace {
-
-Result<std::string> read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return make_error(fmt::format("cannot open {}", path));
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-}  // namespace
-
 Result<std::vector<RevlogEntry>> read_revlog_csv(const std::string& path) {
-  auto text = read_text(path);
+  auto text = read_input_file(path);
   if (!text) return text.error();
   auto entries = parse_revlog_csv(*text);
   if (!entries) return make_error(fmt::format("{}: {}", path, entries.error().message));
@@ -73,6 +59,8 @@ void add_revlog_command(CLI::App& app) {
     if (imported->manual_skipped > 0) {
       fmt::print(" ({} manual entries skipped)", imported->manual_skipped);
     }
+    if (imported->already_present > 0)
+      fmt::print("; {} already in the log, not added again", imported->already_present);
     fmt::print(".\n");
   });
 }

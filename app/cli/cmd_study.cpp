@@ -9,6 +9,7 @@
 
 #include "card_printer.hpp"
 #include "citecard/answer_check.hpp"
+#include "citecard/safe_text.hpp"
 #include "commands.hpp"
 #include "now_option.hpp"
 
@@ -63,13 +64,13 @@ Rating report_typed_answer(const Collection& collection, const std::string& type
   const AnswerCheck check = value_or_fail(collection.check_typed_answer(card, typed));
   switch (check.verdict) {
     case Verdict::Correct:
-      fmt::print("✓ Correct{}\n", check.detail.empty() ? "." : " — " + check.detail);
+      fmt::print("✓ Correct{}\n", check.detail.empty() ? "." : " — " + terminal_safe(check.detail));
       break;
     case Verdict::Close:
-      fmt::print("≈ Close: {}\n", check.detail);
+      fmt::print("≈ Close: {}\n", terminal_safe(check.detail));
       break;
     case Verdict::Wrong:
-      fmt::print("✗ Wrong{}\n", check.detail.empty() ? "." : ": " + check.detail);
+      fmt::print("✗ Wrong{}\n", check.detail.empty() ? "." : ": " + terminal_safe(check.detail));
       break;
   }
   return check.suggested;
@@ -112,7 +113,7 @@ Step study_one(Collection& collection, const Card& card, const SessionClock& clo
         if (right)
           fmt::print("✓ Right.\n");
         else
-          fmt::print("✗ Not quite: you picked {}.\n", card.choices[pick]);
+          fmt::print("✗ Not quite: you picked {}.\n", terminal_safe(card.choices[pick]));
         suggested = right ? Rating::Good : Rating::Again;
         break;
       }

@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include "commands.hpp"
+#include "guard.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"citecard — cited flashcards from the news, scheduled with FSRS"};
@@ -28,6 +29,6 @@ int main(int argc, char** argv) {
   citecard::cli::add_export_command(app);
   citecard::cli::add_import_command(app);
 
-  CLI11_PARSE(app, argc, argv);
-  return 0;
+  // A stray exception from any command is one line on stderr naming its files, never an abort.
+  return citecard::cli::run_guarded(app, argc, argv);
 }

@@ -1,5 +1,6 @@
 #include <cstdio>
 
+#include "citecard/safe_text.hpp"
 #include "commands.hpp"
 
 namespace citecard::cli {
@@ -21,7 +22,8 @@ Collection open_collection_or_fail(const std::string& db_path, Access access) {
 }
 
 void fail(const Error& error) {
-  std::fprintf(stderr, "citecard: %s\n", error.message.c_str());
+  // Messages quote file names and file contents: shown escaped like every printer of user text.
+  std::fprintf(stderr, "citecard: %s\n", terminal_safe(error.message).c_str());
   throw CLI::RuntimeError(1);
 }
 

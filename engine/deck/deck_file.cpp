@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "citecard/extract.hpp"
+#include "citecard/input_file.hpp"
 #include "deck/deck_spec.hpp"
 #include "deck/quote_marks.hpp"
 
@@ -23,17 +24,15 @@ const std::set<std::string> kGeneratedTypes = {"who_said",    "who_said_typed", 
                                                "fact_cloze",  "who_is",         "who_is_reverse",
                                                "which_outlet"};
 
-Result<std::string> read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return make_error(fmt::format("cannot read {}", path.string()));
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
 // A news article is rarely over 100 KB; a source this large is almost surely the wrong file, and
 // making cards from it would take minutes and gigabytes.
 constexpr std::uintmax_t kMaxSourceBytes = 10u << 20;
+// manifest.toml and deck.toml: a deck of thousands of curated cards is a few MB.
+constexpr std::uintmax_t kMaxDeckFileBytes = 32u << 20;
+
+Result<std::string> read_file(const fs::path& path, std::uintmax_t max_bytes = kMaxDeckFileBytes) {
+  return read_input_file(path, max_bytes);
+}
 
 bool is_html(const fs::path& path) {
   std::string ext = path.extension().string();
@@ -50,7 +49,7 @@ Result<std::string> read_source(const fs::path& path, const std::string& file) {
   if (size > kMaxSourceBytes)
     return make_error(fmt::format("{} is {:.1f} MB; a source may be at most {} MB of text", file,
                                   static_cast<double>(size) / (1 << 20), kMaxSourceBytes >> 20));
-  auto text = read_file(path);
+  auto text = read_file(path, kMaxSourceBytes);
   if (!text) return text.error();
   if (text->empty()) return make_error(fmt::format("{} is empty", file));
   if (auto utf8 = validate_utf8(*text); !utf8)
@@ -62,6 +61,31 @@ Result<std::string> read_source(const fs::path& path, const std::string& file) {
   if (!article) return make_error(fmt::format("{}: {}", file, article.error().message));
   if (article->text.empty()) return make_error(fmt::format("{} has no article text", file));
   return std::move(article->text);
+}
+
+// A deck is a folder that can be shared: a source outside it ("../../.ssh/id_rsa", "/etc/passwd",
+// or a link out of the folder) would copy another file of the user's into the collection and into
+// anything exported from it.
+Result<void> inside_deck(const fs::path& deck_dir, const std::string& file) {
+  const fs::path relative(file);
+  bool climbs = false;
+  for (const auto& part : relative) climbs = climbs || part == "..";
+  if (file.empty() || relative.is_absolute() || relative.has_root_name() || climbs)
+    return make_error(fmt::format(
+        "source file \"{}\" is not inside the deck folder; give a path within it, such as "
+        "sources/article.txt",
+        file));
+  std::error_code ec;
+  const fs::path root = fs::canonical(deck_dir, ec);
+  if (ec) return {};
+  const fs::path target = fs::weakly_canonical(deck_dir / relative, ec);
+  if (ec) return {};
+  const auto [end, _] = std::mismatch(root.begin(), root.end(), target.begin(), target.end());
+  if (end != root.end())
+    return make_error(fmt::format(
+        "source file \"{}\" links outside the deck folder (to {}); copy the article into it", file,
+        target.string()));
+  return {};
 }
 
 // Where a TOML node was written, as "deck.toml:12" (the file name as the curator knows it).
@@ -154,6 +178,8 @@ Result<void> read_manifest(const fs::path& deck_dir, DeckSpec& deck) {
     }
     if (!ids.insert(source.id).second)
       return make_error(fmt::format("{}: source id `{}` is used twice", at, source.id));
+    if (auto inside = inside_deck(deck_dir, source.file); !inside)
+      return make_error(fmt::format("{}: {}", at, inside.error().message));
     auto text = read_source(deck_dir / source.file, source.file);
     if (!text) return make_error(fmt::format("{}: {}", at, text.error().message));
     source.text = std::move(*text);

@@ -6,6 +6,8 @@
 #include <optional>
 #include <set>
 
+#include "citecard/input_file.hpp"
+#include "citecard/safe_text.hpp"
 #include "exchange/delimited.hpp"
 #include "exchange/html_text.hpp"
 #include "exchange/note_fields.hpp"
@@ -119,6 +121,9 @@ std::string anki_text(const std::vector<Card>& cards,
   return out;
 }
 
+// As SQLite's limit on a package's values (apkg_reader.cpp).
+constexpr std::size_t kMaxFieldBytes = 16u << 20;
+
 Result<AnkiFile> read_anki_text(std::string_view text, const std::filesystem::path& name) {
   if (text.find('\0') != std::string_view::npos)
     return make_error(fmt::format("{}: a binary file, not Anki's notes in plain text (.txt) nor "
@@ -153,6 +158,15 @@ Result<AnkiFile> read_anki_text(std::string_view text, const std::filesystem::pa
   file.deck_name = h.deck;
   for (std::size_t r = 0; r < records.size(); ++r) {
     const auto& fields = records[r];
+    // The same bound a package's fields have: no note is that long, and each copy made of it
+    // (HTML to text, UTF-8 repair) would cost as much again.
+    for (const auto& field : fields)
+      if (field.size() > kMaxFieldBytes)
+        return make_error(
+            fmt::format("{}: note {} has a field of {}; citecard reads fields of at "
+                        "most {}",
+                        name.string(), r + 1, megabytes(field.size()), megabytes(kMaxFieldBytes)),
+            ErrorCode::Invalid);
     if (fields.size() <= std::max(front, back))
       return make_error(
           fmt::format("{}: note {} has {} column{}; a note needs a front and a back "
@@ -160,16 +174,20 @@ Result<AnkiFile> read_anki_text(std::string_view text, const std::filesystem::pa
                       name.string(), r + 1, fields.size(), fields.size() == 1 ? "" : "s",
                       h.separator == '\t' ? std::string("tab") : std::string(1, h.separator)),
           ErrorCode::Invalid);
-    auto plain = [&](const std::string& f) { return h.html ? from_html(f) : trim(f); };
+    // What is not UTF-8 (a file in another encoding, or a decoded &#xD800;) becomes U+FFFD.
+    auto plain = [&](const std::string& f) {
+      return well_formed_utf8(h.html ? from_html(f) : trim(f));
+    };
     ImportedNoteRecord record;
     record.note.prompt = plain(fields[front]);
     record.note.answer = plain(fields[back]);
     if (choices && *choices < fields.size()) {
       if (h.html) {
-        record.note.choices = field_lines(fields[*choices]);
+        for (const auto& line : field_lines(fields[*choices]))
+          record.note.choices.push_back(well_formed_utf8(line));
       } else {
         for (const auto& line : field_lines(to_html(fields[*choices])))
-          record.note.choices.push_back(line);
+          record.note.choices.push_back(well_formed_utf8(line));
       }
     }
     if (record.note.prompt.empty()) {  // an image or sound alone: nothing to ask in text
@@ -184,6 +202,7 @@ Result<AnkiFile> read_anki_text(std::string_view text, const std::filesystem::pa
     return make_error(fmt::format("{}: none of its notes has text on its front", name.string()),
                       ErrorCode::Invalid);
   if (file.deck_name.empty()) file.deck_name = name.stem().string();
+  file.deck_name = well_formed_utf8(file.deck_name);
   return file;
 }
 

@@ -2,10 +2,14 @@
 // both Anki's schema 11) is unzipped to a temporary file and read with SQLite.
 #include <fmt/format.h>
 
+#include <sqlite3.h>
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "citecard/input_file.hpp"
+#include "citecard/safe_text.hpp"
+#include "citecard/time.hpp"
 #include "exchange/apkg.hpp"
 #include "exchange/files.hpp"
 #include "exchange/html_text.hpp"
@@ -16,6 +20,16 @@ namespace citecard::exchange {
 namespace {
 
 using nlohmann::json;
+
+// A collection of a shared deck is a few MB, a heavy user's whole history some tens; more than
+// this is a zip bomb or the wrong file, and is refused before it is unpacked.
+constexpr std::uint64_t kMaxCollectionBytes = std::uint64_t{256} << 20;
+// No one value in the collection (a note's fields, the note types) may be larger: SQLite refuses
+// to load it, so a 200 MB field costs nothing before it is refused.
+constexpr int kMaxValueBytes = 16 << 20;
+// Anki's first release was in 2006; an answer dated before that, or after the import, is no
+// answer anyone gave (a damaged or crafted log), and replaying it would break the card's history.
+constexpr std::int64_t kEarliestAnswer = 1136073600;  // 2006-01-01
 
 struct NoteType {
   std::vector<std::string> fields;  // names, by ord
@@ -58,6 +72,20 @@ Error damaged(const std::filesystem::path& path, const std::string& what) {
                     ErrorCode::Invalid);
 }
 
+// SQLite's messages name the file it opened, a temporary one the user never saw: they name the
+// package's collection instead. SQLITE_TOOBIG's "string or blob too big" is said as what it means.
+std::string sqlite_problem(std::string message) {
+  if (message.find("too big") != std::string::npos)
+    return fmt::format("a note or its data is larger than citecard reads ({})",
+                       megabytes(kMaxValueBytes));
+  const std::string temp = std::filesystem::temp_directory_path().string() + "/citecard-";
+  for (auto at = message.find(temp); at != std::string::npos; at = message.find(temp, at)) {
+    const auto end = message.find_first_of(" :,)", at);
+    message.replace(at, end == std::string::npos ? std::string::npos : end - at, "its collection");
+  }
+  return message;
+}
+
 Result<std::string> collection_entry(const std::filesystem::path& path) {
   auto names = zip_names(path);
   if (!names) return names.error();
@@ -79,9 +107,9 @@ Result<std::map<std::int64_t, NoteType>> note_types(const store::Database& db,
                                                     const std::filesystem::path& path,
                                                     std::string& deck_name) {
   auto col = db.prepare("SELECT models, decks FROM col");
-  if (!col) return damaged(path, col.error().message);
+  if (!col) return damaged(path, sqlite_problem(col.error().message));
   auto row = col->step();
-  if (!row) return damaged(path, row.error().message);
+  if (!row) return damaged(path, sqlite_problem(row.error().message));
   if (!*row) return damaged(path, "its collection has no col row");
   const json models = json::parse(col->column_text(0), nullptr, false);
   const json decks = json::parse(col->column_text(1), nullptr, false);
@@ -113,13 +141,18 @@ Result<std::map<std::int64_t, NoteType>> note_types(const store::Database& db,
 Result<AnkiFile> read_apkg(const std::filesystem::path& path) {
   auto entry = collection_entry(path);
   if (!entry) return entry.error();
-  auto bytes = read_zip_entry(path, *entry);
-  if (!bytes) return bytes.error();
   auto temp = TempFile::create(".anki2");
   if (!temp) return temp.error();
-  if (auto r = write_file_whole(temp->path(), *bytes); !r) return r.error();
+  if (auto r = extract_zip_entry(path, *entry, temp->path(), kMaxCollectionBytes); !r)
+    return r.error();
   auto db = store::Database::connect(temp->path(), false);
-  if (!db) return damaged(path, db.error().message);
+  if (!db) return damaged(path, *entry + " is not a readable collection");
+  // The collection is the sender's: no value past the bound, no SQL functions run from its
+  // schema (views, triggers), no writing to it.
+  sqlite3_limit(db->handle(), SQLITE_LIMIT_LENGTH, kMaxValueBytes);
+  sqlite3_db_config(db->handle(), SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+  sqlite3_db_config(db->handle(), SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+  (void)db->exec("PRAGMA query_only = ON");
 
   AnkiFile file;
   auto types = note_types(*db, path, file.deck_name);
@@ -130,12 +163,12 @@ Result<AnkiFile> read_apkg(const std::filesystem::path& path) {
   auto cards = db->prepare(
       "SELECT n.id, n.mid, n.flds, c.id, c.ord FROM notes n JOIN cards c ON c.nid = n.id "
       "ORDER BY n.id, c.ord");
-  if (!cards) return damaged(path, cards.error().message);
+  if (!cards) return damaged(path, sqlite_problem(cards.error().message));
   std::map<std::int64_t, std::size_t> note_index;  // Anki note id -> file.notes index
   std::map<std::int64_t, std::size_t> card_note;   // Anki card id -> file.notes index
   for (;;) {
     auto row = cards->step();
-    if (!row) return damaged(path, row.error().message);
+    if (!row) return damaged(path, sqlite_problem(row.error().message));
     if (!*row) break;
     const std::int64_t note_id = cards->column_int(0);
     if (note_index.count(note_id)) {
@@ -149,9 +182,12 @@ Result<AnkiFile> read_apkg(const std::filesystem::path& path) {
     const auto fields = split_fields(cards->column_text(2));
     auto field = [&](std::size_t i) { return i < fields.size() ? fields[i] : std::string(); };
     ImportedNoteRecord record;
-    record.note.prompt = from_html(field(roles.front));
-    record.note.answer = from_html(field(roles.back));
-    if (roles.choices) record.note.choices = field_lines(field(*roles.choices));
+    // Anki writes UTF-8, but a package may come from anywhere: what is not becomes U+FFFD.
+    record.note.prompt = well_formed_utf8(from_html(field(roles.front)));
+    record.note.answer = well_formed_utf8(from_html(field(roles.back)));
+    if (roles.choices)
+      for (const auto& choice : field_lines(field(*roles.choices)))
+        record.note.choices.push_back(well_formed_utf8(choice));
     if (record.note.prompt.empty()) {  // an image or sound alone: nothing to ask in text
       ++file.cards_skipped;
       continue;
@@ -164,22 +200,25 @@ Result<AnkiFile> read_apkg(const std::filesystem::path& path) {
   // revlog.id is the answer's time in milliseconds; ease 1-4 is the rating; type 4 (manual) and
   // 5 (rescheduled) are not answers, nor is ease 0.
   auto log = db->prepare("SELECT id, cid, ease, time, type FROM revlog ORDER BY id");
-  if (!log) return damaged(path, log.error().message);
+  const std::int64_t latest_answer = now_utc() + kSecondsPerDay;
+  if (!log) return damaged(path, sqlite_problem(log.error().message));
   for (;;) {
     auto row = log->step();
-    if (!row) return damaged(path, row.error().message);
+    if (!row) return damaged(path, sqlite_problem(row.error().message));
     if (!*row) break;
     const auto owner = card_note.find(log->column_int(1));
     const std::int64_t ease = log->column_int(2), type = log->column_int(4);
-    if (owner == card_note.end() || ease < 1 || ease > 4 || type >= 4) {
+    const std::int64_t at = log->column_int(0) / 1000;
+    if (owner == card_note.end() || ease < 1 || ease > 4 || type >= 4 || at < kEarliestAnswer ||
+        at > latest_answer) {
       ++file.reviews_skipped;
       continue;
     }
-    file.notes[owner->second].reviews.push_back({log->column_int(0) / 1000,
-                                                 static_cast<Rating>(ease),
-                                                 std::max<std::int64_t>(0, log->column_int(3))});
+    file.notes[owner->second].reviews.push_back(
+        {at, static_cast<Rating>(ease), std::max<std::int64_t>(0, log->column_int(3))});
   }
   if (file.deck_name.empty()) file.deck_name = path.stem().string();
+  file.deck_name = well_formed_utf8(file.deck_name);
   return file;
 }
 

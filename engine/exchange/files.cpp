@@ -7,8 +7,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 #include <vector>
+
+#include "citecard/input_file.hpp"
 
 namespace citecard::exchange {
 
@@ -66,13 +67,7 @@ Result<void> write_file_whole(const std::filesystem::path& out, std::string_view
 }
 
 Result<std::string> read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    return make_error(fmt::format("cannot open {}: {}", path.string(), std::strerror(errno)),
-                      ErrorCode::NotFound);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return read_input_file(path);
 }
 
 }  // namespace citecard::exchange

@@ -51,7 +51,10 @@ std::size_t decode_entity(std::string_view html, std::size_t i, std::string& out
     char* end = nullptr;
     const unsigned long cp = std::strtoul(digits.c_str(), &end, hex ? 16 : 10);
     if (!digits.empty() && end && *end == '\0') {
-      append_utf8(out, static_cast<std::uint32_t>(cp == 0xA0 ? 0x20 : cp));
+      // As an HTML5 reader does: NUL, a surrogate (&#xD800;) or a value past U+10FFFF is no
+      // character, and becomes U+FFFD rather than bytes that are not UTF-8.
+      const bool character = cp != 0 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
+      append_utf8(out, static_cast<std::uint32_t>(!character ? 0xFFFD : cp == 0xA0 ? 0x20 : cp));
       return semi + 1;
     }
   }

@@ -3,8 +3,11 @@
 #include <fmt/format.h>
 #include <zip.h>
 
+#include <cstdint>
+#include <cstdio>
 #include <memory>
 
+#include "citecard/input_file.hpp"
 #include "exchange/files.hpp"
 
 namespace citecard::exchange {
@@ -16,6 +19,9 @@ struct ZipCloser {
 using ZipHandle = std::unique_ptr<zip_t, ZipCloser>;
 
 Result<ZipHandle> open_zip(const std::filesystem::path& path) {
+  // libzip opens the path itself: a FIFO or a device is refused first. A package has no size cap
+  // of its own (its media may be large); what is inflated from it is bounded.
+  if (auto regular = check_input_file(path, UINTMAX_MAX); !regular) return regular.error();
   int err = 0;
   zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &err);
   if (!z) {
@@ -68,6 +74,10 @@ Result<std::vector<std::string>> zip_names(const std::filesystem::path& path) {
   if (!z) return z.error();
   std::vector<std::string> names;
   const zip_int64_t n = zip_get_num_entries(z->get(), 0);
+  if (n > kMaxZipEntries)
+    return make_error(fmt::format("{}: holds {} files; citecard reads packages of at most {}",
+                                  path.string(), n, kMaxZipEntries),
+                      ErrorCode::Invalid);
   for (zip_int64_t i = 0; i < n; ++i) {
     const char* name = zip_get_name(z->get(), static_cast<zip_uint64_t>(i), ZIP_FL_ENC_GUESS);
     if (name) names.emplace_back(name);
@@ -75,23 +85,59 @@ Result<std::vector<std::string>> zip_names(const std::filesystem::path& path) {
   return names;
 }
 
-Result<std::string> read_zip_entry(const std::filesystem::path& path, const std::string& name) {
+Result<void> extract_zip_entry(const std::filesystem::path& path, const std::string& name,
+                               const std::filesystem::path& out, std::uint64_t max_bytes) {
   auto z = open_zip(path);
   if (!z) return z.error();
   zip_stat_t st;
   if (zip_stat(z->get(), name.c_str(), 0, &st) < 0 || !(st.valid & ZIP_STAT_SIZE))
     return make_error(fmt::format("{}: has no {}", path.string(), name), ErrorCode::Invalid);
+  if (st.size > max_bytes)
+    return make_error(fmt::format("{}: its {} would unpack to {}; citecard reads at most {}",
+                                  path.string(), name, megabytes(st.size), megabytes(max_bytes)),
+                      ErrorCode::Invalid);
   zip_file_t* file = zip_fopen(z->get(), name.c_str(), 0);
   if (!file)
     return make_error(
         fmt::format("{}: cannot read {}: {}", path.string(), name, zip_strerror(z->get())),
         ErrorCode::Invalid);
-  std::string bytes(static_cast<std::size_t>(st.size), '\0');
-  const zip_int64_t got = zip_fread(file, bytes.data(), st.size);
-  zip_fclose(file);
-  if (got < 0 || static_cast<zip_uint64_t>(got) != st.size)
-    return make_error(fmt::format("{}: {} is damaged", path.string(), name), ErrorCode::Invalid);
-  return bytes;
+  std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> closer(file, zip_fclose);
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> sink(std::fopen(out.c_str(), "wb"), std::fclose);
+  if (!sink)
+    return make_error(
+        fmt::format("{}: cannot unpack {}: no room for a temporary file", path.string(), name),
+        ErrorCode::Io);
+  // Inflated in pieces, counting: a header that understates the size is caught here, at most one
+  // piece past what it said.
+  char buffer[1 << 16];
+  std::uint64_t total = 0;
+  for (;;) {
+    const zip_int64_t got = zip_fread(file, buffer, sizeof buffer);
+    if (got < 0)
+      return make_error(
+          fmt::format("{}: {} is damaged ({})", path.string(), name, zip_file_strerror(file)),
+          ErrorCode::Invalid);
+    if (got == 0) break;
+    total += static_cast<std::uint64_t>(got);
+    if (total > st.size || total > max_bytes)
+      return make_error(fmt::format("{}: {} unpacks to more than the {} bytes its header says; "
+                                    "the package is damaged or made to exhaust memory",
+                                    path.string(), name, st.size),
+                        ErrorCode::Invalid);
+    if (std::fwrite(buffer, 1, static_cast<std::size_t>(got), sink.get()) !=
+        static_cast<std::size_t>(got))
+      return make_error(
+          fmt::format("{}: cannot unpack {} (is the disk full?)", path.string(), name),
+          ErrorCode::Io);
+  }
+  if (total != st.size)
+    return make_error(
+        fmt::format("{}: {} is damaged (shorter than its header says)", path.string(), name),
+        ErrorCode::Invalid);
+  if (std::fflush(sink.get()) != 0)
+    return make_error(fmt::format("{}: cannot unpack {} (is the disk full?)", path.string(), name),
+                      ErrorCode::Io);
+  return {};
 }
 
 }  // namespace citecard::exchange

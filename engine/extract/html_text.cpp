@@ -1,14 +1,15 @@
 // Saved news pages: HTML5 -> the article's plain text, through gumbo (Debian's libgumbo, a
 // conformant HTML5 parser), and reading articles from disk.
+#include <fmt/format.h>
 #include <gumbo.h>
 
 #include <cctype>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "citecard/extract.hpp"
+#include "citecard/input_file.hpp"
+#include "extract/markup_depth.hpp"
 
 namespace citecard {
 namespace {
@@ -218,7 +219,14 @@ static std::string well_formed(std::string text) {
 
 Result<ArticleText> article_from_html(std::string_view html) {
   if (auto valid = validate_utf8(html); !valid) return valid.error();
-  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+  if (extract_detail::markup_depth(html) > extract_detail::kMaxMarkupDepth)
+    return make_error(
+        fmt::format("the page nests its markup more than {} elements deep; no "
+                    "article is written so (is it a page saved from a browser?)",
+                    extract_detail::kMaxMarkupDepth));
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = 0;  // never read, and each one copies the stack of open elements
+  GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
   if (!output) return make_error("could not parse the HTML page");
   const GumboNode* root = output->root;
   const GumboNode* body = find_first(root, GUMBO_TAG_ARTICLE);
@@ -238,17 +246,14 @@ Result<ArticleText> article_from_html(std::string_view html) {
     write_text(body, writer, body->v.element.tag != GUMBO_TAG_BODY);
   }
   article.text = well_formed(writer.finish());
-  gumbo_destroy_output(&kGumboDefaultOptions, output);
+  gumbo_destroy_output(&options, output);
   return article;
 }
 
 Result<ArticleText> read_article(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return make_error(path.string() + ": cannot open the file");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  std::string bytes = buffer.str();
-  if (in.bad()) return make_error(path.string() + ": read error");
+  auto read = read_input_file(path);
+  if (!read) return read.error();
+  std::string bytes = std::move(*read);
   std::string ext = path.extension().string();
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (ext == ".html" || ext == ".htm" || ext == ".xhtml") {

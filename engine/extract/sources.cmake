@@ -13,6 +13,7 @@ citecard_module(citecard_extract
   extract/confidence.cpp
   extract/facts.cpp
   extract/html_text.cpp
+  extract/markup_depth.cpp
   extract/extract.cpp
 )
 target_link_libraries(citecard_extract PUBLIC citecard_core PkgConfig::UTF8PROC PkgConfig::GUMBO

@@ -469,9 +469,12 @@ Result<CollectionStats> Collection::stats(Timestamp now) const {
       "SELECT COUNT(*) FROM card_state WHERE state = 2 AND "
       "card NOT IN (SELECT id FROM cards WHERE archived = 1)");
   if (!review) return review.error();
-  auto today = impl_->db.prepare("SELECT COUNT(*) FROM answers WHERE reviewed_at >= ?1");
+  // Today's answers only: one dated in a later year (an imported log's) is not one of them.
+  auto today = impl_->db.prepare(
+      "SELECT COUNT(*) FROM answers WHERE reviewed_at >= ?1 AND reviewed_at < ?2");
   if (!today) return today.error();
-  auto row = today->bind(1, start_of_day(now, impl_->options.rollover_hour)).step();
+  const Timestamp day_start = start_of_day(now, impl_->options.rollover_hour);
+  auto row = today->bind(1, day_start).bind(2, day_start + kSecondsPerDay).step();
   if (!row) return row.error();
   stats.learning = static_cast<int>(*learning);
   stats.review = static_cast<int>(*review);
@@ -653,6 +656,27 @@ Result<int> Collection::answer_all(const std::vector<PlannedAnswer>& answers,
     return r.error();
   }
   return recorded;
+}
+
+Result<void> Collection::all_or_nothing(const std::function<Result<void>()>& steps) {
+  auto tx = Transaction::begin(impl_->db);
+  if (!tx) return tx.error();
+  // The schedulers remember which parameter set they stored; a rollback takes that row back too.
+  auto forget = [&] { impl_->schedulers.clear(); };
+  try {
+    if (auto r = steps(); !r) {
+      forget();
+      return r.error();
+    }
+  } catch (...) {
+    forget();
+    throw;
+  }
+  if (auto r = tx->commit(); !r) {
+    forget();
+    return r.error();
+  }
+  return {};
 }
 
 Result<std::optional<ReviewRecord>> Collection::undo_last_answer() {

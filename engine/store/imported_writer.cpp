@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "citecard/extract.hpp"
+#include "deck/card_rules.hpp"
 #include "deck/content_id.hpp"
 
 namespace citecard::store {
@@ -31,6 +33,28 @@ Result<void> require_import_deck(Database& db, const std::string& deck, const st
   return insert->run();
 }
 
+// An imported card keeps the rules a built one keeps (`citecard check` holds both to them): text
+// in UTF-8, and a multiple-choice card's choices distinct and holding its answer. Checked for
+// every note before anything is written, so a bad note changes nothing.
+Result<void> check_note(const ImportedNote& note, std::size_t index) {
+  auto refuse = [&](const std::string& why) {
+    return make_error(
+        fmt::format("note {} (\"{}\"): {}", index + 1, note.prompt.substr(0, 60), why),
+        ErrorCode::Invalid);
+  };
+  if (note.prompt.empty()) return refuse("it has no front");
+  std::vector<const std::string*> texts = {&note.prompt, &note.answer};
+  for (const auto& choice : note.choices) texts.push_back(&choice);
+  for (const std::string* text : texts)
+    if (auto utf8 = validate_utf8(*text); !utf8)
+      return make_error(
+          fmt::format("note {}: its text is not UTF-8 ({})", index + 1, utf8.error().message),
+          ErrorCode::Invalid);
+  const auto problems = deck::choices_problems(note.choices, note.answer);
+  if (!problems.empty()) return refuse(problems.front());
+  return {};
+}
+
 }  // namespace
 
 std::string imported_card_id(const ImportedNote& note) {
@@ -42,6 +66,10 @@ Result<ImportedNotesReport> write_imported_notes(Database& db, const std::string
                                                  const std::string& title,
                                                  const std::vector<ImportedNote>& notes,
                                                  Timestamp now) {
+  for (std::size_t i = 0; i < notes.size(); ++i)
+    if (auto ok = check_note(notes[i], i); !ok) return ok.error();
+  if (auto utf8 = validate_utf8(title); !utf8)
+    return make_error("the deck's title is not UTF-8 text", ErrorCode::Invalid);
   if (auto r = require_import_deck(db, deck, title, now); !r) return r.error();
   auto exists = db.prepare("SELECT 1 FROM cards WHERE id = ?1");
   auto next_ordinal = db.prepare("SELECT COALESCE(MAX(ordinal) + 1, 0) FROM cards WHERE deck = ?1");

@@ -86,9 +86,11 @@ Result<void> load_exclusions(const Database& db, const Day& day, Timestamp now, 
     return r;
   auto buried = db.prepare(
       "SELECT sib.id FROM answers r JOIN cards c ON c.id = r.card "
-      "JOIN cards sib ON sib.note = c.note AND sib.id <> c.id WHERE r.reviewed_at >= ?1");
+      "JOIN cards sib ON sib.note = c.note AND sib.id <> c.id "
+      "WHERE r.reviewed_at >= ?1 AND r.reviewed_at < ?2");
   if (!buried) return buried.error();
-  buried->bind(1, day.start);
+  // Answers of today only: one dated years ahead (from an imported log) is not today's.
+  buried->bind(1, day.start).bind(2, day.end);
   return each_row(*buried, [&](const Statement& row) { snap.buried.insert(row.column_text(0)); });
 }
 
@@ -96,9 +98,9 @@ Result<void> load_today(const Database& db, const Day& day, Snapshot& snap) {
   auto stmt = db.prepare(
       "SELECT c.deck, COUNT(DISTINCT CASE WHEN r.state_before = 0 THEN r.card END), "
       "SUM(r.state_before = 2) FROM answers r JOIN cards c ON c.id = r.card "
-      "WHERE r.reviewed_at >= ?1 GROUP BY c.deck");
+      "WHERE r.reviewed_at >= ?1 AND r.reviewed_at < ?2 GROUP BY c.deck");
   if (!stmt) return stmt.error();
-  stmt->bind(1, day.start);
+  stmt->bind(1, day.start).bind(2, day.end);
   return each_row(*stmt, [&](const Statement& row) {
     auto found = snap.decks.find(row.column_text(0));
     if (found == snap.decks.end()) return;

@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <unordered_map>
 
 #include "citecard/revlog.hpp"
@@ -70,11 +72,36 @@ Result<RevlogImport> import_revlog(Collection& collection,
     by_number[revlog_card_number(card.id)] = {card.id, memory->last_review, *suspended};
   }
 
+  // An answer equal to one already logged (same card, same second, same rating) is that answer:
+  // importing a log twice, or a collection's own export, adds nothing.
+  std::map<std::int64_t, std::multiset<std::pair<Timestamp, int>>> logged;
+  auto already_logged = [&](const RevlogEntry& e) -> Result<bool> {
+    auto known = by_number.find(e.card_id);
+    if (known == by_number.end()) return false;
+    auto [it, fresh] = logged.try_emplace(e.card_id);
+    if (fresh) {
+      auto log = collection.review_log(known->second.id);
+      if (!log) return log.error();
+      for (const ReviewRecord& r : *log)
+        it->second.insert({r.reviewed_at, static_cast<int>(r.rating)});
+    }
+    auto same = it->second.find({e.review_time_ms / 1000, e.rating});
+    if (same == it->second.end()) return false;
+    it->second.erase(same);
+    return true;
+  };
+
   std::vector<const RevlogEntry*> order;
   RevlogImport report;
   for (const RevlogEntry& e : entries) {
     if (e.rating == 0) {
       ++report.manual_skipped;
+      continue;
+    }
+    auto present = already_logged(e);
+    if (!present) return present.error();
+    if (*present) {
+      ++report.already_present;
     } else {
       order.push_back(&e);
     }

@@ -9,11 +9,14 @@
 
 #include "citecard/extract.hpp"
 #include "deck/new_deck/metadata_text.hpp"
+#include "extract/markup_depth.hpp"
 
 namespace citecard::deck {
 namespace {
 
 using Json = nlohmann::json;
+
+constexpr std::size_t kMaxJsonDepth = 64;
 
 // What one walk over the page collects.
 struct PageFacts {
@@ -34,17 +37,26 @@ const char* attribute(const GumboNode* node, const char* name) {
   return a ? a->value : nullptr;
 }
 
-void append_text(const GumboNode* node, std::string& out) {
-  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
-      node->type == GUMBO_NODE_CDATA) {
-    out += node->v.text.text;
-    out += ' ';
-    return;
+const GumboNode* child(const GumboNode* node, unsigned i) {
+  return static_cast<const GumboNode*>(node->v.element.children.data[i]);
+}
+
+// The text under `node`, in document order. Iterative, as every walk here: a page's depth is
+// bounded before it is parsed, but a walk should not depend on it.
+void append_text(const GumboNode* root, std::string& out) {
+  std::vector<const GumboNode*> stack = {root};
+  while (!stack.empty()) {
+    const GumboNode* node = stack.back();
+    stack.pop_back();
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
+        node->type == GUMBO_NODE_CDATA) {
+      out += node->v.text.text;
+      out += ' ';
+      continue;
+    }
+    if (node->type != GUMBO_NODE_ELEMENT) continue;
+    for (unsigned i = node->v.element.children.length; i-- > 0;) stack.push_back(child(node, i));
   }
-  if (node->type != GUMBO_NODE_ELEMENT) return;
-  const GumboVector& children = node->v.element.children;
-  for (unsigned i = 0; i < children.length; ++i)
-    append_text(static_cast<const GumboNode*>(children.data[i]), out);
 }
 
 std::string text_of(const GumboNode* node) {
@@ -59,8 +71,8 @@ bool has_class_word(const char* classes, const char* word) {
   return c.find(word) != std::string::npos;
 }
 
-void walk(const GumboNode* node, bool in_article, PageFacts& facts) {
-  if (node->type != GUMBO_NODE_ELEMENT) return;
+// What one element states; false when its children hold nothing more to collect.
+bool visit(const GumboNode* node, bool in_article, PageFacts& facts) {
   const GumboTag tag = node->v.element.tag;
   switch (tag) {
     case GUMBO_TAG_META: {
@@ -68,11 +80,11 @@ void walk(const GumboNode* node, bool in_article, PageFacts& facts) {
       if (!key) key = attribute(node, "name");
       const char* content = attribute(node, "content");
       if (key && content && *content) facts.meta.emplace(lower(key), collapse_spaces(content));
-      return;
+      return false;
     }
     case GUMBO_TAG_TITLE:
       if (facts.title.empty()) facts.title = text_of(node);
-      return;
+      return false;
     case GUMBO_TAG_SCRIPT: {
       const char* type = attribute(node, "type");
       if (type && lower(type) == "application/ld+json") {
@@ -85,7 +97,7 @@ void walk(const GumboNode* node, bool in_article, PageFacts& facts) {
         }
         facts.json_ld.push_back(std::move(json));
       }
-      return;
+      return false;
     }
     case GUMBO_TAG_TIME:
       if (in_article && facts.article_time.empty())
@@ -99,10 +111,24 @@ void walk(const GumboNode* node, bool in_article, PageFacts& facts) {
     if ((rel && lower(rel) == "author") || has_class_word(attribute(node, "class"), "byline"))
       facts.byline = text_of(node);
   }
-  const bool article = in_article || tag == GUMBO_TAG_ARTICLE;
-  const GumboVector& children = node->v.element.children;
-  for (unsigned i = 0; i < children.length; ++i)
-    walk(static_cast<const GumboNode*>(children.data[i]), article, facts);
+  return true;
+}
+
+// Every element of the page in document order, each knowing whether it is inside an <article>.
+void walk(const GumboNode* root, PageFacts& facts) {
+  struct Pending {
+    const GumboNode* node;
+    bool in_article;
+  };
+  std::vector<Pending> stack = {{root, false}};
+  while (!stack.empty()) {
+    const Pending p = stack.back();
+    stack.pop_back();
+    if (p.node->type != GUMBO_NODE_ELEMENT || !visit(p.node, p.in_article, facts)) continue;
+    const bool article = p.in_article || p.node->v.element.tag == GUMBO_TAG_ARTICLE;
+    for (unsigned i = p.node->v.element.children.length; i-- > 0;)
+      stack.push_back({child(p.node, i), article});
+  }
 }
 
 std::string meta(const PageFacts& facts, std::initializer_list<const char*> keys) {
@@ -133,6 +159,9 @@ bool is_article_type(const Json& type) {
 // into top-level arrays and @graph lists.
 std::optional<Json> json_ld_article(const std::vector<std::string>& blocks) {
   for (const std::string& block : blocks) {
+    // No article's data nests deeper than a few levels; a block nested a million deep is refused
+    // before the parser builds (and then frees) a tree that deep.
+    if (extract_detail::json_depth(block) > kMaxJsonDepth) continue;
     Json doc = Json::parse(block, nullptr, /*allow_exceptions=*/false);
     if (doc.is_discarded()) continue;
     std::vector<Json> candidates;
@@ -215,11 +244,15 @@ void set_if_stated(std::string& field, const std::string& value) {
 
 ArticleMetadata read_html_metadata(std::string_view html) {
   ArticleMetadata m;
-  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+  // A page nested past the bound states nothing here; reading it as an article refuses it.
+  if (extract_detail::markup_depth(html) > extract_detail::kMaxMarkupDepth) return m;
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = 0;  // never read, and each one copies the stack of open elements
+  GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
   if (!output) return m;
   PageFacts facts;
-  walk(output->root, false, facts);
-  gumbo_destroy_output(&kGumboDefaultOptions, output);
+  walk(output->root, facts);
+  gumbo_destroy_output(&options, output);
   const std::optional<Json> ld = json_ld_article(facts.json_ld);
 
   set_if_stated(m.outlet, meta(facts, {"og:site_name", "application-name"}));

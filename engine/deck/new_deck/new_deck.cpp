@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "citecard/extract.hpp"
+#include "citecard/input_file.hpp"
 #include "deck/content_id.hpp"
 #include "deck/new_deck/metadata_text.hpp"
 
@@ -57,12 +58,7 @@ Result<std::string> read_bytes(const fs::path& path) {
     return make_error(fmt::format("{}: {:.1f} MB is too large for an article (at most {} MB)",
                                   path.string(), static_cast<double>(size) / (1 << 20),
                                   kMaxArticleBytes >> 20));
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return make_error(fmt::format("{}: cannot open it for reading", path.string()));
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (in.bad()) return make_error(fmt::format("{}: read error", path.string()));
-  return bytes.str();
+  return read_input_file(path, kMaxArticleBytes);
 }
 
 // Reads and checks one article: UTF-8, with text in it once any markup is removed.
@@ -99,9 +95,13 @@ Result<std::vector<fs::path>> expand(const std::vector<fs::path>& inputs) {
       return make_error(fmt::format("{}: no such file or folder", input.string()));
     if (fs::is_directory(status)) {
       std::vector<fs::path> found;
-      for (const auto& entry : fs::directory_iterator(input, ec))
-        if (entry.is_regular_file() && is_article_extension(lower_extension(entry.path())))
-          found.push_back(entry.path());
+      // Error codes throughout: a symlink loop or a dangling link in the folder is skipped, and
+      // the throwing overloads would end the command with an uncaught filesystem_error.
+      for (fs::directory_iterator it(input, ec), end; !ec && it != end; it.increment(ec)) {
+        std::error_code entry_ec;
+        if (it->is_regular_file(entry_ec) && is_article_extension(lower_extension(it->path())))
+          found.push_back(it->path());
+      }
       if (ec)
         return make_error(fmt::format("{}: cannot list it: {}", input.string(), ec.message()));
       if (found.empty())
@@ -389,6 +389,9 @@ Result<NewDeckReport> add_articles_to_deck(const fs::path& given_dir,
                                            const std::vector<fs::path>& inputs,
                                            const NewDeckOptions& options) {
   if (given_dir.empty()) return make_error("give the deck folder to create");
+  // The title goes into manifest.toml, which must be UTF-8: a deck that will not build is no deck.
+  if (auto utf8 = validate_utf8(options.title); !utf8)
+    return make_error(fmt::format("the deck's title is not UTF-8 text ({})", utf8.error().message));
   // "decks/mine/" names the folder "mine": its name gives the deck id and its parent holds the
   // work folder.
   fs::path deck_dir = given_dir.lexically_normal();

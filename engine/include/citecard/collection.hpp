@@ -8,6 +8,7 @@
 
 #include <array>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -176,6 +177,11 @@ class Collection {
   };
   Result<int> answer_all(const std::vector<PlannedAnswer>& answers,
                          std::size_t* failed_at = nullptr);
+
+  // Runs `steps` as one transaction: every change they make through this collection (cards added,
+  // answers recorded) is kept only when they return success; on an error, or an exception, none
+  // is (importing a package: its notes and their answers).
+  Result<void> all_or_nothing(const std::function<Result<void>()>& steps);
 
   // The card's answers that count, oldest first (answers taken back by undo are left out).
   Result<std::vector<ReviewRecord>> review_log(const std::string& card_id) const;

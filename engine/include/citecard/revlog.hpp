@@ -23,7 +23,8 @@ Result<std::vector<RevlogEntry>> export_revlog(const Collection& collection);
 
 struct RevlogImport {
   int imported = 0;
-  int manual_skipped = 0;  // rating-0 rows: a log's manual entries, which are not answers
+  int manual_skipped = 0;   // rating-0 rows: a log's manual entries, which are not answers
+  int already_present = 0;  // rows equal to an answer already logged (same card, second, rating)
 };
 
 // Adds the answers as if given at their times, through Collection::answer, so each card's state

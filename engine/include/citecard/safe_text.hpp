@@ -1,0 +1,19 @@
+// citecard — text from files a user was sent, made safe to store and to show.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace citecard {
+
+// `bytes` with every sequence that is not well-formed UTF-8 (a stray byte, an overlong form, a
+// surrogate, a value past U+10FFFF) replaced by U+FFFD, as an HTML5 reader does.
+std::string well_formed_utf8(std::string_view bytes);
+
+// Text as a terminal may show it: control characters (C0 but newline and tab, DEL, and C1, which
+// includes the 8-bit CSI) are written as visible escapes such as "\x1b" and "\u009b", so an
+// imported card cannot retitle, recolour or otherwise command the terminal; bytes that are not
+// UTF-8 become U+FFFD.
+std::string terminal_safe(std::string_view text);
+
+}  // namespace citecard
