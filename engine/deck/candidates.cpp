@@ -7,7 +7,6 @@
 
 #include "deck/card_maker.hpp"
 #include "deck/deck_spec.hpp"
-#include "deck/generate/generate.hpp"
 
 namespace citecard {
 
@@ -15,8 +14,6 @@ Result<CandidateReport> deck_candidates(const std::filesystem::path& deck_dir,
                                         DeckBuildOptions options) {
   auto spec = deck::load_deck(deck_dir);
   if (!spec) return spec.error();
-  auto generated = deck::generate::generate_cards(*spec);
-  if (!generated) return generated.error();
   auto made = deck::make_cards(*spec, options);
   if (!made) return made.error();
   std::set<std::string> built;
@@ -24,7 +21,7 @@ Result<CandidateReport> deck_candidates(const std::filesystem::path& deck_dir,
 
   CandidateReport report;
   report.deck = spec->id;
-  for (auto& c : generated->pool) {
+  for (auto& c : made->pool) {
     CandidateCard out;
     out.source = spec->sources[static_cast<std::size_t>(c.article)].id;
     out.keep = c.keep;

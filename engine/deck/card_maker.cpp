@@ -406,6 +406,7 @@ Result<MadeDeck> make_cards(const DeckSpec& deck, DeckBuildOptions options) {
   // kinds and sources from the first day.
   if (deck.generate.enabled) interleave_for_study(made.cards);
 
+  made.pool = std::move(generated->pool);
   if (auto r = check_cards(deck, made.cards); !r)
     return make_error(fmt::format("{}: the deck fails its checks: {}", deck.id, r.error().message));
   return made;

@@ -9,20 +9,17 @@
 #include "citecard/lint.hpp"
 #include "citecard/result.hpp"
 #include "deck/deck_spec.hpp"
+#include "deck/made_note.hpp"
+#include "deck/rank/candidate.hpp"
 
 namespace citecard::deck {
 
-struct MadeNote {
-  std::string id;
-  NoteKind kind = NoteKind::Fact;
-  std::string body_json;  // the note's own fields, for the store
-  std::vector<Citation> citations;
-};
-
 struct MadeDeck {
   std::vector<MadeNote> notes;
-  std::vector<Card> cards;               // the order new cards are introduced (interleave_for_study)
+  std::vector<Card> cards;  // the order new cards are introduced (interleave_for_study)
   std::vector<HeldBackQuote> held_back;  // not accepted by the overlay
+  // Every candidate the generator scored, the built cards among them (citecard/candidates.hpp).
+  std::vector<Candidate> pool;
 };
 
 // With `options.curated` false, the deck's hand-written notes and [[card]] overlay are left out:

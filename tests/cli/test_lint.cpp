@@ -2,6 +2,9 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
 
 #include "cli_fixture.hpp"
 
@@ -58,4 +61,42 @@ TEST_CASE("build --no-overlay builds the generator's cards without the hand-writ
   int curated_facts = 0;
   for (const auto& card : hand) curated_facts += card["type"] == "fact" ? 1 : 0;
   CHECK(curated_facts > 0);
+}
+
+TEST_CASE("candidates lists every card the generator could make, best first, marking the deck's") {
+  const auto listed =
+      run_command("'" + kCli + "' candidates '" + kSummitDeck + "' --no-overlay --json");
+  REQUIRE(listed.status == 0);
+  TempDir dir;
+  const std::string db = (dir / "c.db").string();
+  REQUIRE(run_command("'" + kCli + "' build '" + kSummitDeck + "' --no-overlay --db '" + db + "'")
+              .status == 0);
+  std::set<std::string> built;
+  for (const auto& card :
+       nlohmann::json::parse(run_command("'" + kCli + "' cards --json --db '" + db + "'").out))
+    built.insert(card["id"].get<std::string>());
+
+  std::istringstream lines(listed.out);
+  std::string line;
+  std::set<std::string> chosen;
+  std::size_t count = 0;
+  std::string source;
+  double previous = 1.0;
+  for (; std::getline(lines, line); ++count) {
+    const auto c = nlohmann::json::parse(line);
+    const double keep = c["keep"].get<double>();
+    CHECK(keep >= 0.0);
+    CHECK(keep <= 1.0);
+    if (c["source"] != source) {
+      source = c["source"].get<std::string>();
+      previous = 1.0;
+    }
+    CHECK(keep <= previous);  // best first within an article
+    previous = keep;
+    CHECK_FALSE(c["features"].empty());
+    if (c["chosen"].get<bool>()) chosen.insert(c["id"].get<std::string>());
+  }
+  // Many more candidates than cards: the deck is chosen from them, and is exactly the chosen ones.
+  CHECK(count > 4 * built.size());
+  CHECK(chosen == built);
 }

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "citecard/card.hpp"
-#include "deck/card_maker.hpp"
+#include "deck/made_note.hpp"
 
 namespace citecard::deck {
 
