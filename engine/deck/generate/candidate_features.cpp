@@ -9,6 +9,7 @@
 #include <cctype>
 #include <cmath>
 #include <iterator>
+#include <map>
 
 #include "deck/generate/generate.hpp"
 #include "deck/lint/rules.hpp"
@@ -40,6 +41,17 @@ const char* paragraph_bucket(int paragraph) {
   if (paragraph <= 5) return "para:3-5";
   if (paragraph <= 9) return "para:6-9";
   return "para:10+";
+}
+
+int top_mentions(const Article& article) {
+  int top = 0;
+  for (const auto& [key, mentions] : article.mentions_by_key) top = std::max(top, mentions);
+  return top;
+}
+
+int mentions_in(const Article& article, const std::string& display_key) {
+  const auto it = article.mentions_by_key.find(display_key);
+  return it == article.mentions_by_key.end() ? 0 : it->second;
 }
 
 std::string words_bucket(std::size_t words, const char* stem) {
@@ -170,14 +182,9 @@ void add_answer_features(const Corpus& corpus, Candidate& c, std::vector<Feature
   if (name != corpus.names.end() && c.answer_kind != "number" && c.answer_kind != "date") {
     // How central the answer is to its article: the story's subject is known without reading it.
     const Article& article = article_of(corpus, c);
-    int top = 1;
-    for (const Entity& e : article.found.entities)
-      top = std::max(top, static_cast<int>(e.mentions.size()));
-    int own = 0;
-    for (const Entity& e : article.found.entities)
-      if (display_key(corpus, e.name) == name->first)
-        own = std::max(own, static_cast<int>(e.mentions.size()));
-    f.push_back({"answer-share-of-top-mentions", std::min(1.0, static_cast<double>(own) / top)});
+    f.push_back({"answer-share-of-top-mentions",
+                 std::min(1.0, static_cast<double>(mentions_in(article, name->first)) /
+                                   std::max(1, top_mentions(article)))});
     if (name->second.kind != EntityKind::unknown &&
         to_string(name->second.kind) != std::string(c.answer_kind) && c.answer_kind != "number" &&
         c.answer_kind != "date")
@@ -224,7 +231,23 @@ void add_quote_features(const Corpus& corpus, const Candidate& c, std::vector<Fe
 
 }  // namespace
 
-void add_features(const Corpus& corpus, Candidate& c) {
+void add_features(const Corpus& corpus, std::vector<Candidate>& pool) {
+  // How often the sources name each person asked about, counted once per person: the count scans
+  // every source's text, and a large deck asks the same few people thousands of times.
+  std::map<std::string, bool> passing;
+  for (Candidate& c : pool) {
+    const std::string person = lint::asked_person(c.card, {});
+    bool passing_person = false;
+    if (!person.empty()) {
+      auto [it, fresh] = passing.try_emplace(person, false);
+      if (fresh) it->second = !lint::passing_person_findings(person, corpus.deck->sources).empty();
+      passing_person = it->second;
+    }
+    add_features(corpus, c, passing_person);
+  }
+}
+
+void add_features(const Corpus& corpus, Candidate& c, bool passing_person) {
   std::vector<Feature> f;
   f.push_back({"type:" + c.card.type, 1});
   if (c.offered) f.push_back({"offered", 1});
@@ -232,9 +255,7 @@ void add_features(const Corpus& corpus, Candidate& c) {
   f.push_back({c.card.choices.empty() ? "choices:none" : "choices:four", 1});
   std::set<std::string> rules(c.findings.begin(), c.findings.end());
   for (const auto& finding : lint::card_findings(c.card)) rules.insert(finding.rule);
-  const std::string person = lint::asked_person(c.card, {});
-  if (!person.empty() && !lint::passing_person_findings(person, corpus.deck->sources).empty())
-    rules.insert("passing-person");
+  if (passing_person) rules.insert("passing-person");
   for (const auto& rule : rules) f.push_back({"finding:" + rule, 1});
   if (!rules.empty()) f.push_back({"findings", std::min<double>(rules.size(), 3) / 3.0});
 

@@ -106,7 +106,7 @@ Result<Corpus> read_corpus(const DeckSpec& deck) {
     if (is_iso_date(source.date)) options.article_date = source.date;
     auto found = extract(source.text, options);
     if (!found) return make_error(fmt::format("source {}: {}", source.id, found.error().message));
-    corpus.articles.push_back(Article{&source, std::move(*found), {}, {}, {}, {}, {}, {}});
+    corpus.articles.push_back(Article{&source, std::move(*found), {}, {}, {}, {}, {}, {}, {}});
     read_paragraphs(corpus.articles.back());
     corpus.articles.back().story_subjects = lint::story_subjects(corpus.articles.back().found);
   }
@@ -159,6 +159,11 @@ Result<Corpus> read_corpus(const DeckSpec& deck) {
   for (const auto& [key, name] : corpus.names)
     for (const auto& alias : name.alias_keys) corpus.key_of_alias.emplace(alias, key);
   corpus.protagonist_keys = protagonists(corpus);
+  for (Article& article : corpus.articles)
+    for (const auto& entity : article.found.entities) {
+      int& count = article.mentions_by_key[display_key(corpus, entity.name)];
+      count = std::max(count, static_cast<int>(entity.mentions.size()));
+    }
   return corpus;
 }
 

@@ -134,12 +134,14 @@ bool studyable_answer(const AnswerSpan& span) {
 
 namespace {
 
-std::vector<std::string> names_of_kind(const Corpus& corpus, EntityKind kind) {
-  std::vector<std::string> pool;
-  for (const auto& [key, name] : corpus.names)
-    if (name.kind == kind && name.mentions >= kKnownNameMentions && looks_like_a_name(name))
-      pool.push_back(name.display);
-  return pool;
+// Asked for every name blank of every sentence: found once per kind.
+const std::vector<std::string>& names_of_kind(const Corpus& corpus, EntityKind kind) {
+  auto [it, fresh] = corpus.names_of_kind.try_emplace(kind);
+  if (fresh)
+    for (const auto& [key, name] : corpus.names)
+      if (name.kind == kind && name.mentions >= kKnownNameMentions && looks_like_a_name(name))
+        it->second.push_back(name.display);
+  return it->second;
 }
 
 }  // namespace

@@ -64,7 +64,7 @@ std::vector<Candidate> pool_of(const Corpus& corpus, const Generated& made, bool
 // every other candidate but the held-back quotes, which stay as they were.
 void choose_from_pool(const Corpus& corpus, Generated& out, bool fact_clozes) {
   auto pool = pool_of(corpus, out, fact_clozes);
-  for (auto& c : pool) add_features(corpus, c);
+  add_features(corpus, pool);
   rank::score(pool);
   const auto chosen = rank::choose(pool, rank::default_limits());
   std::vector<bool> is_chosen(pool.size(), false);

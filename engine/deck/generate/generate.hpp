@@ -34,6 +34,8 @@ struct Article {
   // paragraph of reporting), asked of every candidate card.
   std::set<std::string> headline_words;
   std::set<std::string> lede_words;
+  // Mentions of each name in this article, by the deck's display key (Corpus::names).
+  std::map<std::string, int> mentions_by_key;
 };
 
 // A name as the whole deck knows it: one display form for every spelling the articles use.
@@ -61,6 +63,8 @@ struct Corpus {
   // curator's overlay entry naming one is answered with the rule (a rejection simply holds).
   // Filled while the corpus is read for cards; not part of what the corpus knows.
   mutable std::map<std::string, std::pair<std::string, std::string>> refused;
+  // The well-known names of each kind, the wrong choices of a name blank: found on first use.
+  mutable std::map<EntityKind, std::vector<std::string>> names_of_kind;
   std::set<std::string> protagonist_keys;  // protagonists(), found once when the corpus is read
   // For each word (words_of), the articles that use it, in order: which facts several report.
   std::map<std::string, std::vector<int>> articles_using;
@@ -267,7 +271,10 @@ void pool_fact_clozes(const Corpus& corpus, std::vector<Candidate>& pool);
 
 // The features the keep model weighs (deck/rank/keep_model.hpp lists them), from the candidate and
 // what the corpus knows of its article, sentence, answer and speaker.
-void add_features(const Corpus& corpus, Candidate& candidate);
+// `passing_person`: the card asks about a person the sources name once (lint's passing-person).
+void add_features(const Corpus& corpus, Candidate& candidate, bool passing_person);
+// Every candidate's features, each person's mentions counted once.
+void add_features(const Corpus& corpus, std::vector<Candidate>& pool);
 void make_who_is(const Corpus& corpus, bool reverse_too, Generated& out);
 // For decks with at least two stated outlets: a quote -> the outlet(s) that reported it.
 void make_which_outlet(const Corpus& corpus, const std::vector<QuoteGroup>& quotes, Generated& out);
