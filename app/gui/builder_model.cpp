@@ -148,12 +148,13 @@ void add_confidences(const Source& source, std::vector<Candidate>& candidates) {
 Result<void> add_scores(const fs::path& deck_dir, BuilderDeck& deck) {
   Result<CandidateReport> report = deck_candidates(deck_dir, DeckBuildOptions{.curated = false});
   if (!report) return report.error();
-  std::map<std::string, Candidate*> by_id;
-  for (Candidate& c : deck.candidates) by_id[c.card.id] = &c;
+  // By index: the list grows below, which moves its elements.
+  std::map<std::string, std::size_t> by_id;
+  for (std::size_t i = 0; i < deck.candidates.size(); ++i) by_id[deck.candidates[i].card.id] = i;
   for (CandidateCard& scored : report->candidates) {
     if (const auto known = by_id.find(scored.card.id); known != by_id.end()) {
-      known->second->keep = scored.keep;
-      known->second->why = std::move(scored.why);
+      deck.candidates[known->second].keep = scored.keep;
+      deck.candidates[known->second].why = std::move(scored.why);
       continue;
     }
     if (scored.held_back) continue;  // listed from the build's report, with its reason
