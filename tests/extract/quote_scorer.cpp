@@ -49,6 +49,15 @@ std::string name_norm(const std::string& name) {
   return key;
 }
 
+// An annotated source is the whole noun phrase: the name with its title, place and appositive
+// ("Gov. Terry E. Branstad of Iowa, a Republican who …"). A full name (two words or more) written
+// inside the phrase before its first comma names that source.
+bool full_name_within_source(const std::string& predicted_key, const std::string& gold_source) {
+  if (predicted_key.find(' ') == std::string::npos) return false;
+  const std::string head = name_norm(gold_source.substr(0, gold_source.find(',')));
+  return (" " + head + " ").find(" " + predicted_key + " ") != std::string::npos;
+}
+
 }  // namespace
 
 std::string normalise_quote(const std::string& text) {
@@ -90,7 +99,7 @@ bool speakers_match(const std::optional<std::string>& predicted, const GoldQuote
   if (!predicted) return false;
   const std::string p = name_norm(*predicted);
   const std::string g = name_norm(*gold.speaker);
-  if (p == g) return true;
+  if (p == g || full_name_within_source(p, *gold.speaker)) return true;
   for (const auto& m : gold.mentions) {
     if (name_norm(m) == p) return true;
   }
@@ -104,7 +113,7 @@ static bool speakers_match_strict_by_last_word(const std::optional<std::string>&
   const std::string p = name_norm(*predicted);
   const std::string g = name_norm(*gold.speaker);
   if (p.empty()) return false;
-  if (p == g) return true;
+  if (p == g || full_name_within_source(p, *gold.speaker)) return true;
   for (const auto& m : gold.mentions) {
     if (name_norm(m) == p) return true;
   }
