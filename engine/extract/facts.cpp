@@ -37,7 +37,8 @@ void civil_from_days(long z, int& y, unsigned& m, unsigned& d) {
 }
 
 std::string iso(int y, unsigned m, unsigned d) {
-  char buf[16];
+  // Sized for any int year and unsigned month and day, so no value can truncate it.
+  char buf[48];
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
   return buf;
 }
