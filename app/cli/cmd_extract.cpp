@@ -39,6 +39,7 @@ nlohmann::json quote_json(const Quote& q) {
                    {"people_nearby", q.evidence.people_nearby},
                    {"speaker_mentions", q.evidence.speaker_mentions},
                    {"resolution_share", q.evidence.resolution_share},
+                   {"speaker_share", q.evidence.speaker_share},
                    {"namesakes", q.evidence.namesakes}};
   if (q.speaker_mention_span) {
     j["speaker_mention"] = {{"text", q.speaker_mention},

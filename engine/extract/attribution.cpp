@@ -16,6 +16,7 @@
 
 #include "extract/lexicon.hpp"
 #include "extract/pronoun_ranker.hpp"
+#include "extract/speaker_model.hpp"
 #include "extract/utf8.hpp"
 
 namespace citecard::extract_detail {
@@ -44,8 +45,9 @@ struct Event {
 
 class Attributor {
  public:
-  Attributor(const Document& doc, const Names& names, std::vector<PronounTrace>* trace)
-      : doc_(doc), names_(names), trace_(trace) {}
+  Attributor(const Document& doc, const Names& names, std::vector<PronounTrace>* trace,
+             std::vector<SpeakerTrace>* speaker_trace)
+      : doc_(doc), names_(names), trace_(trace), speaker_trace_(speaker_trace) {}
 
   std::vector<Quote> run();
 
@@ -106,6 +108,10 @@ class Attributor {
   Speaker continuing(const QuoteSpan& q, const std::vector<Quote>& out,
                      const std::vector<Speaker>& speakers, bool partial) const;
   void collect_events();
+  SpeakerEvidence evidence_for(const QuoteSpan& q, const Speaker& sp, bool partial,
+                               std::size_t words) const;
+  Speaker weigh_speakers(const QuoteSpan& q, const Speaker& rules, bool partial, std::size_t words,
+                         double& share);
   void fill_evidence(const QuoteSpan& q, const Speaker& sp, AttributionEvidence& ev);
   std::vector<std::vector<int>> people_by_paragraph_;  // distinct person entities named there
 
@@ -114,6 +120,7 @@ class Attributor {
   std::vector<Event> events_;        // reported speech outside quotes, in text order
   std::vector<Event> quote_events_;  // attributed quotes, in text order
   std::vector<PronounTrace>* trace_;
+  std::vector<SpeakerTrace>* speaker_trace_;
 };
 
 std::optional<std::pair<std::uint32_t, std::uint32_t>> Attributor::np_before(
@@ -762,6 +769,117 @@ bool in_sentence_rule(const char* rule) {
   return r == "said_after" || r == "subject_after" || r == "said_before" || r == "colon_before";
 }
 
+SpeakerEvidence Attributor::evidence_for(const QuoteSpan& q, const Speaker& sp, bool partial,
+                                         std::size_t words) const {
+  SpeakerEvidence ev;
+  if (sp.valid()) {
+    ev.rule_entity = sp.entity;
+    ev.rule_text = sp.entity < 0;
+  }
+  ev.rule = sp.valid() || sp.unresolved ? sp.rule : "none";
+  ev.mention = sp.mention;
+  if (std::string_view(sp.mention) == "pronoun" && sp.last == sp.first + 1) {
+    const std::string w = doc_.folded_word(sp.first);
+    if (w == "he") ev.pronoun_gender = "male";
+    if (w == "she") ev.pronoun_gender = "female";
+    ev.pronoun_share = sp.share;
+  }
+  ev.partial = partial;
+  ev.words = words;
+  // Every scan is bounded by events, not only by paragraphs: one paragraph may hold a whole
+  // document, and each quote must cost the same however long the text before it.
+  constexpr int kEventsBack = 48;
+  const Sentence& sentence = doc_.sentences[doc_.sentence_of_token[q.open_token]];
+  // A sentence's speech near the quote: a reporter's sentence is short, but nothing stops a text
+  // from being one sentence.
+  constexpr std::uint32_t kSentenceReach = 80;
+  const std::uint32_t lo = std::max(
+      sentence.first_token, q.open_token > kSentenceReach ? q.open_token - kSentenceReach : 0u);
+  const std::uint32_t hi = std::min(sentence.last_token, q.close_token + kSentenceReach);
+  auto from = std::lower_bound(events_.begin(), events_.end(), lo,
+                               [](const Event& e, std::uint32_t tok) { return e.token < tok; });
+  for (; from != events_.end() && from->token < hi; ++from) {
+    const int who = from->speaker.entity;
+    if (who >= 0 && std::find(ev.sentence_speakers.begin(), ev.sentence_speakers.end(), who) ==
+                        ev.sentence_speakers.end())
+      ev.sentence_speakers.push_back(who);
+  }
+  // The people last reported speaking, latest first, from both lists merged by position.
+  std::vector<const Event*> before;
+  for (const std::vector<Event>* list : {&events_, &quote_events_}) {
+    auto it = std::lower_bound(list->begin(), list->end(), q.open_token,
+                               [](const Event& e, std::uint32_t tok) { return e.token < tok; });
+    for (int seen = 0; it != list->begin() && seen < kEventsBack; ++seen) {
+      --it;
+      if (q.paragraph - it->paragraph > 2) break;
+      before.push_back(&*it);
+    }
+  }
+  std::sort(before.begin(), before.end(),
+            [](const Event* a, const Event* b) { return a->token > b->token; });
+  for (const Event* e : before) {
+    const int who = e->speaker.entity;
+    if (who < 0) continue;
+    auto count = std::find_if(ev.times_reported.begin(), ev.times_reported.end(),
+                              [who](const auto& p) { return p.first == who; });
+    if (count == ev.times_reported.end()) {
+      ev.times_reported.emplace_back(who, 1);
+    } else {
+      ++count->second;
+    }
+    if (std::find(ev.recent_speakers.begin(), ev.recent_speakers.end(), who) ==
+        ev.recent_speakers.end())
+      ev.recent_speakers.push_back(who);
+  }
+  return ev;
+}
+
+Speaker Attributor::weigh_speakers(const QuoteSpan& q, const Speaker& rules, bool partial,
+                                   std::size_t words, double& share) {
+  const SpeakerEvidence ev = evidence_for(q, rules, partial, words);
+  const std::vector<SpeakerCandidate> candidates = speaker_candidates(doc_, names_, q, ev);
+  const auto [best, best_share] = best_speaker(candidates);
+  share = best_share;
+  if (speaker_trace_) {
+    SpeakerTrace t;
+    t.quote_start = q.text_begin;
+    t.chosen = best;
+    for (const SpeakerCandidate& c : candidates) {
+      std::string name;
+      if (c.entity >= 0) {
+        name = names_.entities[c.entity].entity.name;
+      } else if (c.kind == SpeakerCandidate::Kind::rules_answer) {
+        name = rules.text;
+      }
+      t.candidates.emplace_back(std::move(name), c.features);
+    }
+    speaker_trace_->push_back(std::move(t));
+  }
+  const SpeakerCandidate& pick = candidates[best];
+  if (pick.kind == SpeakerCandidate::Kind::rules_answer) {
+    // The rules' "he said" answer rests on the pronoun ranker's resolution: the two decisions
+    // chain, so the belief in the speaker is the product of the two beliefs.
+    if (!ev.pronoun_gender.empty()) share *= rules.share;
+    return rules;
+  }
+  if (pick.kind == SpeakerCandidate::Kind::nobody) {
+    Speaker none;
+    none.unresolved = rules.unresolved || rules.valid();
+    none.rule = rules.rule;
+    return none;
+  }
+  Speaker s;
+  s.entity = pick.entity;
+  s.rule = "speaker_model";
+  if (pick.mention >= 0) {
+    const NameMention& m = names_.mentions[pick.mention];
+    s.first = m.np_first;
+    s.last = m.last_token;
+    s.mention = m.last_token - m.first_token >= 2 ? "full_name" : "short_name";
+  }
+  return s;
+}
+
 std::vector<Quote> Attributor::run() {
   collect_events();
   std::vector<Quote> out;
@@ -803,6 +921,8 @@ std::vector<Quote> Attributor::run() {
     // A title ("The Art of the Deal") that no speech verb of its sentence gives a speaker is a
     // book's, a film's or a slogan's name, not words anyone said here.
     if (title_phrase(q) && !(sp.valid() && in_sentence_rule(sp.rule))) continue;
+    double share = 1.0;
+    sp = weigh_speakers(q, sp, partial, words, share);
 
     Quote quote;
     quote.text = std::string(text);
@@ -830,6 +950,7 @@ std::vector<Quote> Attributor::run() {
       quote.cue = cue.empty() ? "said" : cue;
     }
     fill_evidence(q, sp, quote.evidence);
+    quote.evidence.speaker_share = share;
     if (trace_ && !sp.ranking.empty()) {
       PronounTrace t;
       t.quote_start = quote.start;
@@ -850,8 +971,17 @@ std::vector<Quote> Attributor::run() {
 }  // namespace
 
 std::vector<Quote> attribute_quotes(const Document& doc, const Names& names,
-                                    std::vector<PronounTrace>* trace) {
-  return Attributor(doc, names, trace).run();
+                                    std::vector<PronounTrace>* trace,
+                                    std::vector<SpeakerTrace>* speaker_trace) {
+  return Attributor(doc, names, trace, speaker_trace).run();
+}
+
+std::vector<SpeakerTrace> trace_speaker_choices(std::string_view text) {
+  const Document doc = read_document(text);
+  const Names names = find_names(doc);
+  std::vector<SpeakerTrace> trace;
+  attribute_quotes(doc, names, nullptr, &trace);
+  return trace;
 }
 
 std::vector<PronounTrace> trace_pronoun_attributions(std::string_view text) {

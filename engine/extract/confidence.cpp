@@ -2,6 +2,7 @@
 // weights are fitted on a hand-annotated news corpus by tests/extract/polnear/train_confidence.py,
 // which writes attribution_weights.inc; the features are defined here only, and the training
 // script reads them from the scorer's dump, so the two cannot drift apart.
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <string_view>
@@ -85,6 +86,15 @@ void for_each_feature(const Quote& quote, Emit&& emit) {
                                                  : share < 0.8 ? "mid"
                                                                : "high")));
   }
+  // The speaker model's share: how far its choice stood out among everyone named around the quote.
+  const double share = ev.speaker_share;
+  const std::string_view model = share < 0.5    ? "<0.5"
+                                 : share < 0.7  ? "0.5-0.7"
+                                 : share < 0.9  ? "0.7-0.9"
+                                 : share < 0.97 ? "0.9-0.97"
+                                                : ">=0.97";
+  emit(make("speaker_share=", model));
+  emit(make("rule=", rule, "&speaker_share=", model));
   if (quote.partial) emit(std::string_view("partial"));
   if (!quote.co_speakers.empty()) emit(std::string_view("co_speakers"));
   if (quote.speaker_entity < 0 && quote.speaker) emit(std::string_view("speaker_not_an_entity"));
@@ -106,6 +116,12 @@ double who_said_threshold() {
       ;
 }
 
+double who_said_review_threshold() {
+  return
+#include "extract/attribution_review_threshold.inc"
+      ;
+}
+
 double attribution_confidence(const Quote& quote) {
   if (!quote.speaker) return 0.0;
   const auto& w = weights();
@@ -115,7 +131,11 @@ double attribution_confidence(const Quote& quote) {
     const auto it = w.find(name);
     if (it != w.end()) z += it->second;  // every feature has value 1
   });
-  return 1.0 / (1.0 + std::exp(-z));
+  const double p = 1.0 / (1.0 + std::exp(-z));
+  // A speaker found through "he"/"she" is right only if the pronoun was resolved right: the
+  // confidence never exceeds the pronoun ranker's share (train_confidence.py does the same).
+  const AttributionEvidence& ev = quote.evidence;
+  return ev.mention == "pronoun" ? std::min(p, ev.resolution_share) : p;
 }
 
 }  // namespace citecard

@@ -9,6 +9,7 @@ citecard_module(citecard_extract
   extract/sentences.cpp
   extract/names.cpp
   extract/pronoun_ranker.cpp
+  extract/speaker_model.cpp
   extract/attribution.cpp
   extract/confidence.cpp
   extract/facts.cpp

@@ -4,6 +4,7 @@
 //
 //   extract_score --gold DIR --articles DIR [--min-f1 X] [--min-speaker X] [--verbose]
 //                 [--dump FILE] [--card-threshold T] [--pronoun-dump FILE]
+//                 [--speaker-dump FILE]
 //
 // --dump writes one JSON line per found quote whose gold speaker is known: the confidence
 // model's features, the confidence and whether the speaker is right (strictly and leniently); the
@@ -11,12 +12,17 @@
 // --pronoun-dump writes one JSON line per quote attributed through "he" or "she" whose gold
 // speaker is known: the pronoun ranker's candidates with their cues and whether each is the gold
 // speaker; the ranker is fitted on such a dump (tests/extract/polnear/train_pronoun_ranker.py).
+// --speaker-dump writes one JSON line per quote whose gold speaker is known: every candidate the
+// speaker model weighed (the rules' answer, the people and organisations named around the quote,
+// "nobody"), its cues and whether it is the gold speaker; the model is fitted on such a dump
+// (tests/extract/polnear/train_speaker_model.py).
 // --card-threshold prints what who-said cards made at that confidence would be: how many name
 // the right speaker (strict match), and how many gold quotes with a named speaker they cover.
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -71,6 +77,7 @@ int main(int argc, char** argv) {
   std::string dump_path;
   double card_threshold = -1;
   std::string pronoun_dump_path;
+  std::string speaker_dump_path;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
@@ -88,6 +95,8 @@ int main(int argc, char** argv) {
       dump_path = next();
     else if (a == "--pronoun-dump")
       pronoun_dump_path = next();
+    else if (a == "--speaker-dump")
+      speaker_dump_path = next();
     else if (a == "--card-threshold")
       card_threshold = std::atof(next().c_str());
   }
@@ -107,6 +116,8 @@ int main(int argc, char** argv) {
   if (!dump_path.empty()) dump.open(dump_path);
   std::ofstream pronoun_dump;
   if (!pronoun_dump_path.empty()) pronoun_dump.open(pronoun_dump_path);
+  std::ofstream speaker_dump;
+  if (!speaker_dump_path.empty()) speaker_dump.open(speaker_dump_path);
   std::vector<std::string> report;
   for (const auto& path : golds) {
     const auto gold = citecard::scoring::load_gold(path.string());
@@ -144,6 +155,30 @@ int main(int argc, char** argv) {
                      << "\n";
       }
     }
+    if (speaker_dump.is_open()) {
+      for (const auto& t : citecard::extract_detail::trace_speaker_choices(article->text)) {
+        std::size_t k = 0;
+        while (k < result->quotes.size() && result->quotes[k].start != t.quote_start) ++k;
+        if (k == result->quotes.size() || match[k] < 0) continue;
+        const auto& g = gold.quotes[static_cast<std::size_t>(match[k])];
+        if (g.kind != "speech" || !g.speaker_scored) continue;
+        nlohmann::json candidates = nlohmann::json::array();
+        for (const auto& [name, cues] : t.candidates) {
+          std::optional<std::string> who;
+          if (!name.empty()) who = name;
+          candidates.push_back({{"name", name},
+                                {"features", cues},
+                                {"right", citecard::scoring::speakers_match(who, g)},
+                                {"strict", citecard::scoring::speakers_match_strict(who, g)}});
+        }
+        speaker_dump << nlohmann::json{{"file", gold.file},
+                                       {"gold", g.speaker ? *g.speaker : std::string()},
+                                       {"chosen", t.chosen},
+                                       {"candidates", candidates}}
+                            .dump()
+                     << "\n";
+      }
+    }
     for (std::size_t k = 0; k < result->quotes.size(); ++k) {
       const citecard::Quote& q = result->quotes[k];
       const auto* g = match[k] >= 0 ? &gold.quotes[static_cast<std::size_t>(match[k])] : nullptr;
@@ -159,6 +194,9 @@ int main(int argc, char** argv) {
                                {"card", words_in(q.text) >= kCardMinWords},
                                {"speaker", *q.speaker},
                                {"mention", q.speaker_mention},
+                               {"pronoun_share", q.evidence.mention == "pronoun"
+                                                     ? q.evidence.resolution_share
+                                                     : 1.0},
                                {"gold", g->speaker ? *g->speaker : std::string()},
                                {"start", q.start}}
                     .dump()

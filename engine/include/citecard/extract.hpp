@@ -56,6 +56,8 @@ struct AttributionEvidence {
   //   "open_quote"      a quote left open at the end of the previous paragraph continues
   //   "colon_intro"     the previous paragraph ends "X described the night:"
   //   "recent_speaker"  the last person reported speaking in the two paragraphs before
+  //   "speaker_model"   the rules' answer was outweighed: someone else named around the quote is
+  //                     more likely the speaker (speaker_model.hpp)
   //   "none"            no speaker (or a pronoun nobody in the text can be)
   std::string rule = "none";
   // The form of the mention the rule resolved: "full_name" (two words or more), "short_name",
@@ -72,6 +74,9 @@ struct AttributionEvidence {
   // Clinton" and "Hillary Clinton": 2), so how ambiguous "Clinton said" was; 0 when the speaker is
   // not a named person.
   int namesakes = 0;
+  // The speaker model's belief in its choice: the softmax share of the chosen candidate among
+  // everyone the article offers for the quote (speaker_model.hpp).
+  double speaker_share = 1.0;
 };
 
 struct Quote {
@@ -139,6 +144,9 @@ double attribution_confidence(const Quote& quote);
 // The confidence a who-said card needs: chosen on the development corpus so that cards at or above
 // it name the right speaker at least 98 % of the time (README: "Who said it").
 double who_said_threshold();
+// The review level below it: quotes at or above it name the right speaker at least 90 % of the
+// time on the development corpus; a deck builder offers them to a reader to confirm with one key.
+double who_said_review_threshold();
 
 // --- Reading articles -------------------------------------------------------------------------
 
