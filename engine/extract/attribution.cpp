@@ -851,7 +851,7 @@ Speaker Attributor::weigh_speakers(const QuoteSpan& q, const Speaker& rules, boo
       } else if (c.kind == SpeakerCandidate::Kind::rules_answer) {
         name = rules.text;
       }
-      t.candidates.emplace_back(std::move(name), c.features);
+      t.candidates.emplace_back(std::move(name), c.features.list());
     }
     speaker_trace_->push_back(std::move(t));
   }

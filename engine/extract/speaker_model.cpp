@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string_view>
+#include <unordered_map>
 
 namespace citecard::extract_detail {
 namespace {
@@ -20,11 +21,14 @@ constexpr SpeakerWeight kSpeakerWeights[] = {
 };
 
 double speaker_weight(std::string_view feature) {
-  // A few hundred weights at most and a dozen cues per candidate: a linear scan stays cheap and
-  // keeps the table a constant array.
-  for (const SpeakerWeight& w : kSpeakerWeights)
-    if (w.feature == feature) return w.weight;
-  return 0.0;
+  // Looked up for every cue of every candidate of every quote: a hash map built once.
+  static const std::unordered_map<std::string_view, double> map = [] {
+    std::unordered_map<std::string_view, double> m;
+    for (const SpeakerWeight& w : kSpeakerWeights) m.emplace(w.feature, w.weight);
+    return m;
+  }();
+  const auto it = map.find(feature);
+  return it == map.end() ? 0.0 : it->second;
 }
 
 const char* count_bucket(int value) {
@@ -144,66 +148,64 @@ std::vector<Seen> entities_around(const Document& doc, const Names& names, const
 }
 
 void entity_features(const Document& doc, const Names& names, const Seen& s,
-                     const SpeakerEvidence& ev, std::size_t rank, std::vector<std::string>& f) {
+                     const SpeakerEvidence& ev, std::size_t rank, Cues& f) {
   const Entity& e = names.entities[s.entity].entity;
   const bool person = e.kind == EntityKind::person;
-  f.push_back(person ? "person" : "organisation");
-  f.push_back(std::string("rank=") + count_bucket(static_cast<int>(rank)));
-  f.push_back(std::string("distance=") + token_bucket(s.distance));
-  if (s.before_in_sentence) f.push_back("named_before_in_sentence");
-  if (s.after_in_sentence) f.push_back("named_after_in_sentence");
-  if (s.in_quote_sentence && s.object_only) f.push_back("object_of_preposition");
-  if (s.previous_sentence) f.push_back("previous_sentence");
-  if (s.next_sentence) f.push_back("next_sentence");
+  f.push(person ? "person" : "organisation");
+  f.push("rank=", count_bucket(static_cast<int>(rank)));
+  f.push("distance=", token_bucket(s.distance));
+  if (s.before_in_sentence) f.push("named_before_in_sentence");
+  if (s.after_in_sentence) f.push("named_after_in_sentence");
+  if (s.in_quote_sentence && s.object_only) f.push("object_of_preposition");
+  if (s.previous_sentence) f.push("previous_sentence");
+  if (s.next_sentence) f.push("next_sentence");
   if (!s.in_quote_sentence) {
-    f.push_back(std::string("paragraphs_back=") +
-                (s.paragraphs_back > 2 ? "after" : count_bucket(s.paragraphs_back)));
+    f.push("paragraphs_back=", (s.paragraphs_back > 2 ? "after" : count_bucket(s.paragraphs_back)));
   }
-  if (s.subject) f.push_back("subject");
-  if (s.possessive) f.push_back("possessive");
-  f.push_back(std::string("window_mentions=") + count_bucket(s.mentions_in_window));
+  if (s.subject) f.push("subject");
+  if (s.possessive) f.push("possessive");
+  f.push("window_mentions=", count_bucket(s.mentions_in_window));
   const std::size_t mentions = e.mentions.size();
-  f.push_back(std::string("mentions=") + (mentions <= 1 ? "1" : mentions <= 3 ? "2-3" : "4+"));
-  if (listed(ev.sentence_speakers, s.entity)) f.push_back("speaks_in_sentence");
+  f.push("mentions=", (mentions <= 1 ? "1" : mentions <= 3 ? "2-3" : "4+"));
+  if (listed(ev.sentence_speakers, s.entity)) f.push("speaks_in_sentence");
   const auto recent = std::find(ev.recent_speakers.begin(), ev.recent_speakers.end(), s.entity);
   if (recent != ev.recent_speakers.end()) {
-    f.push_back(std::string("recent_speaker=") +
-                count_bucket(static_cast<int>(recent - ev.recent_speakers.begin())));
+    f.push("recent_speaker=", count_bucket(static_cast<int>(recent - ev.recent_speakers.begin())));
   }
   int reported = 0;
   for (const auto& [who, times] : ev.times_reported)
     if (who == s.entity) reported = times;
-  f.push_back(std::string("reported=") + count_bucket(reported));
+  f.push("reported=", count_bucket(reported));
   // A relay: an organisation while a person speaks in the sentence ("Putin said, the Kremlin
   // reported"), or an agency the quote's person is reported through.
   if (!person) {
     bool person_speaks = false;
     for (int other : ev.sentence_speakers)
       person_speaks |= other != s.entity && names.entities[other].entity.kind == EntityKind::person;
-    if (person_speaks) f.push_back("organisation&person_speaks");
+    if (person_speaks) f.push("organisation&person_speaks");
   }
   if (!ev.pronoun_gender.empty()) {
     const char* agreement = !person                         ? "pronoun&organisation"
                             : e.gender.empty()              ? "pronoun&gender_unknown"
                             : e.gender == ev.pronoun_gender ? "pronoun&gender_agrees"
                                                             : "pronoun&gender_differs";
-    f.push_back(agreement);
+    f.push(agreement);
   }
   (void)doc;
 }
 
-void rule_features(const SpeakerEvidence& ev, std::vector<std::string>& f) {
-  f.push_back("rules_pick");
-  f.push_back("rules_pick&rule=" + ev.rule);
-  f.push_back("rules_pick&mention=" + ev.mention);
-  f.push_back("rules_pick&rule=" + ev.rule + "&mention=" + ev.mention);
+void rule_features(const SpeakerEvidence& ev, Cues& f) {
+  f.push("rules_pick");
+  f.push("rules_pick&rule=", ev.rule);
+  f.push("rules_pick&mention=", ev.mention);
+  f.push("rules_pick&rule=", ev.rule, "&mention=", ev.mention);
   if (!ev.pronoun_gender.empty()) {
     // "he said" after two men: the pronoun ranker's doubt is the rules' doubt.
     const double share = ev.pronoun_share;
-    f.push_back(std::string("rules_pick&pronoun_share=") + (share < 0.5    ? "<0.5"
-                                                            : share < 0.8  ? "0.5-0.8"
-                                                            : share < 0.95 ? "0.8-0.95"
-                                                                           : ">=0.95"));
+    f.push("rules_pick&pronoun_share=", (share < 0.5    ? "<0.5"
+                                         : share < 0.8  ? "0.5-0.8"
+                                         : share < 0.95 ? "0.8-0.95"
+                                                        : ">=0.95"));
   }
 }
 
@@ -230,13 +232,13 @@ std::vector<SpeakerCandidate> speaker_candidates(const Document& doc, const Name
     c.kind = SpeakerCandidate::Kind::rules_answer;
     c.entity = ev.rule_entity;
     rule_features(ev, c.features);
-    if (ev.rule_entity < 0) c.features.push_back("rules_pick&no_entity");
+    if (ev.rule_entity < 0) c.features.push("rules_pick&no_entity");
     for (std::size_t rank = 0; rank < seen.size(); ++rank) {
       if (seen[rank].entity != ev.rule_entity) continue;
       c.mention = seen[rank].nearest;
       entity_features(doc, names, seen[rank], ev, rank, c.features);
     }
-    if (ev.rule_entity >= 0 && c.mention < 0) c.features.push_back("rules_pick&outside_window");
+    if (ev.rule_entity >= 0 && c.mention < 0) c.features.push("rules_pick&outside_window");
     out.push_back(std::move(c));
   }
   for (std::size_t rank = 0; rank < seen.size(); ++rank) {
@@ -246,28 +248,26 @@ std::vector<SpeakerCandidate> speaker_candidates(const Document& doc, const Name
     c.mention = seen[rank].nearest;
     entity_features(doc, names, seen[rank], ev, rank, c.features);
     if (grouped_with(names, seen[rank], ev.rule_entity)) {
-      c.features.push_back("named_with_rules_pick");
-      if (!ev.pronoun_gender.empty()) c.features.push_back("named_with_rules_pick&pronoun");
+      c.features.push("named_with_rules_pick");
+      if (!ev.pronoun_gender.empty()) c.features.push("named_with_rules_pick&pronoun");
     }
     if (ev.rule_entity >= 0 || ev.rule_text) {
-      c.features.push_back("against_rule=" + ev.rule);
+      c.features.push("against_rule=", ev.rule);
     } else {
-      c.features.push_back("rules_found_nobody");
+      c.features.push("rules_found_nobody");
     }
     out.push_back(std::move(c));
   }
   SpeakerCandidate nobody;
   nobody.kind = SpeakerCandidate::Kind::nobody;
-  nobody.features.push_back("nobody");
-  nobody.features.push_back("nobody&rule=" + ev.rule);
-  if (ev.partial) nobody.features.push_back("nobody&partial");
-  nobody.features.push_back(std::string("nobody&words=") + (ev.words <= 4    ? "1-4"
-                                                            : ev.words <= 12 ? "5-12"
-                                                                             : "13+"));
+  nobody.features.push("nobody");
+  nobody.features.push("nobody&rule=", ev.rule);
+  if (ev.partial) nobody.features.push("nobody&partial");
+  nobody.features.push("nobody&words=", (ev.words <= 4 ? "1-4" : ev.words <= 12 ? "5-12" : "13+"));
   out.push_back(std::move(nobody));
   for (SpeakerCandidate& c : out) {
     c.score = 0;
-    for (const std::string& name : c.features) c.score += speaker_weight(name);
+    c.features.for_each([&c](std::string_view cue) { c.score += speaker_weight(cue); });
   }
   return out;
 }

@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -37,12 +38,39 @@ struct SpeakerEvidence {
   std::vector<std::pair<int, int>> times_reported;  // (entity, speech reported before it)
 };
 
+// A candidate's binary cues, each written once into one buffer ('\n' after each): scoring every
+// candidate of every quote must not allocate a string per cue.
+class Cues {
+ public:
+  template <class... Parts>
+  void push(const Parts&... parts) {
+    if (text_.empty()) text_.reserve(384);
+    (text_.append(std::string_view(parts)), ...);
+    text_.push_back('\n');
+  }
+  template <class Visit>
+  void for_each(Visit&& visit) const {
+    std::size_t b = 0;
+    for (std::size_t e = text_.find('\n'); e != std::string::npos;
+         b = e + 1, e = text_.find('\n', b))
+      visit(std::string_view(text_).substr(b, e - b));
+  }
+  std::vector<std::string> list() const {
+    std::vector<std::string> out;
+    for_each([&out](std::string_view cue) { out.emplace_back(cue); });
+    return out;
+  }
+
+ private:
+  std::string text_;
+};
+
 struct SpeakerCandidate {
   enum class Kind { rules_answer, entity, nobody };
   Kind kind = Kind::entity;
-  int entity = -1;                    // for rules_answer (when an entity) and entity
-  int mention = -1;                   // the mention nearest the quote (index into Names::mentions)
-  std::vector<std::string> features;  // binary cues present
+  int entity = -1;   // for rules_answer (when an entity) and entity
+  int mention = -1;  // the mention nearest the quote (index into Names::mentions)
+  Cues features;     // binary cues present
   double score = 0;
 };
 
