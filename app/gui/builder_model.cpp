@@ -231,6 +231,7 @@ Result<BuilderDeck> load_candidates(const fs::path& deck_dir, JobProgress& progr
       candidate.confidence = held.confidence;
       candidate.held_back = true;
       candidate.held_back_reason = held.reason;
+      candidate.to_review = held.confidence >= who_said_review_threshold();
       deck.candidates.push_back(std::move(candidate));
     }
     if (Result<void> scored = add_scores(deck_dir, deck); !scored) return scored.error();
@@ -259,7 +260,8 @@ Result<BuilderDeck> load_candidates(const fs::path& deck_dir, JobProgress& progr
   }
 
   // Grouped by the article of each card's first citation, in the order articles first appear;
-  // within an article the cards a reader most likely keeps come first.
+  // within an article the quotes waiting for review come first (the attribution is likely right
+  // and only a reader's accept makes them), then the cards a reader most likely keeps.
   for (std::size_t i = 0; i < deck.candidates.size(); ++i) {
     Candidate& candidate = deck.candidates[i];
     const std::string source_id =
@@ -278,7 +280,10 @@ Result<BuilderDeck> load_candidates(const fs::path& deck_dir, JobProgress& progr
   for (ArticleCandidates& article : deck.articles)
     std::stable_sort(article.candidates.begin(), article.candidates.end(),
                      [&](std::size_t a, std::size_t b) {
-                       return deck.candidates[a].keep > deck.candidates[b].keep;
+                       const Candidate& x = deck.candidates[a];
+                       const Candidate& y = deck.candidates[b];
+                       if (x.to_review != y.to_review) return x.to_review;
+                       return x.keep > y.keep;
                      });
   progress.set("Done", steps, steps);
   return deck;

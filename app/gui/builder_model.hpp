@@ -28,6 +28,9 @@ struct Candidate {
   std::optional<double> confidence;  // who-said cards: the attribution's confidence
   bool held_back = false;            // a quote too unsure for a card unless accepted
   std::string held_back_reason;
+  // Held back, but at or above the review level (who_said_review_threshold): the speaker is
+  // likely right, so the Builder lists it first in its article for a one-key accept.
+  bool to_review = false;
   // Predicted chance a careful reader keeps the card, and the features that weigh most
   // (citecard/candidates.hpp); `in_deck` when the generator offers it unasked, otherwise it is
   // made only if accepted.

@@ -4,6 +4,8 @@
 // all — and what the Builder shows again when the deck is reopened.
 #include <doctest/doctest.h>
 
+#include "citecard/extract.hpp"
+
 #include <algorithm>
 #include <fstream>
 
@@ -114,5 +116,32 @@ TEST_CASE("a card curated by hand in deck.toml is left alone and written nowhere
   for (const Card& card : *cards) {
     CHECK(card.id != hand_id);
     CHECK(card.id != deck->candidates[1].card.id);
+  }
+}
+
+TEST_CASE("quotes held back above the review level are marked for review and listed first") {
+  test::TempDir dir;
+  const std::filesystem::path deck_dir = dir / "deck";
+  REQUIRE(add_articles_to_deck(deck_dir,
+                               {kArticles / "library_hours.txt", kArticles / "rail_bridge.html"})
+              .ok());
+  JobProgress progress;
+  Result<BuilderDeck> deck = load_candidates(deck_dir, progress);
+  REQUIRE(deck.ok());
+  int to_review = 0;
+  for (const Candidate& c : deck->candidates) {
+    const bool expected =
+        c.held_back && c.confidence && *c.confidence >= who_said_review_threshold();
+    CHECK(c.to_review == expected);
+    to_review += c.to_review;
+  }
+  CHECK(to_review > 0);
+  for (const ArticleCandidates& article : deck->articles) {
+    bool past_review = false;
+    for (std::size_t index : article.candidates) {
+      const Candidate& c = deck->candidates[index];
+      if (!c.to_review) past_review = true;
+      CHECK_FALSE((past_review && c.to_review));
+    }
   }
 }

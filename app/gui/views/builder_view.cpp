@@ -34,6 +34,7 @@ const char* decision_label(const Candidate& c) {
     case Decision::Undecided:
       break;
   }
+  if (c.to_review) return "to review: the speaker is likely right; A accepts";
   if (c.held_back) return "held back: not in the deck unless accepted";
   return c.in_deck ? "undecided: goes in the deck" : "undecided: made only if accepted";
 }
@@ -50,7 +51,7 @@ ImVec4 decision_colour(const Candidate& c, const Ui& ui) {
     case Decision::Undecided:
       break;
   }
-  return ui.palette.muted;
+  return c.to_review ? ui.palette.accent : ui.palette.muted;
 }
 
 // Entries of `folder`: sub-folders first, then article files, each by name.
