@@ -38,7 +38,7 @@ void civil_from_days(long z, int& y, unsigned& m, unsigned& d) {
 }
 
 std::string iso(int y, unsigned m, unsigned d) {
-  char buf[16];
+  char buf[32];  // room for any int and unsigned, so no value can truncate it
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
   return buf;
 }
@@ -67,7 +67,8 @@ unsigned month_number(std::string_view w) {
   const std::string_view prefix = w.substr(0, 3);
   const lexicon::Entry* month = lexicon::find(lexicon::month_abbreviations(), prefix);
   if (!month) month = lexicon::find(lexicon::months(), prefix);
-  return month ? static_cast<unsigned>(std::atoi(std::string(month->value).c_str())) : 0;
+  const int number = month ? std::atoi(std::string(month->value).c_str()) : 0;
+  return number >= 1 && number <= 12 ? static_cast<unsigned>(number) : 0;
 }
 
 // Monday = 0 by the first three letters of a lower-case word (lexicon/weekday_abbreviations.txt
