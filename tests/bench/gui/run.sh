@@ -4,7 +4,8 @@
 #                swapped and finished (glFinish), median of 5 runs under Xvfb (Mesa llvmpipe);
 #   idle CPU:    the interactive app left alone for 10 s on the deck list, CPU time over wall time.
 # BUILD_DIR is tests/bench/run.sh's optimised tree; it builds without the app, so the app is built
-# beside it in BUILD_DIR-gui (Release), unless GUI_BUILD_DIR names a tree that has it already.
+# beside it in BUILD_DIR-gui (Release), unless GUI_BUILD_DIR (or CITECARD_GUI_BUILD, for make
+# bench) names a tree that has it already.
 # CITECARD_BENCH_SHORT=1 (CI's run, through CTest): one first frame and 2 s of idle.
 set -euo pipefail
 if [[ -n "${CITECARD_BENCH_SHORT:-}" ]]; then runs=1 idle_seconds=2; else runs=5 idle_seconds=10; fi
@@ -14,8 +15,8 @@ if ! command -v xvfb-run >/dev/null 2>&1; then
   echo "| app first frame / idle CPU | skipped: xvfb-run is not installed | | | |"
   exit 0
 fi
-gui_build=${2:-${build}-gui}
-if [[ -z "${2:-}" ]]; then
+gui_build=${2:-${CITECARD_GUI_BUILD:-${build}-gui}}
+if [[ -z "${2:-}${CITECARD_GUI_BUILD:-}" ]]; then
   cmake -S "$root" -B "$gui_build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCITECARD_BUILD_GUI=ON \
     >/dev/null
   cmake --build "$gui_build" --target citecard citecard-gui >/dev/null
