@@ -106,7 +106,7 @@ int main(int argc, char** argv) {
     fmt::print(
         "| deck build: {} articles (the five repeated, generation + merging + checks) | "
         "citecard | {:.1f} MB → {} cards (repeats merge into notes citing each copy) | {:.2f} s, "
-        "{:.2f} MB/s, {:.0f} cards/s | < 60 s |\n",
+        "{:.2f} MB/s, {:.1f} cards/s | < 60 s |\n",
         articles == 1000 ? std::string("1,000") : std::to_string(articles), large.bytes / 1e6,
         large.cards, large.seconds, large.bytes / 1e6 / large.seconds, large.cards / large.seconds);
   } catch (const std::exception& e) {
