@@ -233,7 +233,7 @@ TEST_CASE("the overlay rejects and edits generated cards by id") {
   }
 }
 
-TEST_CASE("the overlay's writer writes what the deck's reader reads, keeping the hand-written rest") {
+TEST_CASE("what the overlay's writer writes, the deck reads; the hand-written rest is kept") {
   const auto made = made_or_fail(HarbourDeck());
   const Card& rejected = *of_type(made, "who_said").front();
   REQUIRE_FALSE(of_type(made, "fact_cloze").empty());
