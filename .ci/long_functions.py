@@ -9,8 +9,8 @@ towards the function that holds them. Functions are found by reading braces with
 string literals (raw strings too) removed: a brace opens a function when it follows a
 parenthesised signature at namespace or class scope; namespaces, classes, enums and brace
 initialisers are not functions. It is a reader's measure, not a compiler's: a macro that hides
-braces would fool it (the code base has none). With --fail the exit status is 1 when any
-function is over the limit, so CI can hold the line once the long ones are split.
+braces would fool it (the code base has none). With --fail the exit status is 1 when a function
+is over the limit and not named by --allow, so CI holds the line while the known ones wait.
 """
 import argparse
 import re
@@ -129,6 +129,8 @@ def main():
     parser.add_argument("paths", nargs="*", default=["engine", "app"])
     parser.add_argument("--max-lines", type=int, default=100)
     parser.add_argument("--fail", action="store_true", help="exit 1 when a function is too long")
+    parser.add_argument("--allow", action="append", default=[], metavar="NAME",
+                        help="a function known to be too long, reported but not failed (repeatable)")
     args = parser.parse_args()
     files = []
     for p in map(Path, args.paths):
@@ -138,9 +140,14 @@ def main():
         found += long_functions(f, args.max_lines)
     found.sort(key=lambda x: -x[0])
     for length, where, name in found:
-        print(f"{length:5} lines  {name}  {where}")
+        note = "  (allowed for now)" if name in args.allow else ""
+        print(f"{length:5} lines  {name}  {where}{note}")
     print(f"{len(found)} function(s) over {args.max_lines} lines in {len(files)} files")
-    return 1 if args.fail and found else 0
+    new = [name for _, _, name in found if name not in args.allow]
+    if args.fail and new:
+        print(f"too long, split into named steps: {', '.join(new)}", file=sys.stderr)
+        return 1
+    return 0
 
 
 if __name__ == "__main__":
