@@ -1,7 +1,7 @@
 # The two commands of README's Quick start, and a few helpers. Each installs what is missing first.
 #   make run    open the app on the summit deck (the terminal session where there is no display)
 #   make test   build and run the whole test suite
-.PHONY: run test bench deps build build-asan test-asan format clean
+.PHONY: run test bench bench-short deps build build-asan test-asan format clean
 
 JOBS ?= $(shell nproc)
 DB ?= $(or $(XDG_DATA_HOME),$(HOME)/.local/share)/citecard/collection.db
@@ -32,8 +32,13 @@ build-asan: deps
 test-asan: build-asan
 	@ctest --preset asan -j $(JOBS)
 
+# Every benchmark, with the reference implementations, printing docs/performance.md's table.
 bench:
 	@bash tests/bench/run.sh
+
+# The same at small sizes in seconds, without references: what the suite runs (label "bench").
+bench-short:
+	@bash tests/bench/run.sh --short
 
 format:
 	@clang-format -i $$(git ls-files '*.cpp' '*.hpp' '*.h')

@@ -1,5 +1,5 @@
 # Every dependency is a Debian 12 package, found on the system; nothing is downloaded or vendored.
-# cmake/install-deps.sh installs them; README says why each is there.
+# cmake/install-deps.sh installs them; docs/dependencies.md says why each is there.
 find_package(PkgConfig REQUIRED)
 find_package(SQLite3 REQUIRED)                  # libsqlite3-dev: the collection store
 find_package(tomlplusplus REQUIRED)             # libtomlplusplus-dev: deck and manifest files

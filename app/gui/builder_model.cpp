@@ -1,122 +1,45 @@
 #include "builder_model.hpp"
 
-#include <toml++/toml.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include "citecard/candidates.hpp"
 #include "citecard/collection.hpp"
 #include "citecard/extract.hpp"
 #include "citecard/lint.hpp"
+#include "citecard/overlay.hpp"
 
 namespace citecard::gui {
 namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kBlockBegin =
-    "# ─── Decisions made in the app's Builder (it rewrites this block; edit elsewhere) ───";
-constexpr const char* kBlockEnd = "# ─── end of the Builder's decisions ───";
-
 bool is_who_said(const Card& card) {
   return card.type == card_type::kWhoSaid || card.type == card_type::kWhoSaidTyped;
-}
-
-std::string toml_string(const std::string& text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buffer[8];
-          std::snprintf(buffer, sizeof buffer, "\\u%04X", static_cast<unsigned>(c));
-          out += buffer;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
-}
-
-// Line numbers (from 1) of the Builder's markers in `text`, or 0 when absent.
-std::pair<std::size_t, std::size_t> block_lines(const std::string& text) {
-  std::istringstream in(text);
-  std::string line;
-  std::size_t number = 0;
-  std::size_t begin = 0;
-  std::size_t end = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (line == kBlockBegin && begin == 0) begin = number;
-    if (line == kBlockEnd && begin != 0 && end == 0) end = number;
-  }
-  return {begin, end};
-}
-
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
 }
 
 // The decisions deck.toml already holds, into the candidates: the Builder's own are restored,
 // others mark their card as curated by hand.
 Result<void> read_existing_decisions(const fs::path& deck_toml, BuilderDeck& deck) {
-  if (!fs::exists(deck_toml)) return {};
-  const std::string text = read_text(deck_toml);
-  toml::table table;
-  try {
-    table = toml::parse(text, deck_toml.string());
-  } catch (const toml::parse_error& error) {
-    std::ostringstream why;
-    why << error;
-    return make_error("deck.toml: " + why.str());
-  }
-  const auto [begin, end] = block_lines(text);
-  const toml::array* entries = table["card"].as_array();
-  if (entries == nullptr) return {};
+  auto decisions = read_overlay_decisions(deck_toml);
+  if (!decisions) return decisions.error();
   std::map<std::string, Candidate*> by_id;
   for (Candidate& c : deck.candidates) by_id[c.card.id] = &c;
-  for (const toml::node& node : *entries) {
-    const toml::table* entry = node.as_table();
-    if (entry == nullptr) continue;
-    const std::string id = (*entry)["id"].value_or(std::string());
-    auto found = by_id.find(id);
+  for (const OverlayDecision& d : *decisions) {
+    auto found = by_id.find(d.card_id);
     if (found == by_id.end()) continue;
     Candidate& candidate = *found->second;
-    const std::size_t line = entry->source().begin.line;
-    const bool ours = begin != 0 && line > begin && (end == 0 || line < end);
-    if (!ours) {
+    if (!d.in_block) {
       candidate.curated_by_hand = true;
       continue;
     }
-    const std::string action = (*entry)["action"].value_or(std::string("accept"));
-    candidate.decision = action == "reject" ? Decision::Reject
-                         : action == "edit" ? Decision::Edit
-                                            : Decision::Accept;
-    candidate.prompt = (*entry)["prompt"].value_or(std::string());
-    candidate.answer = (*entry)["answer"].value_or(std::string());
+    candidate.decision = d.action == OverlayDecision::Action::Reject ? Decision::Reject
+                         : d.action == OverlayDecision::Action::Edit ? Decision::Edit
+                                                                     : Decision::Accept;
+    candidate.prompt = d.prompt.value_or(std::string());
+    candidate.answer = d.answer.value_or(std::string());
   }
   return {};
 }
@@ -289,71 +212,38 @@ Result<BuilderDeck> load_candidates(const fs::path& deck_dir, JobProgress& progr
   return deck;
 }
 
-std::string overlay_block(const BuilderDeck& deck) {
-  std::string out = std::string(kBlockBegin) + "\n";
+std::vector<OverlayDecision> overlay_decisions(const BuilderDeck& deck) {
+  std::vector<OverlayDecision> out;
   for (const Candidate& c : deck.candidates) {
     if (c.curated_by_hand || c.decision == Decision::Undecided) continue;
     const bool edited_prompt = !c.prompt.empty() && c.prompt != c.card.prompt;
     const bool edited_answer = !c.answer.empty() && c.answer != c.card.answer;
-    const bool edit = c.decision == Decision::Edit && (edited_prompt || edited_answer);
-    out += "\n[[card]]\nid = " + toml_string(c.card.id) + "\n";
+    OverlayDecision d;
+    d.card_id = c.card.id;
     if (c.decision == Decision::Reject) {
-      out += "action = \"reject\"\n";
-      continue;
-    }
-    if (!edit) {
-      out += "action = \"accept\"\n";
-      continue;
-    }
-    out += "action = \"edit\"\n";
-    if (edited_prompt) out += "prompt = " + toml_string(c.prompt) + "\n";
-    if (edited_answer) {
-      out += "answer = " + toml_string(c.answer) + "\n";
+      d.action = OverlayDecision::Action::Reject;
+    } else if (c.decision == Decision::Edit && (edited_prompt || edited_answer)) {
+      d.action = OverlayDecision::Action::Edit;
+      if (edited_prompt) d.prompt = c.prompt;
+      if (edited_answer) d.answer = c.answer;
       // The choices must hold the answer: the new one takes the generated answer's place.
-      if (!c.held_back && !c.card.choices.empty()) {
-        out += "choices = [";
-        for (std::size_t i = 0; i < c.card.choices.size(); ++i) {
-          const std::string& choice = c.card.choices[i];
-          out += (i ? ", " : "") + toml_string(choice == c.card.answer ? c.answer : choice);
-        }
-        out += "]\n";
+      if (edited_answer && !c.held_back && !c.card.choices.empty()) {
+        d.choices.emplace();
+        for (const std::string& choice : c.card.choices)
+          d.choices->push_back(choice == c.card.answer ? c.answer : choice);
       }
     }
+    out.push_back(std::move(d));
   }
-  return out + kBlockEnd + "\n";
+  return out;
 }
 
-std::string replace_overlay_block(const std::string& deck_toml, const std::string& block) {
-  const std::size_t begin = deck_toml.find(std::string(kBlockBegin) + "\n");
-  if (begin == std::string::npos) {
-    std::string out = deck_toml;
-    if (!out.empty() && out.back() != '\n') out += '\n';
-    if (!out.empty()) out += '\n';
-    return out + block;
-  }
-  std::size_t end = deck_toml.find(std::string(kBlockEnd), begin);
-  end = end == std::string::npos                         ? deck_toml.size()
-        : deck_toml.find('\n', end) == std::string::npos ? deck_toml.size()
-                                                         : deck_toml.find('\n', end) + 1;
-  return deck_toml.substr(0, begin) + block + deck_toml.substr(end);
+std::string overlay_block(const BuilderDeck& deck) {
+  return citecard::overlay_block(overlay_decisions(deck));
 }
 
 Result<void> save_decisions(const BuilderDeck& deck) {
-  const fs::path path = deck.dir / "deck.toml";
-  const std::string before = fs::exists(path) ? read_text(path) : std::string();
-  const std::string after = replace_overlay_block(before, overlay_block(deck));
-  const fs::path temporary = path.string() + ".saving";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << after;
-    out.flush();
-    if (!out)
-      return make_error("cannot write " + temporary.string() + ": is the deck folder writable?");
-  }
-  std::error_code error;
-  fs::rename(temporary, path, error);
-  if (error) return make_error("cannot replace " + path.string() + ": " + error.message());
-  return {};
+  return write_overlay_decisions(deck.dir, overlay_decisions(deck));
 }
 
 }  // namespace citecard::gui

@@ -2,10 +2,8 @@
 // the generator makes them, the curator's decision on each, and those decisions written as the
 // deck's overlay (deck.toml [[card]] entries), the same file `citecard build` reads.
 //
-// The Builder owns one block at the end of deck.toml, between two marker comments, and rewrites
-// only that block; everything else (hand-written notes, entries a curator typed) stays byte for
-// byte. Cards already curated outside the block are shown as such and left alone, since the
-// overlay refuses two entries for one card.
+// The Builder owns the overlay's block of deck.toml (citecard/overlay.hpp, which writes and reads
+// it); cards already curated outside the block are shown as such and left alone.
 #pragma once
 
 #include <atomic>
@@ -16,6 +14,7 @@
 #include <vector>
 
 #include "citecard/card.hpp"
+#include "citecard/overlay.hpp"
 #include "citecard/result.hpp"
 
 namespace citecard::gui {
@@ -74,13 +73,15 @@ struct JobProgress {
 // card, and the decisions already in deck.toml.
 Result<BuilderDeck> load_candidates(const std::filesystem::path& deck_dir, JobProgress& progress);
 
+// The decided candidates as the overlay's decisions (citecard/overlay.hpp): undecided cards and
+// cards curated by hand have none, an edit that changes nothing is an accept, and an edited
+// answer takes the generated answer's place among the choices.
+std::vector<OverlayDecision> overlay_decisions(const BuilderDeck& deck);
+
 // The Builder's [[card]] entries for the decided candidates (TOML, with the markers).
 std::string overlay_block(const BuilderDeck& deck);
 
-// deck.toml's text with the Builder's block replaced by `block` (appended when absent).
-std::string replace_overlay_block(const std::string& deck_toml, const std::string& block);
-
-// Writes the decisions into the deck's deck.toml (created if missing), atomically.
+// Writes the decisions into the Builder's block of the deck's deck.toml, atomically.
 Result<void> save_decisions(const BuilderDeck& deck);
 
 }  // namespace citecard::gui

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Makes the README's screenshots of the app (study, reader, builder, stats) with
+# Makes the app's screenshots for README and docs/app.md (study, reader, builder, stats) with
 # `citecard-gui --screenshot`, on the summit deck after three weeks of scripted study, so the
 # charts have something to show. Needs xvfb-run; the clock is pinned, so a rerun gives the same
 # pictures (up to font rendering).

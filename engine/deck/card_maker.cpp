@@ -260,40 +260,36 @@ Result<void> check_overlay_against_dropped(const std::vector<OverlayEntry>& over
   return {};
 }
 
-}  // namespace
+// The curator's cards: one per hand-written note, each with its typed sibling when the deck makes
+// typed who-said cards. Typed siblings of hand-written quotes come after every other card: the
+// order in which new cards are introduced stays the hand-written one, then the generated ones.
+struct HandCards {
+  std::set<std::string> ids;
+  std::vector<Card> typed;
+};
 
-Result<MadeDeck> make_cards(const DeckSpec& deck, DeckBuildOptions options) {
-  auto generated = generate::generate_cards(deck);
-  if (!generated) return generated.error();
-  std::vector<NoteSpec> hand = options.curated ? deck.notes : std::vector<NoteSpec>{};
-  const std::vector<OverlayEntry> no_overlay;
-  const auto& overlay = options.curated ? deck.overlay : no_overlay;
-  std::map<std::size_t, std::string> generated_note_of;
-  const std::set<std::string> covered = merge_into_hand_notes(hand, *generated, generated_note_of);
-
+HandCards make_hand_cards(const DeckSpec& deck, const std::vector<NoteSpec>& hand,
+                          const generate::Generated& generated,
+                          const std::map<std::size_t, std::string>& generated_note_of,
+                          MadeDeck& made) {
   std::map<std::string, std::set<std::string>> speakers_by_kind;
   for (const auto& note : hand)
     if (note.kind == NoteKind::Quote) speakers_by_kind[note.speaker_kind].insert(note.speaker);
-
   const bool typed_who_said =
       deck.generate.enabled && std::find(deck.generate.types.begin(), deck.generate.types.end(),
                                          "who_said_typed") != deck.generate.types.end();
-  MadeDeck made;
-  std::set<std::string> hand_ids;
-  // Typed siblings of hand-written quotes come after every other card: the order in which new
-  // cards are introduced stays the hand-written one, then the generated ones.
-  std::vector<Card> typed_hand_cards;
+  HandCards out;
   for (const auto& note : hand) {
     MadeNote made_note{note_id(deck, note), note.kind, body_json(note), full_citations(deck, note)};
     Card card = note.kind == NoteKind::Quote ? who_said_card(deck, note, speakers_by_kind)
                                              : fact_card(deck, note);
     if (const auto g = generated_note_of.find(static_cast<std::size_t>(&note - hand.data()));
         g != generated_note_of.end())
-      take_generated_choices(*generated, g->second, card);
+      take_generated_choices(generated, g->second, card);
     card.deck = deck.id;
     card.note = made_note.id;
     card.citations = made_note.citations;
-    hand_ids.insert(card.id);
+    out.ids.insert(card.id);
     if (typed_who_said && note.kind == NoteKind::Quote && !card.choices.empty()) {
       // The typed sibling of a hand-written quote: the same card, the name to recall.
       Card typed = card;
@@ -304,16 +300,26 @@ Result<MadeDeck> make_cards(const DeckSpec& deck, DeckBuildOptions options) {
                                 : fmt::format("Who said this? Type the name. ({})", note.context)) +
           fmt::format("\n\u201C{}\u201D", lint::displayed_quote(note.quote));
       typed.choices.clear();
-      hand_ids.insert(typed.id);
-      typed_hand_cards.push_back(std::move(typed));
+      out.ids.insert(typed.id);
+      out.typed.push_back(std::move(typed));
     }
     made.cards.push_back(std::move(card));
     made.notes.push_back(std::move(made_note));
   }
+  return out;
+}
 
+// The generator's cards the deck offers before the rules and the overlay judge them: its cards
+// (a hand card's id or quote wins), the held-back quotes a curator checked, and the withheld cards
+// a curator named or whose quote's speaker a curator vouched for. The held-back quotes nobody
+// checked go to `made.held_back`.
+std::vector<Card> offered_generated_cards(const DeckSpec& deck, generate::Generated& generated,
+                                          const std::vector<OverlayEntry>& overlay,
+                                          const std::set<std::string>& hand_ids,
+                                          const std::set<std::string>& covered, MadeDeck& made) {
   // A generated card with a hand card's id (same type, same span) gives way to the hand card.
   std::vector<Card> cards;
-  for (auto& card : generated->cards) {
+  for (auto& card : generated.cards) {
     if (hand_ids.count(card.id)) continue;
     if ((card.type == card_type::kWhoSaid || card.type == "who_said_typed") &&
         covered.count(card.note))
@@ -325,7 +331,7 @@ Result<MadeDeck> make_cards(const DeckSpec& deck, DeckBuildOptions options) {
   std::set<std::string> named_by_overlay;
   for (const auto& entry : overlay) named_by_overlay.insert(entry.card_id);
   std::set<std::string> vouched_notes;
-  for (auto& held : generated->held_back) {
+  for (auto& held : generated.held_back) {
     const bool asked_by_hand = covered.count(held.note.id) ||
                                std::any_of(held.cards.begin(), held.cards.end(),
                                            [&](const Card& c) { return hand_ids.count(c.id) > 0; });
@@ -342,66 +348,108 @@ Result<MadeDeck> make_cards(const DeckSpec& deck, DeckBuildOptions options) {
       }
     }
     if (kept) {
-      generate::add_note(*generated, std::move(held.note));
+      generate::add_note(generated, std::move(held.note));
     } else {
       made.held_back.push_back(held.info);
     }
   }
   // Withheld cards (an article's less important fact clozes, clozes of unsure quotes) are made
   // when the curator names one or vouched for its quote's speaker.
-  for (auto& w : generated->withheld) {
+  for (auto& w : generated.withheld) {
     if (!named_by_overlay.count(w.card.id) && !vouched_notes.count(w.note.id)) continue;
     w.card.deck = deck.id;
     cards.push_back(std::move(w.card));
-    generate::add_note(*generated, std::move(w.note));
+    generate::add_note(generated, std::move(w.note));
   }
-  // The rules judge a card as the curator edited it: an edit may be what mends it.
+  return cards;
+}
+
+// What the overlay and the rules leave of the offered cards.
+struct Curated {
+  std::vector<OverlayEntry> remaining;  // the overlay's entries for cards still made
+  std::vector<Card> rejected;           // the cards the curator rejected, as they were
+  std::set<std::string> rejected_ids;
+};
+
+// Applies the overlay to the offered cards and drops what the rules refuse. The rules judge a card
+// as the curator edited it: an edit may be what mends it.
+Result<Curated> curate(const DeckSpec& deck, const std::vector<OverlayEntry>& overlay,
+                       const generate::Generated& generated, const HandCards& hand_cards,
+                       const std::vector<Card>& hand_made, std::vector<Card>& cards) {
   std::vector<OverlayEntry> edits;
   for (const auto& entry : overlay)
     if (entry.action == OverlayAction::Edit &&
         std::any_of(cards.begin(), cards.end(),
                     [&](const Card& c) { return c.id == entry.card_id; }))
       edits.push_back(entry);
-  if (auto r = apply_overlay(edits, cards, hand_ids); !r) return r.error();
-  auto dropped = drop_flagged(deck, made.cards, cards);
-  for (const auto& refused : generated->refused) {
+  if (auto r = apply_overlay(edits, cards, hand_cards.ids); !r) return r.error();
+  auto dropped = drop_flagged(deck, hand_made, cards);
+  for (const auto& refused : generated.refused) {
     const std::string& id = refused.first;  // a lambda cannot capture a binding in clang 14
     const auto& why = refused.second;
     if (std::none_of(cards.begin(), cards.end(), [&](const Card& c) { return c.id == id; }))
       dropped.emplace(id, LintFinding{id, card_type::kFactCloze, why.first, why.second, "", ""});
   }
-  std::vector<OverlayEntry> remaining;
-  if (auto r = check_overlay_against_dropped(overlay, dropped, remaining); !r) return r.error();
+  Curated out;
+  if (auto r = check_overlay_against_dropped(overlay, dropped, out.remaining); !r) return r.error();
   // A rejection stands for the fact the card asked: its other forms (a typed twin, a cloze of the
   // same quote) are not offered in its place, since a curator rejects a who-said card as often
   // for its speaker as for its choices. A form the curator accepts by id is chosen and stays.
-  std::set<std::string> rejected_ids;
-  for (const auto& entry : remaining)
-    if (entry.action == OverlayAction::Reject) rejected_ids.insert(entry.card_id);
-  std::vector<Card> rejected;
+  for (const auto& entry : out.remaining)
+    if (entry.action == OverlayAction::Reject) out.rejected_ids.insert(entry.card_id);
   for (const auto& card : cards)
-    if (rejected_ids.count(card.id)) rejected.push_back(card);
-  if (auto r = apply_overlay(remaining, cards, hand_ids); !r) return r.error();
-  std::erase_if(cards, [&](const Card& c) { return asked_by_hand(hand, c); });
-  // One fact asked once across card types. The curator's own cards stay: the hand-written ones
-  // and those accepted or edited by id. A hand-written quote's typed twin is a
-  // second form of its card, not the curator's, and gives way like a generated one.
+    if (out.rejected_ids.count(card.id)) out.rejected.push_back(card);
+  if (auto r = apply_overlay(out.remaining, cards, hand_cards.ids); !r) return r.error();
+  return out;
+}
+
+// One fact asked once across card types. The curator's own cards stay: the hand-written ones and
+// those accepted or edited by id. A hand-written quote's typed twin is a second form of its card,
+// not the curator's, and gives way like a generated one.
+void keep_one_form_per_fact(std::vector<Card> cards, HandCards& hand_cards, Curated& curated,
+                            MadeDeck& made) {
   std::set<std::string> chosen;
   for (const auto& card : made.cards) chosen.insert(card.id);
-  for (const auto& entry : remaining)
+  for (const auto& entry : curated.remaining)
     if (entry.action != OverlayAction::Reject) chosen.insert(entry.card_id);
   std::vector<Card> all = std::move(made.cards);
   for (auto& card : cards) all.push_back(std::move(card));
-  for (auto& card : typed_hand_cards) all.push_back(std::move(card));
-  for (auto& card : rejected) all.push_back(std::move(card));
+  for (auto& card : hand_cards.typed) all.push_back(std::move(card));
+  for (auto& card : curated.rejected) all.push_back(std::move(card));
   keep_one_card_per_fact(all, chosen);
-  std::erase_if(all, [&](const Card& c) { return rejected_ids.count(c.id) > 0; });
+  std::erase_if(all, [&](const Card& c) { return curated.rejected_ids.count(c.id) > 0; });
   made.cards = std::move(all);
+}
+
+// The notes of the cards made, the curator's first, then the generator's.
+void keep_used_notes(generate::Generated& generated, MadeDeck& made) {
   std::set<std::string> used_notes;
   for (const auto& card : made.cards) used_notes.insert(card.note);
   std::erase_if(made.notes, [&](const MadeNote& n) { return !used_notes.count(n.id); });
-  for (auto& note : generated->notes)
+  for (auto& note : generated.notes)
     if (used_notes.count(note.id)) made.notes.push_back(std::move(note));
+}
+
+}  // namespace
+
+Result<MadeDeck> make_cards(const DeckSpec& deck, DeckBuildOptions options) {
+  auto generated = generate::generate_cards(deck);
+  if (!generated) return generated.error();
+  std::vector<NoteSpec> hand = options.curated ? deck.notes : std::vector<NoteSpec>{};
+  const std::vector<OverlayEntry> no_overlay;
+  const auto& overlay = options.curated ? deck.overlay : no_overlay;
+  std::map<std::size_t, std::string> generated_note_of;
+  const std::set<std::string> covered = merge_into_hand_notes(hand, *generated, generated_note_of);
+
+  MadeDeck made;
+  HandCards hand_cards = make_hand_cards(deck, hand, *generated, generated_note_of, made);
+  std::vector<Card> cards =
+      offered_generated_cards(deck, *generated, overlay, hand_cards.ids, covered, made);
+  auto curated = curate(deck, overlay, *generated, hand_cards, made.cards, cards);
+  if (!curated) return curated.error();
+  std::erase_if(cards, [&](const Card& c) { return asked_by_hand(hand, c); });
+  keep_one_form_per_fact(std::move(cards), hand_cards, *curated, made);
+  keep_used_notes(*generated, made);
   // A deck of hand-written notes alone keeps its curator's order; one the generator fills mixes
   // kinds and sources from the first day.
   if (deck.generate.enabled) interleave_for_study(made.cards);

@@ -3,22 +3,22 @@
 #include <map>
 
 #include "citecard/extract.hpp"
-#include "deck/word_list.hpp"
-
-namespace citecard::data {
-extern const char* const kPlacesTsv;
-}  // namespace citecard::data
+#include "word_lists.hpp"
 
 namespace citecard::deck {
 namespace {
 
-std::vector<std::string> split(const std::string& text, char by) {
+// "Kabul | Afghan" -> {"Kabul", "Afghan"}.
+std::vector<std::string> forms_of(std::string_view value) {
   std::vector<std::string> out;
   std::size_t begin = 0;
   for (;;) {
-    const std::size_t end = text.find(by, begin);
-    out.push_back(text.substr(begin, end == std::string::npos ? std::string::npos : end - begin));
-    if (end == std::string::npos) return out;
+    const std::size_t end = value.find('|', begin);
+    std::string_view form = value.substr(begin, end == std::string_view::npos ? end : end - begin);
+    while (!form.empty() && form.front() == ' ') form.remove_prefix(1);
+    while (!form.empty() && form.back() == ' ') form.remove_suffix(1);
+    out.emplace_back(form);
+    if (end == std::string_view::npos) return out;
     begin = end + 1;
   }
 }
@@ -31,13 +31,11 @@ struct Places {
 const Places& places() {
   static const Places all = [] {
     Places p;
-    for (const auto& line : list_lines(data::kPlacesTsv)) {
-      const auto fields = split(line, '\t');
-      if (fields.size() < 3) continue;
+    for (const auto& country : lexicon::countries()) {
       const int index = static_cast<int>(p.forms.size());
-      std::vector<std::string> forms = {fields[0], fields[1], fields[2]};
-      if (fields.size() > 3 && !fields[3].empty())
-        for (auto& other : split(fields[3], ',')) forms.push_back(std::move(other));
+      std::vector<std::string> forms = {std::string(country.word)};
+      for (auto& form : forms_of(country.value)) forms.push_back(std::move(form));
+      if (forms.size() < 3) continue;  // a country, its capital and its demonym at least
       for (std::size_t i = 0; i < forms.size(); ++i) {
         const PlaceForm form = i == 0   ? PlaceForm::country
                                : i == 1 ? PlaceForm::capital

@@ -1,4 +1,4 @@
-// Countries with their capitals, demonyms and other written forms (deck/data/places.tsv): "China",
+// Countries with their capitals, demonyms and other written forms (lexicon/countries.txt): "China",
 // "Beijing", "Chinese" and "PRC" name one place, so none may be a wrong choice beside another, and
 // a blank hiding one is given away by any other in the sentence.
 #pragma once

@@ -4,26 +4,10 @@
 #include <cstdint>
 #include <cstdlib>
 
+#include "citecard/safe_text.hpp"
+
 namespace citecard::exchange {
 namespace {
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x110000) {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // Decodes the entity at html[i] ('&'), appending it; returns the index after it, or i + 1 with
 // a literal '&' when it is not one.
@@ -54,7 +38,7 @@ std::size_t decode_entity(std::string_view html, std::size_t i, std::string& out
       // As an HTML5 reader does: NUL, a surrogate (&#xD800;) or a value past U+10FFFF is no
       // character, and becomes U+FFFD rather than bytes that are not UTF-8.
       const bool character = cp != 0 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
-      append_utf8(out, static_cast<std::uint32_t>(!character ? 0xFFFD : cp == 0xA0 ? 0x20 : cp));
+      append_utf8(out, static_cast<char32_t>(!character ? 0xFFFD : cp == 0xA0 ? 0x20 : cp));
       return semi + 1;
     }
   }

@@ -9,6 +9,7 @@
 
 #include "extract/lexicon.hpp"
 #include "extract/utf8.hpp"
+#include "word_lists.hpp"
 
 namespace citecard::extract_detail {
 namespace {
@@ -37,8 +38,7 @@ void civil_from_days(long z, int& y, unsigned& m, unsigned& d) {
 }
 
 std::string iso(int y, unsigned m, unsigned d) {
-  // Sized for any int year and unsigned month and day, so no value can truncate it.
-  char buf[48];
+  char buf[32];  // room for any int and unsigned, so no value can truncate it
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
   return buf;
 }
@@ -61,21 +61,21 @@ ArticleDate parse_date(const std::string& s) {
   return a;
 }
 
+// The number lexicon/months.txt or month_abbreviations.txt gives the first three letters of a
+// lower-case word ("sept", "september" -> 9; "may" is a name of its own), 0 for none.
 unsigned month_number(std::string_view w) {
-  static const char* names[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                "jul", "aug", "sep", "oct", "nov", "dec"};
-  for (unsigned i = 0; i < 12; ++i) {
-    if (w.substr(0, 3) == names[i]) return i + 1;
-  }
-  return 0;
+  const std::string_view prefix = w.substr(0, 3);
+  const lexicon::Entry* month = lexicon::find(lexicon::month_abbreviations(), prefix);
+  if (!month) month = lexicon::find(lexicon::months(), prefix);
+  const int number = month ? std::atoi(std::string(month->value).c_str()) : 0;
+  return number >= 1 && number <= 12 ? static_cast<unsigned>(number) : 0;
 }
 
-int weekday_number(std::string_view w) {  // Monday = 0
-  static const char* names[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-  for (int i = 0; i < 7; ++i) {
-    if (w.substr(0, 3) == names[i]) return i;
-  }
-  return -1;
+// Monday = 0 by the first three letters of a lower-case word (lexicon/weekday_abbreviations.txt
+// counts Monday as 1), -1 for none.
+int weekday_number(std::string_view w) {
+  const lexicon::Entry* day = lexicon::find(lexicon::weekday_abbreviations(), w.substr(0, 3));
+  return day ? std::atoi(std::string(day->value).c_str()) - 1 : -1;
 }
 
 class FactFinder {

@@ -28,6 +28,7 @@ class Lexicon {
     add_list(lists::roles(), kRole);
     add_list(lists::honorifics(), kHonorific);
     add_list(lists::org_heads(), kOrgHead);
+    add_list(lists::organisation_names(), kOrgHead);  // a name alone makes its run an organisation
     add_list(lists::stop_words(), kFunction);
     add_list(lists::function_words(), kFunction);
     add_list(lists::pronouns(), kPronoun);

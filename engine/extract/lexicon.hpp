@@ -18,7 +18,7 @@ enum : std::uint64_t {
   kDubCue = 1ull << 4,      // so-called, dubbed, nicknamed, known (as), titled
   kRole = 1ull << 5,        // president, spokesperson, professor, coach
   kHonorific = 1ull << 6,   // Mr, Dr, Sen
-  kOrgHead = 1ull << 7,     // Union, Ministry, University, Times
+  kOrgHead = 1ull << 7,     // Union, Ministry, University, Times; Reuters, Kremlin
   kFunction = 1ull << 8,    // capitalised only because it starts a sentence: The, When, But
   kPronoun = 1ull << 9,     // he she they we I
   kMonth = 1ull << 10,

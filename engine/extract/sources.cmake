@@ -16,6 +16,7 @@ citecard_module(citecard_extract
   extract/html_text.cpp
   extract/markup_depth.cpp
   extract/extract.cpp
+  extract/extraction_json.cpp
 )
 target_link_libraries(citecard_extract PUBLIC citecard_core PkgConfig::UTF8PROC PkgConfig::GUMBO
                                               nlohmann_json::nlohmann_json fmt::fmt)

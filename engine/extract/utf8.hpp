@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "citecard/safe_text.hpp"
+
 namespace citecard::extract_detail {
 
 // Decodes the code point at `pos` of text that is known to be valid UTF-8; `length` receives its
@@ -22,7 +24,8 @@ inline char32_t decode_at(std::string_view text, std::size_t pos, int& length) {
 // The code point that ends just before `pos` (U+0000 at the start of the text).
 char32_t decode_before(std::string_view text, std::size_t pos);
 
-void append_utf8(std::string& out, char32_t cp);
+// One append_utf8 for the whole engine (citecard/safe_text.hpp).
+using citecard::append_utf8;
 
 bool is_letter_slow(char32_t cp);
 bool is_upper_slow(char32_t cp);

@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
-# tests/bench/run.sh — every benchmark in one run, printed as one Markdown table for README's
-# Performance section. Builds an optimised tree in build-bench/ (Release, no sanitizers).
-# Reference implementations (ts-fsrs from npm) are installed into that tree the first time.
+# tests/bench/run.sh [--short] [BUILD_DIR] — every benchmark in one run, printed as one Markdown
+# table for docs/performance.md. Builds an optimised tree in build-bench/ (Release, no sanitizers).
+# Reference implementations (ts-fsrs, the fsrs-rs binding, from npm) are installed into that tree
+# the first time. --short: small sizes and no references, the run CI makes of every benchmark
+# (through CTest, label "bench") so that a benchmark that no longer runs fails the suite.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
+if [[ "${1:-}" == "--short" ]]; then
+  export CITECARD_BENCH_SHORT=1
+  shift
+fi
 build=${1:-$root/build-bench}
 bash "$root/cmake/install-deps.sh"
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCITECARD_BUILD_GUI=OFF >/dev/null

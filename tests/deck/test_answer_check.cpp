@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "citecard/answer_check.hpp"
+#include "citecard/safe_text.hpp"
 #include "deck/edit_distance.hpp"
 #include "deck/number_words.hpp"
 
@@ -202,4 +203,14 @@ TEST_CASE("an alias from the deck makes the family name alone correct") {
   const auto aliases = citecard::speaker_aliases("Sergei Shoigu", speakers);
   CHECK(check_answer("shoigu", "Sergei Shoigu", aliases).verdict == Verdict::Correct);
   CHECK(check_answer("Putin", "Sergei Shoigu", aliases).verdict == Verdict::Wrong);
+}
+
+TEST_CASE("append_utf8 writes a code point's one to four bytes, and U+FFFD for no character") {
+  std::string out;
+  for (char32_t cp : {U'a', U'\u00e9', U'\u2019', U'\U0001F600'}) citecard::append_utf8(out, cp);
+  CHECK(out == "a\u00e9\u2019\U0001F600");
+  std::string bad;
+  citecard::append_utf8(bad, 0xD800);    // a surrogate
+  citecard::append_utf8(bad, 0x110000);  // past U+10FFFF
+  CHECK(bad == "\uFFFD\uFFFD");
 }

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "citecard/overlay.hpp"
 #include "deck/card_maker.hpp"
 #include "deck/generate/generate.hpp"
 #include "mini_deck.hpp"
@@ -230,6 +231,39 @@ TEST_CASE("the overlay rejects and edits generated cards by id") {
       CHECK(card.answer == edited.answer);
     }
   }
+}
+
+TEST_CASE("what the overlay's writer writes, the deck reads; the hand-written rest is kept") {
+  const auto made = made_or_fail(HarbourDeck());
+  const Card& rejected = *of_type(made, "who_said").front();
+  REQUIRE_FALSE(of_type(made, "fact_cloze").empty());
+  const Card& edited = *of_type(made, "fact_cloze").front();
+  const std::string hand = "# the curator's notes\n";
+  HarbourDeck deck(hand);
+  OverlayDecision reject;
+  reject.card_id = rejected.id;
+  reject.action = OverlayDecision::Action::Reject;
+  OverlayDecision edit;
+  edit.card_id = edited.id;
+  edit.action = OverlayDecision::Action::Edit;
+  edit.prompt = "A \"better\" prompt\non two lines";
+  REQUIRE(write_overlay_decisions(deck.dir / "deck", {reject, edit}).ok());
+
+  const auto curated = made_or_fail(deck);
+  CHECK(curated.cards.size() == made.cards.size() - 1);
+  for (const auto& card : curated.cards) {
+    CHECK(card.id != rejected.id);
+    if (card.id == edited.id) CHECK(card.prompt == *edit.prompt);
+  }
+  const auto read = read_overlay_decisions(deck.dir / "deck" / "deck.toml");
+  REQUIRE(read.ok());
+  REQUIRE(read->size() == 2);
+  CHECK(read->at(1).prompt == edit.prompt);
+  CHECK(read->at(1).in_block);
+  REQUIRE(write_overlay_decisions(deck.dir / "deck", {edit}).ok());
+  const auto rewritten = read_overlay_decisions(deck.dir / "deck" / "deck.toml");
+  REQUIRE(rewritten.ok());
+  CHECK(rewritten->size() == 1);
 }
 
 TEST_CASE("an overlay entry naming no generated card is an error naming its line") {

@@ -1,7 +1,8 @@
 # Installs citecard into a fresh prefix and builds hosts against the installed tree only: through
 # find_package (C host on the shared library, C++ host on the static one) and through pkg-config
-# (the C host, and README's Embedding example as shown). Then runs the hosts on the summit deck.
-# Run by CTest with -DBUILD_DIR= -DHOST_DIR= -DWORK_DIR= -DDECK_DIR= -DREADME= -DCC= -DGENERATOR=
+# (the C host, and the embedding examples of README and docs/embedding.md as shown). Then runs the
+# hosts on the summit deck.
+# Run by CTest with -DBUILD_DIR= -DHOST_DIR= -DWORK_DIR= -DDECK_DIR= -DEMBEDDING_DOCS= -DCC= -DGENERATOR=
 # and, when valgrind is installed, -DVALGRIND=.
 cmake_minimum_required(VERSION 3.25)
 
@@ -92,18 +93,15 @@ if(VALGRIND)
   check_study_output("${run_output}" "C host (pkg-config) under valgrind")
 endif()
 
-# README's example compiles and links as shown.
-file(READ ${README} readme)
-string(FIND "${readme}" "## Embedding" at)
-string(SUBSTRING "${readme}" ${at} -1 embedding)
-string(SUBSTRING "${embedding}" 1 -1 after_heading)
-string(FIND "${after_heading}" "\n## " next_section)
-if(next_section GREATER 0)
-  string(SUBSTRING "${embedding}" 0 ${next_section} embedding)
-endif()
-if(NOT embedding MATCHES "```c\n(.*int main[^`]*)```")
-  message(FATAL_ERROR "README's Embedding section has no complete C example (```c ... main)")
-endif()
-file(WRITE ${WORK_DIR}/readme_example.c "${CMAKE_MATCH_1}")
-run(${CC} -std=c99 -Wall -Wextra -Werror ${cflags} ${WORK_DIR}/readme_example.c -o
-    ${WORK_DIR}/readme_example ${libs} -Wl,-rpath,${libdir})
+# The examples of README and docs/embedding.md compile and link as shown: in each file, the first
+# C block with a main().
+foreach(doc IN LISTS EMBEDDING_DOCS)
+  file(READ ${doc} text)
+  if(NOT text MATCHES "```c\n([^`]*int main[^`]*)```")
+    message(FATAL_ERROR "${doc} has no complete C example (```c ... main)")
+  endif()
+  get_filename_component(stem ${doc} NAME_WE)
+  file(WRITE ${WORK_DIR}/${stem}_example.c "${CMAKE_MATCH_1}")
+  run(${CC} -std=c99 -Wall -Wextra -Werror ${cflags} ${WORK_DIR}/${stem}_example.c -o
+      ${WORK_DIR}/${stem}_example ${libs} -Wl,-rpath,${libdir})
+endforeach()

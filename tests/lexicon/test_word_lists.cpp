@@ -9,6 +9,8 @@
 
 #include "deck/generate/generate.hpp"
 #include "deck/number_words.hpp"
+#include "deck/place_names.hpp"
+#include "deck/word_list.hpp"
 #include "extract/lexicon.hpp"
 #include "word_lists.hpp"
 
@@ -77,4 +79,40 @@ TEST_CASE("a word dictionaries write only in lower case is not taken as a given 
         (word::kGivenName | word::kMale));
   // A role keeps its meaning even where a name list has the word.
   CHECK((extract_detail::word_flags("Mrs") & word::kGivenName) == 0);
+}
+
+TEST_CASE("a country's written forms name one place, and a seat of government is none of them") {
+  const auto china = deck::place_name("China");
+  REQUIRE(china);
+  CHECK(china->form == deck::PlaceForm::country);
+  for (const char* form : {"Beijing", "Chinese", "PRC"}) {
+    CAPTURE(form);
+    const auto place = deck::place_name(form);
+    REQUIRE(place);
+    CHECK(place->place == china->place);
+  }
+  CHECK(deck::place_name("Washington")->form == deck::PlaceForm::capital);
+  // The Kremlin and the White House stand for a government, not for Russia or the United States.
+  CHECK_FALSE(deck::place_name("Kremlin"));
+  CHECK_FALSE(deck::place_name("White House"));
+  // A form two countries share belongs to the first in the list's order.
+  CHECK(deck::place_forms(deck::place_name("Congolese")->place).front() == "Congo");
+}
+
+TEST_CASE("an organisation named by one word is an organisation without being a head word") {
+  CHECK(lexicon::find(lexicon::org_heads(), "ministry") != nullptr);
+  CHECK(lexicon::find(lexicon::org_heads(), "kremlin") == nullptr);
+  CHECK(lexicon::find(lexicon::organisation_names(), "kremlin") != nullptr);
+  CHECK((extract_detail::word_flags("Kremlin") & word::kOrgHead) != 0);
+  CHECK((extract_detail::word_flags("Reuters") & word::kOrgHead) != 0);
+}
+
+TEST_CASE("the deck's role kinds and rule lists are lexicon lists, read through one lookup") {
+  CHECK(std::string(lexicon::find(lexicon::role_kinds(), "professor")->value) == "expert");
+  CHECK(deck::role_kind("the Russian President") == "leader");
+  CHECK(deck::role_kind("analysts at the institute") == "expert");
+  CHECK(lexicon::find(lexicon::months(), "may") != nullptr);
+  CHECK(std::string(lexicon::find(lexicon::month_abbreviations(), "sept")->value) == "9");
+  CHECK(lexicon::find(lexicon::vague_words(), "thing") != nullptr);
+  CHECK(lexicon::find(lexicon::months(), "mayday") == nullptr);
 }

@@ -12,6 +12,7 @@
 #include "deck/generate/generate.hpp"
 #include "deck/lint/rules.hpp"
 #include "deck/lint/unseen_rules.hpp"
+#include "word_lists.hpp"
 
 namespace citecard::deck::generate {
 namespace {
@@ -82,14 +83,11 @@ std::string without_answer_label(const std::string& sentence) {
   return sentence;
 }
 
-// The English month names and their news-style abbreviations (AP style: Jan., Feb., Aug., Sept.,
-// Oct., Nov., Dec.): a closed class.
+// The English month names and their news-style abbreviations (lexicon/months.txt and
+// month_abbreviations.txt: Jan., Feb., Aug., Sept., ...): a closed class.
 bool is_month(const std::string& lower) {
-  static const std::set<std::string> months = {
-      "january",   "february", "march",    "april",    "may",  "june", "july", "august",
-      "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
-      "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"};
-  return months.count(lower) > 0;
+  return lexicon::find(lexicon::months(), lower) != nullptr ||
+         lexicon::find(lexicon::month_abbreviations(), lower) != nullptr;
 }
 
 // A date at a granularity worth asking: a day ("Sept. 13", "13 September 2023", "2023-09-13")

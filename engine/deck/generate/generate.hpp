@@ -45,7 +45,7 @@ struct Name {
   std::set<std::string> alias_keys;  // name_key of every form, the display form included
   std::string role;                  // as an article describes the person, when it does
   std::string affiliation;
-  // The kind of any role the articles give (deck/data/role_kinds.txt: leader, official, expert,
+  // The kind of any role the articles give (lexicon/role_kinds.txt: leader, official, expert,
   // journalist, military), even a one-word one too bare to ask ("spokesperson"); "" if none.
   std::string role_kind;
   bool former = false;  // the role is a past one ("the former U.K. ambassador")

@@ -11,6 +11,7 @@
 #include <cctype>
 #include <functional>
 #include <map>
+#include <optional>
 #include <tuple>
 
 #include "deck/generate/generate.hpp"
@@ -138,6 +139,52 @@ struct Usage {
   int story_word_uses = 0;             // from this many uses on, a word is the story's subject
 };
 
+// Whether tokens a and b of the quote are separated by exactly one space.
+bool joined_by_space(const std::string& quote, const std::vector<Token>& tokens, std::size_t a,
+                     std::size_t b) {
+  return quote.substr(tokens[a].end, tokens[b].begin - tokens[a].end) == " ";
+}
+
+// The last token of the number starting at token i and of the unit or noun it counts: "14 piers",
+// "three years", "40 percent". None for a number word with nothing counted ("one thing", "two
+// things"): that is phrasing.
+std::optional<std::size_t> number_span_end(const std::string& quote,
+                                           const std::vector<Token>& tokens, std::size_t i) {
+  const Token& t = tokens[i];
+  std::size_t last = i;
+  while (last + 1 < tokens.size() && joined_by_space(quote, tokens, last, last + 1) &&
+         is_number_token(tokens[last + 1]))
+    ++last;
+  const bool has_digit = std::any_of(t.lower.begin(), t.lower.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c));
+  });
+  if (last + 1 < tokens.size() && joined_by_space(quote, tokens, last, last + 1) &&
+      (flags_of(tokens[last + 1].lower) & extract_detail::word::kUnit))
+    return last + 1;
+  if (!has_digit) return std::nullopt;
+  return last;
+}
+
+// The last token of the name starting at token i: the whole name, "of" and "de" inside it
+// included ("Bank of Portville").
+std::size_t name_span_end(const std::string& quote, const std::vector<Token>& tokens,
+                          std::size_t i) {
+  std::size_t last = i;
+  while (last + 2 < tokens.size() && joined_by_space(quote, tokens, last, last + 1)) {
+    const Token& next = tokens[last + 1];
+    if (capitalised(quote, next)) {
+      ++last;
+    } else if ((flags_of(next.lower) & extract_detail::word::kConnector) &&
+               joined_by_space(quote, tokens, last + 1, last + 2) &&
+               capitalised(quote, tokens[last + 2])) {
+      last += 2;
+    } else {
+      break;
+    }
+  }
+  return last;
+}
+
 std::vector<Blank> candidate_blanks(const std::string& quote, const std::string& shown,
                                     const Usage& usage,
                                     const std::function<bool(const std::string&)>& story_name) {
@@ -148,9 +195,6 @@ std::vector<Blank> candidate_blanks(const std::string& quote, const std::string&
   for (const auto& t : tokens) ++count[t.lower];
   const auto shown_words = words_of(shown);
   const std::set<std::string> shown_set(shown_words.begin(), shown_words.end());
-  const auto joined_by_space = [&](std::size_t a, std::size_t b) {
-    return quote.substr(tokens[a].end, tokens[b].begin - tokens[a].end) == " ";
-  };
   // Used outside this quote: `deck_counts` leaves the quote's own words out.
   const auto topical = [&](const Token& t) {
     for (const auto& part : words_of(t.lower)) {
@@ -173,37 +217,14 @@ std::vector<Blank> candidate_blanks(const std::string& quote, const std::string&
     const Token& t = tokens[i];
     if (by_apostrophe(t) && !capitalised(quote, t)) continue;
     if (is_number_token(t) && !is_frame_word(t.lower)) {
-      // The number and the unit or noun it counts: "14 piers", "three years", "40 percent".
-      std::size_t last = i;
-      while (last + 1 < tokens.size() && joined_by_space(last, last + 1) &&
-             is_number_token(tokens[last + 1]))
-        ++last;
-      const bool has_digit = std::any_of(t.lower.begin(), t.lower.end(), [](char c) {
-        return std::isdigit(static_cast<unsigned char>(c));
-      });
-      if (last + 1 < tokens.size() && joined_by_space(last, last + 1) &&
-          (flags_of(tokens[last + 1].lower) & extract_detail::word::kUnit))
-        ++last;
-      else if (!has_digit)
-        continue;  // "one thing", "two things": a number word with nothing counted is phrasing
-      scored.push_back({SpanKind::number, 0, i, Blank{t.begin, tokens[last].end}});
-      i = last;
+      const auto last = number_span_end(quote, tokens, i);
+      if (!last) continue;
+      scored.push_back({SpanKind::number, 0, i, Blank{t.begin, tokens[*last].end}});
+      i = *last;
       continue;
     }
     if (capitalised(quote, t) && !starts_sentence(quote, tokens, i) && !is_frame_word(t.lower)) {
-      // The whole name, "of" and "de" inside it included ("Bank of Portville").
-      std::size_t last = i;
-      while (last + 2 < tokens.size() && joined_by_space(last, last + 1)) {
-        const Token& next = tokens[last + 1];
-        if (capitalised(quote, next)) {
-          ++last;
-        } else if ((flags_of(next.lower) & extract_detail::word::kConnector) &&
-                   joined_by_space(last + 1, last + 2) && capitalised(quote, tokens[last + 2])) {
-          last += 2;
-        } else {
-          break;
-        }
-      }
+      const std::size_t last = name_span_end(quote, tokens, i);
       const std::string name = quote.substr(t.begin, tokens[last].end - t.begin);
       // "President Obama": the person behind a title is the name the story knows.
       std::size_t first = i;
@@ -228,8 +249,9 @@ std::vector<Blank> candidate_blanks(const std::string& quote, const std::string&
     if (uses < kMinUsesOutside || uses >= usage.story_word_uses) continue;
     // A word before another content word modifies it ("political discourse", "a silver spoon",
     // "a much harder climb"): the head of the phrase carries the claim, not its modifier.
-    if (i + 1 < tokens.size() && joined_by_space(i, i + 1) && !capitalised(quote, tokens[i + 1]) &&
-        !is_frame_word(tokens[i + 1].lower) && !is_number_token(tokens[i + 1]))
+    if (i + 1 < tokens.size() && joined_by_space(quote, tokens, i, i + 1) &&
+        !capitalised(quote, tokens[i + 1]) && !is_frame_word(tokens[i + 1].lower) &&
+        !is_number_token(tokens[i + 1]))
       continue;
     // The fewer uses, the more particular to this claim (and the less guessable from the topic).
     scored.push_back({SpanKind::topic, static_cast<std::size_t>(uses), i, Blank{t.begin, t.end}});

@@ -5,6 +5,7 @@
 
 #include "deck/generate/generate.hpp"
 #include "deck/lint/unseen_rules.hpp"
+#include "word_lists.hpp"
 
 namespace citecard::deck::generate {
 namespace {
@@ -23,8 +24,7 @@ std::set<std::string> speaker_aliases(const Corpus& corpus, const QuoteGroup& gr
       aliases.insert(name_key(m.quote->speaker_mention));
   }
   // Pronouns are no giveaway: "he" in a quote does not name anyone.
-  for (const char* pronoun : {"he", "she", "they", "it", "we", "i", "him", "her", "them"})
-    aliases.erase(pronoun);
+  for (const auto& pronoun : lexicon::pronouns()) aliases.erase(std::string(pronoun.word));
   return aliases;
 }
 

@@ -21,7 +21,7 @@ namespace citecard::deck::lint {
 //   count-shown    the blank counts the items the sentence lists after it
 //   blank-cut      the blank cuts a word or a hyphenated compound ("_____-year-old") or a name
 //                  ("New _____" for "York")
-//   minor-number   the answer counts a minor unit (deck/data/minor_units.txt: minutes, pages ...)
+//   minor-number   the answer counts a minor unit (lexicon/minor_units.txt: minutes, pages ...)
 //                  or is a phone number
 //   label-number   the number labels something ("Flight _____", "No. _____"): an identifier
 std::vector<Finding> target_findings(const std::string& sentence, const std::string& answer);

@@ -6,10 +6,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <regex>
 #include <vector>
+
+#include "word_lists.hpp"
 
 namespace citecard::deck {
 namespace {
@@ -90,13 +91,14 @@ std::string_view drop_full_stop(std::string_view line) {
   return line.substr(0, line.size() - 1);
 }
 
+// A month name or abbreviation by its first three letters (lexicon/months.txt and
+// month_abbreviations.txt): "Sept." and "September" are 9, "May" is a name of its own; 0 for none.
 int month_number(std::string name) {
   for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  static const std::array<const char*, 12> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
-                                                      "jul", "aug", "sep", "oct", "nov", "dec"};
-  for (std::size_t i = 0; i < kMonths.size(); ++i)
-    if (name.rfind(kMonths[i], 0) == 0) return static_cast<int>(i) + 1;
-  return 0;
+  const std::string_view prefix = std::string_view(name).substr(0, 3);
+  const lexicon::Entry* month = lexicon::find(lexicon::month_abbreviations(), prefix);
+  if (!month) month = lexicon::find(lexicon::months(), prefix);
+  return month ? std::atoi(std::string(month->value).c_str()) : 0;
 }
 
 std::optional<std::string> ymd(int year, int month, int day) {

@@ -83,7 +83,7 @@ std::vector<Citation> outermost_citations(const std::vector<Citation>& citations
 std::string source_label(const Citation& citation);
 
 // A quote the generator did not make a who-said card of, because its speaker is not sure enough
-// (README: "Who said it"). A curator who checks it can keep it through the deck's overlay:
+// (docs/attribution.md). A curator who checks it can keep it through the deck's overlay:
 // [[card]] id = CARD_ID, action = "accept" (or "edit" with answer = "the right speaker").
 struct HeldBackQuote {
   std::string card_id;  // the who-said card it would have been

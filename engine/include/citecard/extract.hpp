@@ -94,7 +94,7 @@ struct Quote {
   bool partial = false;  // a fragment inside the writer's own sentence
   int paragraph = 0;     // 0-based paragraph index
   // Probability that `speaker` is right, from a model fitted on a hand-annotated news corpus
-  // (README: "Who said it"); 0 when there is no speaker.
+  // (docs/attribution.md); 0 when there is no speaker.
   double confidence = 0;
   AttributionEvidence evidence;
 };
@@ -142,7 +142,7 @@ std::vector<std::pair<std::string, double>> attribution_features(const Quote& qu
 // Quote::confidence, computed from attribution_features (0 when the quote has no speaker).
 double attribution_confidence(const Quote& quote);
 // The confidence a who-said card needs: chosen on the development corpus so that cards at or above
-// it name the right speaker at least 98 % of the time (README: "Who said it").
+// it name the right speaker at least 98 % of the time (docs/attribution.md).
 double who_said_threshold();
 // The review level below it: quotes at or above it name the right speaker at least 90 % of the
 // time on the development corpus; a deck builder offers them to a reader to confirm with one key.

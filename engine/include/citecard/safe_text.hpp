@@ -16,4 +16,8 @@ std::string well_formed_utf8(std::string_view bytes);
 // UTF-8 become U+FFFD.
 std::string terminal_safe(std::string_view text);
 
+// Appends the UTF-8 bytes of code point `cp`. A surrogate or a value past U+10FFFF, which UTF-8
+// cannot hold, is appended as U+FFFD, so the text stays well-formed whatever the caller decoded.
+void append_utf8(std::string& out, char32_t cp);
+
 }  // namespace citecard

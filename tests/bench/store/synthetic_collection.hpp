@@ -17,6 +17,38 @@
 
 namespace citecard::bench {
 
+// Sizes of a benchmark run: the full one for the figures, or the short one CI runs (small sizes,
+// seconds) so that a benchmark that no longer runs fails the suite.
+struct Sizes {
+  bool short_mode = false;
+  std::filesystem::path work_dir = std::filesystem::temp_directory_path();
+};
+
+// [--short] [WORK_DIR]
+inline Sizes parse_arguments(int argc, char** argv) {
+  Sizes sizes;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--short") {
+      sizes.short_mode = true;
+    } else {
+      sizes.work_dir = arg;
+    }
+  }
+  return sizes;
+}
+
+// 1000000 -> "1,000,000", as the table writes sizes.
+inline std::string with_commas(std::int64_t n) {
+  const std::string digits = std::to_string(n);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
 inline std::string card_id(std::int64_t i) {
   return fmt::format("c{:08}", i);
 }
@@ -47,8 +79,8 @@ inline void make_collection(const std::filesystem::path& path, std::int64_t card
       "seen) VALUES (?1, ?2, ?3, 'fact', 'A question?', 'An answer', '[]', ?4, 0, ?5)");
   auto state = *db->prepare(
       "INSERT INTO card_state (card, state, stability, difficulty, due, last_review, "
-      "scheduled_days, learning_steps, reps, lapses) VALUES (?1, ?2, ?3, 5.0, ?4, ?5, ?6, 0, 4, "
-      "0)");
+      "scheduled_days, learning_steps, reps, lapses, deck) VALUES (?1, ?2, ?3, 5.0, ?4, ?5, ?6, "
+      "0, 4, 0, ?7)");
   std::uint64_t rng = 7;
   auto next = [&rng] {
     rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;

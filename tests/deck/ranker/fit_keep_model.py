@@ -31,7 +31,7 @@ STEPS = 1500
 CV_STEPS = 500  # leave-one-deck-out refits: fewer steps, the ranking settles early
 RATE = 0.5
 # The goal is 0.80; the features reach it only for a handful of cards an article, so the limits keep
-# the most cards while a reader keeps at least half (README: the figures, and the rules alone: 43 %).
+# the most cards while a reader keeps at least half (docs/decks.md: the figures, and the rules alone: 43 %).
 TARGET_KEEP = 0.50
 MIN_FEATURE_ROWS = 5  # a feature seen on fewer judged candidates is not weighed
 
