@@ -155,8 +155,13 @@ bool is_probability_list(const double* p, std::size_t n) {
 }  // namespace
 
 Result<void> validate(const SimulationConfig& c) {
-  if (c.deck_size < 1) return make_error("the deck size must be at least 1 card");
-  if (c.days < 1) return make_error("the number of days must be at least 1");
+  // The bounds keep a mistyped number from asking for gigabytes of per-day and per-card state.
+  if (c.deck_size < 1 || c.deck_size > kMostSimulatedCards)
+    return make_error(fmt::format("the deck size must be from 1 to {} cards, not {}",
+                                  kMostSimulatedCards, c.deck_size));
+  if (c.days < 1 || c.days > kMostSimulatedDays)
+    return make_error(fmt::format("the number of days must be from 1 to {} (a century), not {}",
+                                  kMostSimulatedDays, c.days));
   if (c.new_per_day < 0 || c.reviews_per_day < 0)
     return make_error("the daily limits must be 0 or more");
   if (!(c.seconds_per_day >= 0)) return make_error("the daily time cap must be 0 or more seconds");

@@ -206,6 +206,11 @@ TEST_CASE("a configuration the simulator cannot run is refused with the reason")
   c = {};
   c.deck_size = 0;
   CHECK_FALSE(simulate(c));
+  c = {};
+  c.days = kMostSimulatedDays + 1;
+  r = simulate(c);
+  REQUIRE_FALSE(r);
+  CHECK(r.error().message.find("number of days") != std::string::npos);
 }
 
 TEST_CASE("habits from a log: first answers, recalled buttons and median times per state") {

@@ -22,6 +22,8 @@
 namespace citecard {
 
 inline constexpr int kNoDailyLimit = std::numeric_limits<int>::max();
+inline constexpr int kMostSimulatedCards = 10'000'000;
+inline constexpr int kMostSimulatedDays = 36500;
 
 // What an answer costs, by the card's state when answered: [0] learning (a new card's first
 // answer included), [1] review, [2] relearning; then by rating - 1. Seconds.
