@@ -8,6 +8,7 @@ find_package(fmt REQUIRED)                      # libfmt-dev: formatting (g++ 12
 pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)  # Unicode normalisation
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)           # HTML5 parsing of saved pages
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)         # Anki packages (.apkg) are zips
+pkg_check_modules(LIBZSTD REQUIRED IMPORTED_TARGET libzstd)       # ... whose collection.anki21b is zstd
 find_package(CLI11 REQUIRED)                    # libcli11-dev: the command line
 
 if(CITECARD_BUILD_GUI)

@@ -8,8 +8,8 @@ packages=(
   build-essential cmake ninja-build pkg-config clang-format
   # engine
   libsqlite3-dev libtomlplusplus-dev nlohmann-json3-dev libfmt-dev libutf8proc-dev libgumbo-dev
-  # engine: Anki packages (.apkg) are zip files
-  libzip-dev
+  # engine: Anki packages (.apkg) are zip files; since Anki 2.1.50 their collection is zstd
+  libzip-dev libzstd-dev
   # command line
   libcli11-dev
   # app

@@ -35,6 +35,9 @@ void add_import_command(CLI::App& app) {
           "Skipped {} cards (a note's second and later cards, or no text on the front) "
           "and {} log entries that are not answers.\n",
           r.cards_skipped, r.reviews_skipped);
+    if (r.media_skipped > 0)
+      fmt::print("Left out {} media files (images, sounds): citecard cards are text.\n",
+                 r.media_skipped);
     fmt::print("These cards cite no source: citecard shows them as imported.\n");
   });
 }

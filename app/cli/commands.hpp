@@ -51,6 +51,7 @@ void add_lint_command(CLI::App& app);
 void add_candidates_command(CLI::App& app);
 void add_revlog_command(CLI::App& app);
 void add_optimize_command(CLI::App& app);
+void add_simulate_command(CLI::App& app);
 void add_new_command(CLI::App& app);
 void add_export_command(CLI::App& app);
 void add_import_command(CLI::App& app);

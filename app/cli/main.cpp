@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   citecard::cli::add_candidates_command(app);
   citecard::cli::add_revlog_command(app);
   citecard::cli::add_optimize_command(app);
+  citecard::cli::add_simulate_command(app);
   citecard::cli::add_export_command(app);
   citecard::cli::add_import_command(app);
 

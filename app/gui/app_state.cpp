@@ -316,6 +316,7 @@ void AppState::open_settings() {
   relearning_steps_draft_ = format_steps(settings_draft_.fsrs.relearning_steps);
   settings_message_.clear();
   view_ = View::Settings;
+  if (!workload_.busy()) start_workload();
 }
 
 bool AppState::save_settings() {
@@ -349,6 +350,20 @@ void AppState::start_fit() {
   settings_message_.clear();
   fit_.start(std::move(log).value(), collection_.options().fsrs.w,
              collection_.options().rollover_hour);
+}
+
+void AppState::start_workload() {
+  Result<std::vector<RevlogEntry>> log = export_revlog(collection_);
+  if (!log) {
+    report(log.error());
+    return;
+  }
+  Result<std::vector<Card>> cards = collection_.cards();
+  if (!cards) {
+    report(cards.error());
+    return;
+  }
+  workload_.start(std::move(log).value(), collection_.options(), static_cast<int>(cards->size()));
 }
 
 bool AppState::use_fitted_weights() {

@@ -20,6 +20,7 @@
 #include "citecard/extract.hpp"
 #include "citecard/review_stats.hpp"
 #include "fit_job.hpp"
+#include "workload_job.hpp"
 
 namespace citecard::gui {
 
@@ -157,6 +158,10 @@ class AppState {
   void start_fit();
   FitJob& fit() { return fit_; }
   bool use_fitted_weights();
+  // "Workload by desired retention": the simulator on the learner's habits and saved settings,
+  // off the UI thread; opening Settings starts it.
+  void start_workload();
+  WorkloadJob& workload() { return workload_; }
   const std::string& settings_message() const { return settings_message_; }
 
   // Builder: make or grow a deck from article files, curate its candidate cards, save the
@@ -236,6 +241,7 @@ class AppState {
   CollectionStats stats_;
   BuilderSession builder_;
   FitJob fit_;
+  WorkloadJob workload_;
   StudyOptions settings_draft_;
   std::string settings_message_;
   std::string learning_steps_draft_;

@@ -340,7 +340,7 @@ Result<void> run_step(GLFWwindow* window, AppState& state, Views& views, Ui& ui,
     // The app keeps drawing while the Builder works, as it does for a learner; the frames drawn
     // are counted so a test can see the UI was not blocked.
     int frames = 0;
-    while (state.builder().busy() || state.fit().busy()) {
+    while (state.builder().busy() || state.fit().busy() || state.workload().busy()) {
       render_frame(window, state, views, ui, look);
       glfwSwapBuffers(window);
       ++frames;
@@ -384,6 +384,16 @@ int run_screenshot(GLFWwindow* window, AppState& state, Views& views, Ui& ui, Lo
       session.cards.size(), session.total(), session.by_rating[0], session.by_rating[1],
       session.by_rating[2], session.by_rating[3], static_cast<long long>(session.answer_ms),
       session.suspended, session.buried);
+  // The workload curves Settings drew, so a script can check they came from the simulator.
+  if (const auto& workload = state.workload().result()) {
+    const RetentionSweep& sweep = workload->sweep;
+    std::printf(
+        "citecard-gui: workload: %zu retentions %.2f-%.2f over %d cards, optimum %.2f, "
+        "%.1f-%.1f min/day\n",
+        sweep.points.size(), sweep.points.front().retention, sweep.points.back().retention,
+        workload->cards, sweep.points[sweep.optimum].retention,
+        sweep.points.front().seconds_per_day / 60, sweep.points.back().seconds_per_day / 60);
+  }
   return 0;
 }
 
@@ -462,6 +472,7 @@ int run(Options options, std::chrono::steady_clock::time_point started) {
   // The Builder's worker wakes the event loop so its progress is drawn.
   state.builder().set_wake([] { glfwPostEmptyEvent(); });
   state.fit().set_wake([] { glfwPostEmptyEvent(); });
+  state.workload().set_wake([] { glfwPostEmptyEvent(); });
 
   glfwSetErrorCallback(on_glfw_error);
   if (!glfwInit()) {

@@ -287,6 +287,7 @@ Result<void> run_script_step(AppState& state, const ScriptStep& step) {
     case ScriptStep::Kind::Wait:
       state.builder().wait();
       state.fit().wait();
+      state.workload().wait();
       if (!state.builder().error().empty()) return fail(state.builder().error());
       break;
     case ScriptStep::Kind::Decide: {

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Makes the app's screenshots for README and docs/app.md (study, reader, builder, stats) with
+# Makes the app's screenshots for README and docs/app.md (study, reader, builder, stats, settings) with
 # `citecard-gui --screenshot`, on the summit deck after three weeks of scripted study, so the
 # charts have something to show. Needs xvfb-run; the clock is pinned, so a rerun gives the same
 # pictures (up to font rendering).
@@ -45,4 +45,6 @@ cp "$root/tests/gui/data/builder/library_hours.txt" "$root/tests/gui/data/builde
 # From the articles' folder, which the Builder's file chooser opens on.
 (cd "$work/articles" && shot builder --script "builder,add:$work/articles,newdeck:$work/my-deck,wait,reject:2")
 shot stats --view stats
+# Settings waits for its workload curves (the simulator runs off the UI thread).
+shot settings --view settings --script "wait"
 shot study-dark --view study --reveal --script "theme:dark"

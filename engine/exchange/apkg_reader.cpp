@@ -1,5 +1,8 @@
-// Reading an Anki package: its collection (collection.anki21 when there, else collection.anki2;
-// both Anki's schema 11) is unzipped to a temporary file and read with SQLite.
+// Reading an Anki package: its collection is unzipped to a temporary file and read with SQLite.
+// Anki 2.1.50+ writes collection.anki21b, zstd-compressed, in schema 18 (note types, fields and
+// decks in tables of their own), beside a collection.anki2 that only asks the user to update
+// Anki; older packages hold collection.anki21 or collection.anki2 in schema 11 (note types and
+// decks as JSON in the col row). Media files are left out and counted.
 #include <fmt/format.h>
 
 #include <sqlite3.h>
@@ -14,6 +17,7 @@
 #include "exchange/files.hpp"
 #include "exchange/html_text.hpp"
 #include "exchange/zip_archive.hpp"
+#include "exchange/zstd_file.hpp"
 #include "store/database.hpp"
 
 namespace citecard::exchange {
@@ -86,21 +90,94 @@ std::string sqlite_problem(std::string message) {
   return message;
 }
 
-Result<std::string> collection_entry(const std::filesystem::path& path) {
+struct PackageContents {
+  std::string collection;   // the zip entry holding the collection
+  bool compressed = false;  // zstd (collection.anki21b)
+  int media = 0;            // media files, named 0, 1, 2... in every package version
+};
+
+Result<PackageContents> package_contents(const std::filesystem::path& path) {
   auto names = zip_names(path);
   if (!names) return names.error();
   auto has = [&](const char* name) {
     return std::find(names->begin(), names->end(), name) != names->end();
   };
-  // A package from Anki 2.1.50+ made without "Support older Anki versions" holds only
-  // collection.anki21b, compressed with zstd in a newer schema.
-  if (has("collection.anki21")) return std::string("collection.anki21");
-  if (has("collection.anki2")) return std::string("collection.anki2");
-  if (has("collection.anki21b"))
-    return damaged(path,
-                   "it holds only collection.anki21b (Anki 2.1.50's newer format); export it "
-                   "again from Anki with \"Support older Anki versions\" ticked");
-  return damaged(path, "it has no collection.anki2 (is it an Anki package?)");
+  PackageContents contents;
+  for (const std::string& name : *names)
+    if (!name.empty() &&
+        std::all_of(name.begin(), name.end(), [](unsigned char c) { return std::isdigit(c) != 0; }))
+      ++contents.media;
+  // The newest first: beside collection.anki21b, Anki 2.1.50+ puts a collection.anki2 whose one
+  // note asks the user to update Anki.
+  if (has("collection.anki21b")) {
+    contents.collection = "collection.anki21b";
+    contents.compressed = true;
+  } else if (has("collection.anki21")) {
+    contents.collection = "collection.anki21";
+  } else if (has("collection.anki2")) {
+    contents.collection = "collection.anki2";
+  } else {
+    return damaged(path, "it has no collection.anki2 (is it an Anki package?)");
+  }
+  return contents;
+}
+
+bool has_table(const store::Database& db, const char* table) {
+  auto q = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1");
+  if (!q) return false;
+  q->bind(1, std::string(table));
+  auto row = q->step();
+  return row && *row;
+}
+
+// Schema 18: note types' fields in `fields`, decks in `decks` (their names' levels joined by
+// U+001F rather than "::").
+Result<std::map<std::int64_t, NoteType>> note_types_18(const store::Database& db,
+                                                       const std::filesystem::path& path,
+                                                       std::string& deck_name) {
+  std::map<std::int64_t, NoteType> types;
+  auto fields = db.prepare("SELECT ntid, ord, name FROM fields ORDER BY ntid, ord");
+  if (!fields) return damaged(path, sqlite_problem(fields.error().message));
+  for (;;) {
+    auto row = fields->step();
+    if (!row) return damaged(path, sqlite_problem(row.error().message));
+    if (!*row) break;
+    types[fields->column_int(0)].fields.push_back(fields->column_text(2));
+  }
+  auto notetypes = db.prepare("SELECT id FROM notetypes");
+  if (!notetypes) return damaged(path, sqlite_problem(notetypes.error().message));
+  for (;;) {
+    auto row = notetypes->step();
+    if (!row) return damaged(path, sqlite_problem(row.error().message));
+    if (!*row) break;
+    types[notetypes->column_int(0)];  // a note type without fields is still known
+  }
+  auto decks = db.prepare("SELECT id, name FROM decks ORDER BY id");
+  if (!decks) return damaged(path, sqlite_problem(decks.error().message));
+  for (;;) {
+    auto row = decks->step();
+    if (!row) return damaged(path, sqlite_problem(row.error().message));
+    if (!*row) break;
+    if (decks->column_int(0) == 1) continue;  // Anki's Default
+    std::string name = decks->column_text(1);
+    for (auto at = name.find('\x1f'); at != std::string::npos; at = name.find('\x1f', at))
+      name.replace(at, 1, "::");
+    deck_name = name;
+  }
+  return types;
+}
+
+// Schema 18 declares its name columns with Anki's own collation; SQLite needs one of that name
+// to read them. Case-insensitive in ASCII is all citecard's queries need of it.
+int unicase_compare(void*, int left_size, const void* left, int right_size, const void* right) {
+  const auto* a = static_cast<const unsigned char*>(left);
+  const auto* b = static_cast<const unsigned char*>(right);
+  const int n = std::min(left_size, right_size);
+  for (int i = 0; i < n; ++i) {
+    const int ca = std::tolower(a[i]), cb = std::tolower(b[i]);
+    if (ca != cb) return ca < cb ? -1 : 1;
+  }
+  return left_size == right_size ? 0 : (left_size < right_size ? -1 : 1);
 }
 
 Result<std::map<std::int64_t, NoteType>> note_types(const store::Database& db,
@@ -139,14 +216,27 @@ Result<std::map<std::int64_t, NoteType>> note_types(const store::Database& db,
 }  // namespace
 
 Result<AnkiFile> read_apkg(const std::filesystem::path& path) {
-  auto entry = collection_entry(path);
-  if (!entry) return entry.error();
+  auto contents = package_contents(path);
+  if (!contents) return contents.error();
+  const std::string* entry = &contents->collection;
   auto temp = TempFile::create(".anki2");
   if (!temp) return temp.error();
-  if (auto r = extract_zip_entry(path, *entry, temp->path(), kMaxCollectionBytes); !r)
+  if (contents->compressed) {
+    auto packed = TempFile::create(".anki21b");
+    if (!packed) return packed.error();
+    if (auto r = extract_zip_entry(path, *entry, packed->path(), kMaxCollectionBytes); !r)
+      return r.error();
+    if (auto r = decompress_zstd_file(
+            packed->path(), temp->path(), kMaxCollectionBytes,
+            fmt::format("{}: not a readable Anki package: {}", path.string(), *entry));
+        !r)
+      return r.error();
+  } else if (auto r = extract_zip_entry(path, *entry, temp->path(), kMaxCollectionBytes); !r) {
     return r.error();
+  }
   auto db = store::Database::connect(temp->path(), false);
   if (!db) return damaged(path, *entry + " is not a readable collection");
+  sqlite3_create_collation(db->handle(), "unicase", SQLITE_UTF8, nullptr, unicase_compare);
   // The collection is the sender's: no value past the bound, no SQL functions run from its
   // schema (views, triggers), no writing to it.
   sqlite3_limit(db->handle(), SQLITE_LIMIT_LENGTH, kMaxValueBytes);
@@ -155,7 +245,9 @@ Result<AnkiFile> read_apkg(const std::filesystem::path& path) {
   (void)db->exec("PRAGMA query_only = ON");
 
   AnkiFile file;
-  auto types = note_types(*db, path, file.deck_name);
+  file.media_skipped = contents->media;
+  auto types = has_table(*db, "notetypes") ? note_types_18(*db, path, file.deck_name)
+                                           : note_types(*db, path, file.deck_name);
   if (!types) return types.error();
 
   // Each note's first card (lowest ord) becomes the citecard card, in the order the notes were

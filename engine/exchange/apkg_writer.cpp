@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "deck/content_id.hpp"
 #include "exchange/apkg.hpp"
@@ -150,8 +151,74 @@ std::int64_t field_checksum(const std::string& plain) {
          (std::int64_t{digest[2]} << 8) | std::int64_t{digest[3]};
 }
 
+// Anki's card types and revlog types for a citecard state.
+int anki_card_type(CardState state) {
+  switch (state) {
+    case CardState::New:
+      return 0;
+    case CardState::Learning:
+      return 1;
+    case CardState::Review:
+      return 2;
+    case CardState::Relearning:
+      return 3;
+  }
+  return 0;
+}
+int anki_revlog_type(CardState before) {
+  switch (before) {
+    case CardState::Review:
+      return 1;
+    case CardState::Relearning:
+      return 2;
+    default:
+      return 0;  // new and learning answers are learning answers to Anki
+  }
+}
+// Anki's revlog intervals: days when positive, seconds when negative (a step within the day).
+std::int64_t anki_interval(const CardMemory& m, Timestamp at) {
+  if (m.state == CardState::New) return 0;
+  if (m.scheduled_days > 0) return m.scheduled_days;
+  return -std::max<std::int64_t>(1, m.due - at);
+}
+
+// The cards row's scheduling columns for a card's state after its last answer.
+struct CardColumns {
+  int type = 0, queue = 0;
+  std::int64_t due = 0;
+  int ivl = 0, factor = 0, reps = 0, lapses = 0;
+  std::string data;
+};
+CardColumns card_columns(const std::vector<ReviewRecord>* history, std::int64_t position,
+                         Timestamp collection_created) {
+  CardColumns c;
+  if (!history || history->empty()) {
+    c.due = position;  // a new card's due is its place in the new queue
+    return c;
+  }
+  const CardMemory& m = history->back().after;
+  c.type = anki_card_type(m.state);
+  // Learning and relearning cards wait in Anki's intraday queue (1), reviews in queue 2.
+  c.queue = m.state == CardState::Review ? 2 : 1;
+  if (m.state == CardState::Review) {
+    // Anki counts a review's due in days from the collection's creation.
+    const std::int64_t seconds = m.due - collection_created;
+    c.due = seconds / kSecondsPerDay - (seconds % kSecondsPerDay < 0 ? 1 : 0);
+  } else {
+    c.due = m.due;
+  }
+  c.ivl = m.state == CardState::Review ? m.scheduled_days : 0;
+  c.factor = 2500;
+  c.reps = m.reps;
+  c.lapses = m.lapses;
+  // Anki keeps an FSRS card's memory state in its data as "s" and "d".
+  c.data = json{{"s", m.stability}, {"d", m.difficulty}}.dump();
+  return c;
+}
+
 Result<void> fill_collection(store::Database& db, const std::vector<Card>& cards,
-                             const std::map<std::string, std::string>& deck_titles, Timestamp now) {
+                             const std::map<std::string, std::string>& deck_titles, Timestamp now,
+                             const ReviewHistories& histories) {
   if (auto r = db.exec(kSchema11); !r) return r;
   json decks = {{"1", anki_deck(1, "Default", "", now)}};
   for (const auto& [id, title] : deck_titles) {
@@ -182,9 +249,16 @@ Result<void> fill_collection(store::Database& db, const std::vector<Card>& cards
 
   auto note = db.prepare("INSERT INTO notes VALUES (?1, ?2, ?3, ?4, -1, ?5, ?6, ?7, ?8, 0, '')");
   auto card = db.prepare(
-      "INSERT INTO cards VALUES (?1, ?2, ?3, 0, ?4, -1, 0, 0, ?5, 0, 0, 0, 0, 0, 0, 0, 0, '')");
+      "INSERT INTO cards VALUES (?1, ?2, ?3, 0, ?4, -1, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0, 0, 0, 0, "
+      "?12)");
+  auto revlog = db.prepare("INSERT INTO revlog VALUES (?1, ?2, -1, ?3, ?4, ?5, ?6, ?7, ?8)");
   if (!note) return note.error();
   if (!card) return card.error();
+  if (!revlog) return revlog.error();
+  const Timestamp created = start_of_day(now, 0);
+  // revlog ids are the answers' times in milliseconds and must differ: answers logged in the
+  // same millisecond (citecard keeps seconds) take the next free one.
+  std::set<std::int64_t> revlog_ids;
   // Ids are creation times in milliseconds in Anki; consecutive ones keep the deck's order.
   const std::int64_t first_id = now * 1000;
   std::int64_t position = 0;
@@ -198,10 +272,27 @@ Result<void> fill_collection(store::Database& db, const std::vector<Card>& cards
     note->bind(4, now).bind(5, tags).bind(6, flds).bind(7, sort_field);
     note->bind(8, field_checksum(sort_field));
     if (auto r = note->run(); !r) return r;
+    const auto found = histories.find(c.id);
+    const std::vector<ReviewRecord>* history = found == histories.end() ? nullptr : &found->second;
+    const CardColumns columns = card_columns(history, position + 1, created);
     card->reset();
     card->bind(1, first_id + position).bind(2, first_id + position).bind(3, anki_deck_id(c.deck));
-    card->bind(4, now).bind(5, position + 1);
+    card->bind(4, now).bind(5, columns.type).bind(6, columns.queue).bind(7, columns.due);
+    card->bind(8, columns.ivl).bind(9, columns.factor).bind(10, columns.reps);
+    card->bind(11, columns.lapses).bind(12, columns.data);
     if (auto r = card->run(); !r) return r;
+    if (history)
+      for (const ReviewRecord& answer : *history) {
+        std::int64_t id = answer.reviewed_at * 1000;
+        while (!revlog_ids.insert(id).second) ++id;
+        revlog->reset();
+        revlog->bind(1, id).bind(2, first_id + position).bind(3, static_cast<int>(answer.rating));
+        revlog->bind(4, anki_interval(answer.after, answer.reviewed_at));
+        revlog->bind(5, anki_interval(answer.before, answer.reviewed_at));
+        revlog->bind(6, answer.before.state == CardState::New ? 0 : 2500);
+        revlog->bind(7, answer.duration_ms).bind(8, anki_revlog_type(answer.before.state));
+        if (auto r = revlog->run(); !r) return r;
+      }
     ++position;
   }
   return {};
@@ -210,7 +301,8 @@ Result<void> fill_collection(store::Database& db, const std::vector<Card>& cards
 }  // namespace
 
 Result<void> write_apkg(const std::filesystem::path& out, const std::vector<Card>& cards,
-                        const std::map<std::string, std::string>& deck_titles, Timestamp now) {
+                        const std::map<std::string, std::string>& deck_titles, Timestamp now,
+                        const ReviewHistories& histories) {
   auto temp = TempFile::create(".anki2");
   if (!temp) return temp.error();
   {
@@ -218,7 +310,7 @@ Result<void> write_apkg(const std::filesystem::path& out, const std::vector<Card
     if (!db) return db.error();
     auto tx = store::Transaction::begin(*db);
     if (!tx) return tx.error();
-    if (auto r = fill_collection(*db, cards, deck_titles, now); !r)
+    if (auto r = fill_collection(*db, cards, deck_titles, now, histories); !r)
       return make_error("cannot make the package's collection: " + r.error().message,
                         r.error().code);
     if (auto r = tx->commit(); !r) return r;

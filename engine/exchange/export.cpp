@@ -34,9 +34,17 @@ Result<ExportReport> export_cards(const Collection& collection, ExportFormat for
 
   Result<void> written;
   switch (format) {
-    case ExportFormat::Apkg:
-      written = exchange::write_apkg(out, cards, titles, now);
+    case ExportFormat::Apkg: {
+      // The review history goes with the cards, so progress survives a move to Anki and back.
+      exchange::ReviewHistories histories;
+      for (const Card& card : cards) {
+        auto log = collection.review_log(card.id);
+        if (!log) return log.error();
+        if (!log->empty()) histories[card.id] = std::move(*log);
+      }
+      written = exchange::write_apkg(out, cards, titles, now, histories);
       break;
+    }
     case ExportFormat::AnkiText:
       written = exchange::write_file_whole(out, exchange::anki_text(cards, titles));
       break;

@@ -80,6 +80,7 @@ Result<ImportReport> import_anki_file(Collection& collection, const AnkiFile& fi
     report.notes = static_cast<int>(file.notes.size());
     report.cards_skipped = file.cards_skipped;
     report.reviews_skipped = file.reviews_skipped;
+    report.media_skipped = file.media_skipped;
     std::vector<ImportedNote> notes;
     notes.reserve(file.notes.size());
     for (const auto& record : file.notes) notes.push_back(record.note);

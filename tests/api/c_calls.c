@@ -245,3 +245,51 @@ const char* c_export_then_import(cc_collection* col, const char* dir, int64_t no
     return failed;
   }
 }
+
+const char* c_simulate_runs(cc_collection* col, int cards_in_collection) {
+  enum { kDays = 60 };
+  double memorized[kDays], memorized_again[kDays];
+  int reviews[kDays], learned[kDays];
+  cc_simulate_options options = CC_SIMULATE_OPTIONS_INIT;
+  options.deck_size = 400;
+  options.days = kDays;
+  options.new_per_day = 15;
+  options.seed = 7;
+  cc_simulation result = {sizeof(cc_simulation), memorized, reviews, learned, NULL, 0, 0, 0, 0, 0};
+  {
+    const cc_collection* col = NULL; /* for EXPECT_CODE's message: the thread's error */
+    EXPECT_CODE(cc_simulate(NULL, &options, &result), CC_OK);
+  }
+  EXPECT(result.total_new == 400, "%d new cards of 400 in %d days at 15 a day", result.total_new,
+         kDays);
+  for (int d = 0; d < kDays; ++d)
+    EXPECT(learned[d] <= 15, "day %d introduced %d new cards, over the limit of 15", d, learned[d]);
+  EXPECT(result.memorized > 0 && result.memorized <= 400, "memorised %f", result.memorized);
+  EXPECT(result.seconds_per_memorized > 0, "seconds per card memorised %f",
+         result.seconds_per_memorized);
+  cc_simulation again = result;
+  again.memorized_per_day = memorized_again;
+  again.reviews_per_day = NULL;
+  again.new_per_day = NULL;
+  EXPECT(cc_simulate(NULL, &options, &again) == CC_OK, "second run: %s", cc_errmsg(NULL));
+  EXPECT(memcmp(memorized, memorized_again, sizeof memorized) == 0,
+         "the same seed gave different days");
+
+  /* From the collection: its card count when deck_size is 0. */
+  options.deck_size = 0;
+  options.new_per_day = -1;
+  options.seconds_per_day = -1;
+  EXPECT_CODE(cc_simulate(col, &options, &result), CC_OK);
+  EXPECT(result.total_new == cards_in_collection, "%d new cards, the collection has %d",
+         result.total_new, cards_in_collection);
+
+  options.desired_retention = 1.5;
+  EXPECT(cc_simulate(col, &options, &result) == CC_MISUSE, "retention 1.5 accepted");
+  EXPECT(strstr(cc_errmsg(col), "cc_simulate") && strstr(cc_errmsg(col), "desired retention"),
+         "message: %s", cc_errmsg(col));
+  options.desired_retention = 0;
+  EXPECT(cc_simulate(col, &options, NULL) == CC_MISUSE, "NULL result accepted");
+  options.size = 8;
+  EXPECT(cc_simulate(col, &options, &result) == CC_MISUSE, "options of size 8 accepted");
+  return NULL;
+}

@@ -23,6 +23,7 @@ const char* c_suspend_and_unsuspend(cc_collection* col, int64_t now);
 const char* c_bury_until_next_day(cc_collection* col, int64_t now);
 const char* c_build_reports(cc_collection* col, const char* deck_dir);
 const char* c_extract_gives_json(void);
+const char* c_simulate_runs(cc_collection* col, int cards_in_collection);
 }
 
 namespace {
@@ -262,6 +263,14 @@ TEST_CASE("from C: building reports the deck and its cards added, then nothing n
 
 TEST_CASE("from C: extraction gives quotes, facts and entities as JSON") {
   check_c(c_extract_gives_json());
+}
+
+TEST_CASE("from C: cc_simulate is reproducible, keeps its limits, and reads the collection") {
+  SummitCollection summit;
+  int cards = 0;
+  REQUIRE(cc_build_deck(summit.col, kSummitDeck.c_str(), nullptr, &cards, nullptr, nullptr,
+                        nullptr) == CC_OK);
+  check_c(c_simulate_runs(summit.col, cards));
 }
 
 TEST_CASE("two threads, each with its own handle on one file, study at once without errors") {

@@ -29,6 +29,9 @@
 #   stats   T on the deck list opens Stats; after one answer its charts differ from before
 #   settings Settings shows the collection's options; "Fit my parameters" runs the optimizer on
 #           the collection's log off the UI thread and reports what it fitted on
+#   workload Settings simulates every desired retention from 0.70 to 0.95 off the UI thread and
+#           draws the minutes a day and cards memorised; the curves' figures reach stdout, the
+#           optimum lies within the range, and a higher retention costs more minutes a day
 #   putaside S suspends the card on screen and - buries the next one: exactly those two cards,
 #           the first two the queue would show, are suspended and buried in the collection, and
 #           the session summary counts them
@@ -307,6 +310,23 @@ case $case_name in
     gui "$work/settings.png" --view settings --script "fit,wait" | tee "$work/gui.txt"
     grep -q "view: settings" "$work/gui.txt"
     "$png_check" "$work/settings.png" --size "$size"
+    ;;
+  workload)
+    # Some answers first, so the habits come from a log.
+    gui "$work/answered.png" --view study --script "reveal,rate:1,reveal,rate:3,reveal,rate:4"
+    gui "$work/workload.png" --view settings --script "wait" | tee "$work/gui.txt"
+    grep -q "view: settings" "$work/gui.txt"
+    line=$(grep "workload: 26 retentions 0.70-0.95 over" "$work/gui.txt") || {
+      echo "expected the Settings curves over 26 retentions from 0.70 to 0.95" >&2
+      exit 1
+    }
+    echo "$line" | awk '{
+      for (i = 1; i <= NF; i++) { if ($i == "optimum") opt = $(i + 1); if ($i == "min/day") mins = $(i - 1) }
+      split(mins, m, "-")
+      if (!(opt + 0 >= 0.70 && opt + 0 <= 0.95)) { print "optimum " opt " outside 0.70-0.95"; exit 1 }
+      if (!(m[2] + 0 > m[1] + 0)) { print "0.95 costs no more than 0.70: " mins; exit 1 }
+    }'
+    "$png_check" "$work/workload.png" --size "$size"
     ;;
   putaside)
     # The first two cards the queue shows, from a plain run on a copy.

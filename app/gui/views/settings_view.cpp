@@ -10,6 +10,7 @@
 #include <string>
 
 #include "../widgets.hpp"
+#include "retention_curves.hpp"
 
 namespace citecard::gui {
 namespace {
@@ -31,6 +32,8 @@ void draw_weights(const FsrsWeights& w, const Ui& ui) {
 void draw_settings_view(AppState& state, const Ui& ui) {
   FitJob& fit = state.fit();
   fit.poll();
+  WorkloadJob& workload = state.workload();
+  workload.poll();
   const ImGuiIO& io = ImGui::GetIO();
   if (key_pressed(GLFW_KEY_ESCAPE)) {
     state.back_to_decks();
@@ -52,6 +55,13 @@ void draw_settings_view(AppState& state, const Ui& ui) {
 
   StudyOptions& draft = state.settings_draft();
   const float width = 260.0f * ui.scale;
+  // Two columns: the settings on the left, and on the right what the desired retention among
+  // them costs, so a learner moving the slider sees the curves beside it.
+  const bool columns = ImGui::BeginTable("settings columns", 2);
+  if (columns) {
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(0);
+  }
   section_label(ui, "STUDY");
   float retention = static_cast<float>(draft.fsrs.desired_retention);
   ImGui::SetNextItemWidth(width);
@@ -94,6 +104,17 @@ void draw_settings_view(AppState& state, const Ui& ui) {
   // Whole pixels: each new size rebuilds the font atlas, so a drag rebuilds it once per pixel.
   look.font_size = std::round(look.font_size);
   if (!(look == state.appearance())) state.set_appearance(look);
+
+  if (columns) ImGui::TableSetColumnIndex(1);
+  section_label(ui, "WORKLOAD BY DESIRED RETENTION");
+  if (workload.busy()) {
+    ImGui::TextUnformatted("Simulating a year of study at each retention...");
+  } else if (const auto& result = workload.result()) {
+    draw_retention_curves(*result, draft.fsrs.desired_retention, ui);
+  }
+  if (!workload.error().empty())
+    ImGui::TextColored(ui.palette.wrong, "%s", workload.error().c_str());
+  if (columns) ImGui::EndTable();
 
   ImGui::Spacing();
   ImGui::Separator();

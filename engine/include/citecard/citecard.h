@@ -426,6 +426,54 @@ CC_API int cc_export(cc_collection* collection, const char* path, int format, co
 CC_API int cc_import(cc_collection* collection, const char* path, const char* deck,
                      int* cards_added, int* cards_present, int* reviews_added);
 
+/* --- Workload simulation --------------------------------------------------------------------- */
+
+/* What cc_simulate simulates. Zeros (and -1 for the limits) take the defaults: from the
+ * collection when one is given (its card count, desired retention, weights, steps, and the
+ * buttons and seconds per answer read from its review log), else fsrs-rs's. */
+typedef struct cc_simulate_options {
+  size_t size;              /* sizeof(cc_simulate_options) */
+  int deck_size;            /* cards; 0: the collection's active cards, or 10000 */
+  int days;                 /* days simulated; the result arrays need this many entries */
+  int new_per_day;          /* new cards a day; -1: no limit */
+  int reviews_per_day;      /* reviews a day; -1: no limit */
+  double seconds_per_day;   /* daily time cap; 0: 1800; negative: no cap */
+  double desired_retention; /* in (0, 1); 0: the collection's, or 0.9 */
+  uint64_t seed;            /* the same seed gives the same result */
+  double first_rating[4];   /* P(Again, Hard, Good, Easy) on a first answer; all 0: default */
+  double review_rating[3];  /* P(Hard, Good, Easy) on a recalled review; all 0: default */
+  double seconds[3][4];     /* seconds per answer: rows learning, review, relearning; by rating;
+                               a row of 0s: default */
+} cc_simulate_options;
+#define CC_SIMULATE_OPTIONS_INIT                                           \
+  {                                                                        \
+    sizeof(cc_simulate_options), 0, 365, -1, -1, 0.0, 0.0, 42, {0}, {0}, { \
+      { 0 }                                                                \
+    }                                                                      \
+  }
+
+/* What cc_simulate found. The caller sets size and points the arrays (any may be NULL) at
+ * options.days entries each; day 0 first. */
+typedef struct cc_simulation {
+  size_t size;               /* set by the caller: sizeof(cc_simulation) */
+  double* memorized_per_day; /* expected cards recalled each day */
+  int* reviews_per_day;      /* reviews of learned cards */
+  int* new_per_day;          /* new cards introduced */
+  double* seconds_per_day;   /* time spent */
+  double memorized;          /* on the last day */
+  double total_seconds;
+  int total_reviews;
+  int total_new;
+  double seconds_per_memorized; /* total_seconds / memorized: what a retention costs */
+} cc_simulation;
+
+/* Simulates studying a deck day by day under FSRS (fsrs-rs's simulator). `collection` may be
+ * NULL (then the error is read with cc_errmsg(NULL)); options NULL: CC_SIMULATE_OPTIONS_INIT.
+ * Numbers the simulator cannot use (a retention outside (0, 1), negative probabilities) are
+ * CC_MISUSE with the reason. Reads the collection; changes nothing. */
+CC_API cc_code cc_simulate(cc_collection* collection, const cc_simulate_options* options,
+                           cc_simulation* result);
+
 /* --- Extraction ------------------------------------------------------------------------------- */
 
 /* Extracts attributed quotes, checkable facts and named entities from a news article's UTF-8

@@ -58,6 +58,7 @@ struct AnkiFile {
                             // and notes with no text on their front (an image alone)
   int reviews_skipped = 0;  // log entries that are not answers (manual, rescheduled) or are
                             // for skipped cards
+  int media_skipped = 0;    // a package's media files (images, sounds): not imported
 };
 
 // Reads an .apkg (by its zip content) or Anki's plain-text notes export. A file that is neither,
@@ -73,6 +74,7 @@ struct ImportReport {
   int reviews_present = 0;  // at or before the card's last answer: imported before
   int cards_skipped = 0;
   int reviews_skipped = 0;
+  int media_skipped = 0;
 };
 
 // Adds the file's notes as imported cards to the deck `deck` (made from the file's deck name when

@@ -34,4 +34,5 @@ awk -v ours="$ours" -v theirs="$theirs" -v n="$(wc -l < "$events")" 'BEGIN {
   printf "| FSRS next state (%d reviews) | citecard " human " | ts-fsrs 5.4.2 " human " | %.1f× | ≥ 20× |\n",
          n, ours / 1e6, theirs / 1e6, ours / theirs
 }'
+bash "$here/simulate_run.sh" "$build"
 bash "$here/optimize_run.sh" "$build"
