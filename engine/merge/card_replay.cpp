@@ -35,10 +35,11 @@ Result<std::vector<ReplayedAnswer>> replay(const store::Database& db, const std:
   return replayed;
 }
 
-Result<void> replay_card(store::Database& db, const std::string& card, SchedulerCache& schedulers) {
+Result<void> replay_card(store::StatementCache& db, const std::string& card,
+                         SchedulerCache& schedulers) {
   auto answers = store::counted_answers(db, card);
   if (!answers) return answers.error();
-  auto replayed = replay(db, card, *answers, schedulers);
+  auto replayed = replay(db.database(), card, *answers, schedulers);
   if (!replayed) return replayed.error();
   for (std::size_t i = 0; i < answers->size(); ++i) {
     if (auto r =

@@ -39,6 +39,7 @@ Result<std::vector<ReplayedAnswer>> replay(const store::Database& db, const std:
                                            SchedulerCache& schedulers);
 
 // Replays `card` and stores the result: the answers' snapshots and the card's state.
-Result<void> replay_card(store::Database& db, const std::string& card, SchedulerCache& schedulers);
+Result<void> replay_card(store::StatementCache& statements, const std::string& card,
+                         SchedulerCache& schedulers);
 
 }  // namespace citecard::merge

@@ -12,10 +12,15 @@ namespace {
 // Detaches the other file and drops the merge's scratch tables however the merge ends.
 class AttachedOther {
  public:
-  explicit AttachedOther(store::Database& db) : db_(db) {}
+  explicit AttachedOther(store::Database& db) : db_(db) {
+    // A merge rewrites answers all over a large log: with SQLite's default 2 MB cache it would
+    // spend most of its time moving pages between the cache, the OS and the WAL.
+    (void)db_.exec("PRAGMA cache_size = -131072");
+  }
   ~AttachedOther() {
     store::drop_merge_tables(db_);
     store::detach_other(db_);
+    (void)db_.exec("PRAGMA cache_size = -2000");
   }
   AttachedOther(const AttachedOther&) = delete;
   AttachedOther& operator=(const AttachedOther&) = delete;
@@ -32,15 +37,16 @@ std::string describe_days(std::int64_t seconds) {
 Result<void> settle_all(store::Database& db, SchedulerCache& schedulers, int& replayed) {
   auto cards = store::merge_targets(db, "merge_cards");
   if (!cards) return cards.error();
+  store::StatementCache statements(db);
   for (const auto& card : *cards) {
-    if (auto r = replay_card(db, card, schedulers); !r) return r;
-    if (auto r = store::settle_card_flags(db, card); !r) return r;
+    if (auto r = replay_card(statements, card, schedulers); !r) return r;
+    if (auto r = store::settle_card_flags(statements, card); !r) return r;
   }
   replayed = static_cast<int>(cards->size());
   auto flagged = store::merge_targets(db, "merge_flags");
   if (!flagged) return flagged.error();
   for (const auto& card : *flagged)
-    if (auto r = store::settle_card_flags(db, card); !r) return r;
+    if (auto r = store::settle_card_flags(statements, card); !r) return r;
   auto keys = store::merge_targets(db, "merge_settings");
   if (!keys) return keys.error();
   for (const auto& key : *keys)
@@ -103,9 +109,10 @@ Result<MergeReport> merge_into(store::Database& db, const std::filesystem::path&
 
 Result<void> replay_and_settle(store::Database& db, const std::vector<std::string>& cards) {
   SchedulerCache schedulers;
+  store::StatementCache statements(db);
   for (const auto& card : cards) {
-    if (auto r = replay_card(db, card, schedulers); !r) return r;
-    if (auto r = store::settle_card_flags(db, card); !r) return r;
+    if (auto r = replay_card(statements, card, schedulers); !r) return r;
+    if (auto r = store::settle_card_flags(statements, card); !r) return r;
   }
   return {};
 }

@@ -68,9 +68,21 @@ Result<void> run_for(Database& db, const std::string& sql, const std::string& ta
   return stmt->bind(1, target).run();
 }
 
+Result<void> run_for(StatementCache& statements, const std::string& sql,
+                     const std::string& target) {
+  auto stmt = statements.get(sql);
+  if (!stmt) return stmt.error();
+  return (*stmt)->bind(1, target).run();
+}
+
 }  // namespace
 
 Result<void> settle_card_flags(Database& db, const std::string& card) {
+  StatementCache statements(db);
+  return settle_card_flags(statements, card);
+}
+
+Result<void> settle_card_flags(StatementCache& db, const std::string& card) {
   const std::string cause_row =
       "(SELECT r.id FROM review_log r WHERE r.origin = w.cause_origin AND r.seq = w.cause_seq)";
   for (const std::string& sql :

@@ -36,6 +36,7 @@ Result<void> record_change(Database& db, Change change);
 // Sets suspended, the leech tag and buried for `card` from its changes: the latest suspend or
 // unsuspend (by time, then id) whose causing answer, if any, is not undone; the leech tag while
 // one leech change stands; buried until the latest burial ends (an expired burial is harmless).
+Result<void> settle_card_flags(StatementCache& statements, const std::string& card);
 Result<void> settle_card_flags(Database& db, const std::string& card);
 
 // Sets the setting `key` (an empty value: removed) and a deck's options from their latest change.

@@ -863,7 +863,7 @@ Result<CheckReport> Collection::check() const {
 Result<std::vector<ReviewRecord>> Collection::review_log(const std::string& card_id) const {
   auto stmt = impl_->db.prepare(
       "SELECT id, card, reviewed_at, rating, elapsed_days, duration_ms, before, after "
-      "FROM answers WHERE card = ?1 ORDER BY id");
+      "FROM answers WHERE card = ?1 ORDER BY reviewed_at, origin, seq");
   if (!stmt) return stmt.error();
   stmt->bind(1, card_id);
   std::vector<ReviewRecord> records;

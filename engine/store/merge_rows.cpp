@@ -74,6 +74,17 @@ Result<std::string> other_collection_id(const Database& db) {
 
 Result<ContentAdded> add_missing_content(Database& db) {
   ContentAdded added;
+  // A source both copies hold with different text takes the text of the deck's latest build,
+  // decided before the deck itself is (the same order as the deck's own row, then the text).
+  if (auto r = db.exec(
+          "UPDATE sources SET file = o.file, outlet = o.outlet, title = o.title, author = "
+          "o.author, "
+          "date = o.date, text = o.text FROM other.sources o JOIN other.decks od ON od.id = o.deck "
+          "JOIN decks d ON d.id = o.deck WHERE o.deck = sources.deck AND o.id = sources.id AND "
+          "o.text <> sources.text AND (od.built_at, od.title, od.description, o.text) > "
+          "(d.built_at, d.title, d.description, sources.text)");
+      !r)
+    return r.error();
   // A deck keeps the title and description of its latest build (then the greater text), so
   // the result is the same whichever copy merges into which.
   if (auto r = db.exec(

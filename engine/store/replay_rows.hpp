@@ -25,14 +25,14 @@ struct LoggedAnswer {
 
 // The card's answers that count (not undone), in replay order: time, then collection id, then
 // the entry's number.
-Result<std::vector<LoggedAnswer>> counted_answers(const Database& db, const std::string& card);
+Result<std::vector<LoggedAnswer>> counted_answers(StatementCache& db, const std::string& card);
 
 // Replaces an answer's snapshots (and what derives from them) with its replay.
-Result<void> write_snapshots(Database& db, const LoggedAnswer& answer, const CardMemory& before,
-                             const CardMemory& after);
+Result<void> write_snapshots(StatementCache& db, const LoggedAnswer& answer,
+                             const CardMemory& before, const CardMemory& after);
 
 // The card's state row from its replay: none (and not seen) when no answer counts.
-Result<void> write_card_state(Database& db, const std::string& card,
+Result<void> write_card_state(StatementCache& db, const std::string& card,
                               const std::optional<CardMemory>& state);
 
 Result<FsrsParameters> load_parameter_set(const Database& db, std::int64_t id);

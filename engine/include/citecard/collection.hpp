@@ -210,8 +210,10 @@ class Collection {
   // name alone is accepted when no other person in the deck shares it (see speaker_aliases).
   Result<AnswerCheck> check_typed_answer(const Card& card, std::string_view typed) const;
 
-  // Takes back the most recent answer in the collection: the card returns to its exact state
-  // before it (new again if it was new), and a leech suspension that answer caused is lifted.
+  // Takes back the most recent answer given in this copy of the collection (one merged in from
+  // another device is that device's to take back): the card is replayed without it, so it
+  // returns to its state before (new again if it was new), and a leech suspension that answer
+  // caused is lifted.
   // The log only grows: the answer stays in it, marked undone, and no longer counts (not in
   // review_log(), the day's counts, the replay or an export). Calling again takes back the
   // answer before it. Returns the answer taken back, or nullopt when there is none.
