@@ -151,8 +151,11 @@ Result<std::vector<std::string>> conflicting_answers(const Database& db) {
 Result<int> add_missing_answers(Database& db) {
   for (const char* sql :
        {"INSERT OR IGNORE INTO parameter_sets (json) SELECT json FROM other.parameter_sets",
-        "CREATE TEMP TABLE merge_new_answers AS SELECT o.* FROM other.review_log o WHERE NOT "
-        "EXISTS (SELECT 1 FROM main.review_log m WHERE m.origin = o.origin AND m.seq = o.seq)",
+        "INSERT INTO temp.merge_new_answers SELECT o.card, o.reviewed_at, o.rating, "
+        "o.elapsed_days, o.duration_ms, o.state_before, o.state_after, o.before, o.after, "
+        "o.parameters, o.balanced, o.origin, o.seq, o.balanced_days FROM other.review_log o "
+        "WHERE NOT EXISTS (SELECT 1 FROM main.review_log m WHERE m.origin = o.origin AND "
+        "m.seq = o.seq)",
         "INSERT OR IGNORE INTO temp.merge_cards (card) SELECT card FROM temp.merge_new_answers"}) {
     if (auto r = db.exec(sql); !r) return r.error();
   }
@@ -192,9 +195,9 @@ Result<std::vector<ClockSkew>> answers_dated_after(const Database& db, std::int6
 
 Result<int> add_missing_undos(Database& db) {
   for (const char* sql :
-       {"CREATE TEMP TABLE merge_undos AS SELECT m.id AS log_id, m.card AS card, "
-        "u.undone_at AS undone_at FROM other.review_undo u JOIN other.review_log o ON o.id = "
-        "u.log_id JOIN main.review_log m ON m.origin = o.origin AND m.seq = o.seq",
+       {"INSERT INTO temp.merge_undos SELECT m.id, m.card, u.undone_at FROM other.review_undo u "
+        "JOIN other.review_log o ON o.id = u.log_id JOIN main.review_log m ON m.origin = o.origin "
+        "AND m.seq = o.seq",
         "INSERT OR IGNORE INTO temp.merge_cards (card) SELECT card FROM temp.merge_undos n "
         "WHERE NOT EXISTS (SELECT 1 FROM review_undo u WHERE u.log_id = n.log_id)"}) {
     if (auto r = db.exec(sql); !r) return r.error();
@@ -206,7 +209,8 @@ Result<int> add_missing_undos(Database& db) {
 
 Result<int> add_missing_changes(Database& db) {
   for (const char* sql :
-       {"CREATE TEMP TABLE merge_new_changes AS SELECT o.* FROM other.changes o WHERE NOT EXISTS "
+       {"INSERT INTO temp.merge_new_changes SELECT o.origin, o.seq, o.at, o.kind, o.target, "
+        "o.value, o.cause_origin, o.cause_seq FROM other.changes o WHERE NOT EXISTS "
         "(SELECT 1 FROM main.changes m WHERE m.origin = o.origin AND m.seq = o.seq)",
         "INSERT OR IGNORE INTO temp.merge_flags (target) SELECT target FROM "
         "temp.merge_new_changes WHERE kind IN ('suspend', 'unsuspend', 'bury')",
@@ -216,7 +220,10 @@ Result<int> add_missing_changes(Database& db) {
         "temp.merge_new_changes WHERE kind = 'deck_options'"}) {
     if (auto r = db.exec(sql); !r) return r.error();
   }
-  return run_counting(db, "INSERT INTO changes SELECT * FROM temp.merge_new_changes");
+  return run_counting(db,
+                      "INSERT INTO changes (origin, seq, at, kind, target, value, cause_origin, "
+                      "cause_seq) SELECT origin, seq, at, kind, target, value, cause_origin, "
+                      "cause_seq FROM temp.merge_new_changes");
 }
 
 Result<std::vector<std::string>> merge_targets(const Database& db, const std::string& table) {
@@ -232,19 +239,32 @@ Result<std::vector<std::string>> merge_targets(const Database& db, const std::st
   return targets;
 }
 
+// Created once per connection and emptied, not dropped: a table created or dropped changes the
+// schema, and every statement SQLite has prepared must then be prepared again.
+constexpr const char* kMergeTables[] = {"merge_cards",        "merge_flags",       "merge_settings",
+                                        "merge_deck_options", "merge_new_answers", "merge_undos",
+                                        "merge_new_changes"};
+
 Result<void> create_merge_tables(Database& db) {
+  if (auto r = db.exec(
+          "CREATE TEMP TABLE IF NOT EXISTS merge_cards (card TEXT PRIMARY KEY);"
+          "CREATE TEMP TABLE IF NOT EXISTS merge_flags (target TEXT PRIMARY KEY);"
+          "CREATE TEMP TABLE IF NOT EXISTS merge_settings (target TEXT PRIMARY KEY);"
+          "CREATE TEMP TABLE IF NOT EXISTS merge_deck_options (target TEXT PRIMARY KEY);"
+          "CREATE TEMP TABLE IF NOT EXISTS merge_new_answers (card, reviewed_at, rating, "
+          "elapsed_days, duration_ms, state_before, state_after, before, after, parameters, "
+          "balanced, origin, seq, balanced_days);"
+          "CREATE TEMP TABLE IF NOT EXISTS merge_undos (log_id, card, undone_at);"
+          "CREATE TEMP TABLE IF NOT EXISTS merge_new_changes (origin, seq, at, kind, target, "
+          "value, cause_origin, cause_seq);");
+      !r)
+    return r;
   drop_merge_tables(db);
-  return db.exec(
-      "CREATE TEMP TABLE merge_cards (card TEXT PRIMARY KEY);"
-      "CREATE TEMP TABLE merge_flags (target TEXT PRIMARY KEY);"
-      "CREATE TEMP TABLE merge_settings (target TEXT PRIMARY KEY);"
-      "CREATE TEMP TABLE merge_deck_options (target TEXT PRIMARY KEY);");
+  return {};
 }
 
 void drop_merge_tables(Database& db) {
-  for (const char* table : {"merge_cards", "merge_flags", "merge_settings", "merge_deck_options",
-                            "merge_new_answers", "merge_undos", "merge_new_changes"})
-    (void)db.exec(fmt::format("DROP TABLE IF EXISTS temp.{}", table));
+  for (const char* table : kMergeTables) (void)db.exec(fmt::format("DELETE FROM temp.{}", table));
 }
 
 }  // namespace citecard::store

@@ -54,7 +54,7 @@ Result<int> add_missing_changes(Database& db);
 // What the temporary tables collected.
 Result<std::vector<std::string>> merge_targets(const Database& db, const std::string& table);
 
-// Creates (empty) and drops the temporary tables.
+// Creates the temporary tables (empty), and empties them.
 Result<void> create_merge_tables(Database& db);
 void drop_merge_tables(Database& db);
 

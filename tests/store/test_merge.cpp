@@ -141,7 +141,7 @@ TEST_CASE("a suspension on one device and an answer on the other both stand") {
   CHECK_FALSE(*collection->is_suspended(card));
 }
 
-TEST_CASE("a deck rebuilt differently on each device keeps every card; missing notes come in") {
+TEST_CASE("a deck rebuilt differently on each device keeps every card, and missing notes come in") {
   TempDir dir;
   test::write_quote_deck(dir, "talks", 6);
   {
