@@ -45,6 +45,7 @@ void add_extract_command(CLI::App& app);
 void add_check_command(CLI::App& app);
 void add_suspend_commands(CLI::App& app);
 void add_undo_command(CLI::App& app);
+void add_merge_command(CLI::App& app);
 void add_options_command(CLI::App& app);
 void add_check_answer_command(CLI::App& app);
 void add_lint_command(CLI::App& app);

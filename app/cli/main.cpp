@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   citecard::cli::add_check_command(app);
   citecard::cli::add_suspend_commands(app);
   citecard::cli::add_undo_command(app);
+  citecard::cli::add_merge_command(app);
   citecard::cli::add_options_command(app);
   citecard::cli::add_check_answer_command(app);
   citecard::cli::add_lint_command(app);

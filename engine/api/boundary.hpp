@@ -26,6 +26,7 @@ struct cc_collection {
   std::string open_error;   // why opening failed, for calls made on the handle anyway
   std::string text;         // a string a call returned (a deck id, a detail), valid until the next
   citecard::Source source;  // the article cc_source returned, valid until the next call
+  std::string warnings;     // cc_merge's warnings, one per line, valid until the next call
 };
 
 namespace citecard::capi {

@@ -22,4 +22,25 @@ Result<std::filesystem::path> back_up(Database& db, const std::filesystem::path&
   return target;
 }
 
+Result<void> write_copy(Database& db, const std::filesystem::path& target) {
+  const auto temporary = target.parent_path() / ("." + target.filename().string() + ".partial");
+  std::error_code ec;
+  std::filesystem::remove(temporary, ec);
+  auto stmt = db.prepare("VACUUM INTO ?1");
+  if (!stmt) return stmt.error();
+  if (auto r = stmt->bind(1, temporary.string()).run(); !r)
+    return make_error(fmt::format("cannot write {}: {}", temporary.string(), r.error().message));
+  {
+    auto copy = Database::connect(temporary, false);
+    if (!copy) return copy.error();
+    if (auto r = copy->exec("PRAGMA journal_mode = DELETE"); !r) return r;
+  }
+  std::filesystem::rename(temporary, target, ec);
+  if (ec) {
+    std::filesystem::remove(temporary, ec);
+    return make_error(fmt::format("cannot write {}: {}", target.string(), ec.message()));
+  }
+  return {};
+}
+
 }  // namespace citecard::store

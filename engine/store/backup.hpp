@@ -14,4 +14,9 @@ namespace citecard::store {
 // earlier backup is never overwritten. Returns the copy's path.
 Result<std::filesystem::path> back_up(Database& db, const std::filesystem::path& path, int version);
 
+// Writes a consistent copy of `db` to `target` as one self-contained file (rollback journal, no
+// -wal beside it, so another device's citecard can read it read-only): first under a temporary
+// name in the same folder, then renamed over `target`, so a reader never sees half a copy.
+Result<void> write_copy(Database& db, const std::filesystem::path& target);
+
 }  // namespace citecard::store

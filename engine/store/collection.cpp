@@ -12,8 +12,11 @@
 #include "deck/cited_wordings.hpp"
 #include "deck/content_id.hpp"
 #include "deck/deck_spec.hpp"
+#include "merge/merge.hpp"
+#include "merge/sync_folder.hpp"
 #include "store/answer_seed.hpp"
 #include "store/backup.hpp"
+#include "store/change_log.hpp"
 #include "store/check.hpp"
 #include "store/database.hpp"
 #include "store/deck_writer.hpp"
@@ -46,6 +49,7 @@ struct Collection::Impl {
   // Statements are declared after `db` so they are finalized before it closes.
   Database db;
   StudyOptions options;
+  std::string id;  // the collection's random id: the origin of its answers and changes
   bool durable = false;
   std::map<std::string, DeckScheduler> schedulers;  // by deck; cleared when options change
   std::unordered_map<std::string, Statement> statements;
@@ -273,8 +277,11 @@ Result<Collection> Collection::open(const std::filesystem::path& path, StudyOpti
   if (*durable) {
     if (auto r = db->set_durability(store::Durability::Full); !r) return r.error();
   }
+  auto id = store::collection_id(*db);
+  if (!id) return id.error();
   auto impl = std::make_unique<Impl>(std::move(*db), std::move(options));
   impl->durable = *durable;
+  impl->id = std::move(*id);
   created.keep();
   return Collection(std::move(impl));
 }
@@ -597,15 +604,16 @@ Result<CardMemory> Collection::answer(const std::string& card_id, Rating rating,
       before.last_review > 0 ? (now - before.last_review) / kSecondsPerDay : 0;
   auto log = impl.cached(
       "INSERT INTO review_log (card, reviewed_at, rating, elapsed_days, duration_ms, state_before, "
-      "state_after, before, after, parameters, balanced) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-      "?9, ?10, ?11)");
+      "state_after, before, after, parameters, balanced, origin, seq, balanced_days) VALUES (?1, "
+      "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
   if (!log) return log.error();
+  const std::int64_t seq = store::new_entry_seq();
+  (*log)->bind(12, impl.id).bind(13, seq).bind(14, after.scheduled_days);
   (*log)->bind(1, card_id).bind(2, now).bind(3, static_cast<int>(rating)).bind(4, elapsed_days);
   (*log)->bind(5, duration_ms).bind(6, static_cast<int>(before.state));
   (*log)->bind(7, static_cast<int>(after.state)).bind(8, store::memory_to_json(before));
   (*log)->bind(9, store::memory_to_json(after)).bind(10, parameter_set).bind(11, balanced ? 1 : 0);
   if (auto r = (*log)->run(); !r) return r.error();
-  const std::int64_t log_id = sqlite3_last_insert_rowid(impl.db.handle());
 
   auto state = impl.cached(
       "INSERT INTO card_state (card, state, stability, difficulty, due, last_review, "
@@ -622,14 +630,13 @@ Result<CardMemory> Collection::answer(const std::string& card_id, Rating rating,
     if (auto r = (*seen)->bind(1, card_id).run(); !r) return r.error();
   }
   if (becomes_leech(before, after, impl.options.leech_lapses)) {
-    for (const char* sql : {"INSERT OR IGNORE INTO card_tags (card, tag, log_id) "
-                            "VALUES (?1, 'leech', ?2)",
-                            "INSERT OR IGNORE INTO suspended (card, reason, log_id) "
-                            "VALUES (?1, 'leech', ?2)"}) {
-      auto stmt = impl.cached(sql);
-      if (!stmt) return stmt.error();
-      if (auto r = (*stmt)->bind(1, card_id).bind(2, log_id).run(); !r) return r.error();
-    }
+    // Logged as a change this answer caused, so undoing the answer, here or on a device this
+    // collection merges with, lifts it.
+    if (auto r = store::record_change(
+            impl.db, {"suspend", card_id, "leech", now, std::make_pair(impl.id, seq)});
+        !r)
+      return r.error();
+    if (auto r = store::settle_card_flags(impl.db, card_id); !r) return r.error();
   }
   if (auto r = tx->commit(); !r) return r.error();
   deck_scheduler.parameter_set = parameter_set;  // only once it is surely stored
@@ -685,8 +692,9 @@ Result<std::optional<ReviewRecord>> Collection::undo_last_answer() {
   if (!tx) return tx.error();
   auto last = db.prepare(
       "SELECT id, card, reviewed_at, rating, elapsed_days, duration_ms, before, after "
-      "FROM answers ORDER BY id DESC LIMIT 1");
+      "FROM answers WHERE origin = ?1 ORDER BY id DESC LIMIT 1");
   if (!last) return last.error();
+  last->bind(1, impl_->id);
   auto row = last->step();
   if (!row) return row.error();
   if (!*row) return std::optional<ReviewRecord>();
@@ -705,58 +713,47 @@ Result<std::optional<ReviewRecord>> Collection::undo_last_answer() {
   record.after = *after;
   last->reset();
 
-  auto earlier = db.prepare("SELECT COUNT(*) FROM answers WHERE card = ?1 AND id < ?2");
-  if (!earlier) return earlier.error();
-  if (auto r = earlier->bind(1, record.card).bind(2, record.id).step(); !r) return r.error();
-  const bool first_answer = earlier->column_int(0) == 0;
-  earlier->reset();
-
-  // The card goes back to exactly what it was: no state row at all when it was new.
-  std::vector<std::pair<std::string, bool>> steps;
-  if (first_answer) {
-    steps = {{"DELETE FROM card_state WHERE card = ?1", false},
-             {"UPDATE cards SET seen = 0 WHERE id = ?1", false}};
-  } else {
-    auto restore = db.prepare(
-        "UPDATE card_state SET state = ?2, stability = ?3, difficulty = ?4, due = ?5, "
-        "last_review = ?6, scheduled_days = ?7, learning_steps = ?8, reps = ?9, lapses = ?10 "
-        "WHERE card = ?1");
-    if (!restore) return restore.error();
-    if (auto r = store::bind_memory(restore->bind(1, record.card), 2, record.before).run(); !r)
-      return r.error();
-  }
-  // The answer stays in the log, marked undone: the log only ever grows.
-  steps.push_back(
-      {"INSERT INTO review_undo (log_id, undone_at) "
-       "SELECT id, CAST(strftime('%s', 'now') AS INTEGER) FROM review_log "
-       "WHERE id = ?2 AND card = ?1",
-       true});
-  steps.push_back({"DELETE FROM suspended WHERE log_id = ?2 AND card = ?1", true});
-  steps.push_back({"DELETE FROM card_tags WHERE log_id = ?2 AND card = ?1", true});
-  for (const auto& [sql, with_id] : steps) {
-    auto stmt = db.prepare(sql);
-    if (!stmt) return stmt.error();
-    stmt->bind(1, record.card);
-    if (with_id) stmt->bind(2, record.id);
-    if (auto r = stmt->run(); !r) return r.error();
-  }
+  // The answer stays in the log, marked undone: the log only ever grows. The card is replayed
+  // without it (new again when it was its only answer), and what it caused (a leech suspension)
+  // no longer stands.
+  auto undo = db.prepare(
+      "INSERT INTO review_undo (log_id, undone_at) VALUES (?1, CAST(strftime('%s', 'now') AS "
+      "INTEGER))");
+  if (!undo) return undo.error();
+  if (auto r = undo->bind(1, record.id).run(); !r) return r.error();
+  if (auto r = merge::replay_and_settle(db, {record.card}); !r) return r.error();
   if (auto r = tx->commit(); !r) return r.error();
   return std::optional<ReviewRecord>(std::move(record));
 }
 
+namespace {
+
+// Logs a change of a card's flags made here, and sets the flags from the card's changes.
+Result<void> change_flags(Database& db, store::Change change) {
+  auto tx = Transaction::begin(db);
+  if (!tx) return tx.error();
+  const std::string card = change.target;
+  if (auto r = store::record_change(db, std::move(change)); !r) return r;
+  if (auto r = store::settle_card_flags(db, card); !r) return r;
+  return tx->commit();
+}
+
+}  // namespace
+
 Result<void> Collection::suspend(const std::string& card_id) {
   if (auto active = card_is_active(impl_->db, card_id); !active) return active.error();
-  auto stmt = impl_->db.prepare(
-      "INSERT OR IGNORE INTO suspended (card, reason, log_id) VALUES (?1, 'learner', NULL)");
-  if (!stmt) return stmt.error();
-  return stmt->bind(1, card_id).run();
+  auto suspended = is_suspended(card_id);
+  if (!suspended) return suspended.error();
+  if (*suspended) return {};
+  return change_flags(impl_->db, {"suspend", card_id, "learner", now_utc(), std::nullopt});
 }
 
 Result<void> Collection::unsuspend(const std::string& card_id) {
   if (auto active = card_is_active(impl_->db, card_id); !active) return active.error();
-  auto stmt = impl_->db.prepare("DELETE FROM suspended WHERE card = ?1");
-  if (!stmt) return stmt.error();
-  return stmt->bind(1, card_id).run();
+  auto suspended = is_suspended(card_id);
+  if (!suspended) return suspended.error();
+  if (!*suspended) return {};
+  return change_flags(impl_->db, {"unsuspend", card_id, "learner", now_utc(), std::nullopt});
 }
 
 Result<bool> Collection::is_suspended(const std::string& card_id) const {
@@ -773,12 +770,10 @@ Result<void> Collection::bury(const std::string& card_id, Timestamp now) {
   auto expired = impl_->db.prepare("DELETE FROM buried WHERE until <= ?1");
   if (!expired) return expired.error();
   if (auto r = expired->bind(1, now).run(); !r) return r.error();
-  auto stmt = impl_->db.prepare(
-      "INSERT INTO buried (card, until) VALUES (?1, ?2) "
-      "ON CONFLICT (card) DO UPDATE SET until = excluded.until");
-  if (!stmt) return stmt.error();
   const Timestamp until = start_of_next_day(now, impl_->options.rollover_hour);
-  if (auto r = stmt->bind(1, card_id).bind(2, until).run(); !r) return r.error();
+  if (auto r = change_flags(impl_->db, {"bury", card_id, std::to_string(until), now, std::nullopt});
+      !r)
+    return r;
   return tx->commit();
 }
 
@@ -821,6 +816,46 @@ Result<void> Collection::set_deck_options(const std::string& deck, const DeckOpt
   return {};
 }
 
+const std::string& Collection::id() const {
+  return impl_->id;
+}
+
+Result<MergeReport> Collection::merge(const std::filesystem::path& other, Timestamp now) {
+  if (impl_->db.read_only())
+    return make_error("this collection is read-only; nothing can be merged into it",
+                      ErrorCode::ReadOnly);
+  auto report = merge::merge_into(impl_->db, other, now);
+  if (!report) return report.error();
+  // Settings may have come in: the collection's own, over what it was opened with.
+  StudyOptions options = impl_->options;
+  if (auto r = store::load_settings(impl_->db, options); !r) return r.error();
+  impl_->options = options;
+  impl_->schedulers.clear();
+  return report;
+}
+
+Result<FolderMergeReport> Collection::merge_folder(const std::filesystem::path& folder,
+                                                   Timestamp now) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(folder, ec))
+    return make_error(fmt::format("{}: no such folder", folder.string()), ErrorCode::NotFound);
+  if (impl_->db.read_only())
+    return make_error("this collection is read-only; nothing can be merged into it",
+                      ErrorCode::ReadOnly);
+  FolderMergeReport report;
+  for (const auto& file : merge::folder_collection_files(folder)) {
+    auto merged = merge(file, now);
+    if (merged)
+      report.merged.emplace_back(file, std::move(*merged));
+    else
+      report.skipped.push_back(
+          fmt::format("{}: {}", file.filename().string(), merged.error().message));
+  }
+  report.written = folder / (impl_->id + ".db");
+  if (auto r = store::write_copy(impl_->db, report.written); !r) return r.error();
+  return report;
+}
+
 Result<CheckReport> Collection::check() const {
   return store::check_collection(impl_->db);
 }
@@ -828,7 +863,7 @@ Result<CheckReport> Collection::check() const {
 Result<std::vector<ReviewRecord>> Collection::review_log(const std::string& card_id) const {
   auto stmt = impl_->db.prepare(
       "SELECT id, card, reviewed_at, rating, elapsed_days, duration_ms, before, after "
-      "FROM answers WHERE card = ?1 ORDER BY id");
+      "FROM answers WHERE card = ?1 ORDER BY reviewed_at, origin, seq");
   if (!stmt) return stmt.error();
   stmt->bind(1, card_id);
   std::vector<ReviewRecord> records;

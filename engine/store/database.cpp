@@ -320,4 +320,15 @@ Result<void> Transaction::commit() {
   return r;
 }
 
+Result<Statement*> StatementCache::get(const std::string& sql) {
+  auto found = statements_.find(sql);
+  if (found == statements_.end()) {
+    auto stmt = db_.prepare(sql);
+    if (!stmt) return stmt.error();
+    found = statements_.emplace(sql, std::move(*stmt)).first;
+  }
+  found->second.reset();
+  return &found->second;
+}
+
 }  // namespace citecard::store

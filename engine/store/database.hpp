@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "citecard/result.hpp"
 
@@ -96,6 +97,20 @@ class Database {
 // The error for SQLite's last failure on `db`, in words a user can act on: a busy, read-only,
 // full or damaged collection is named as such, with the file's path.
 Error sqlite_error(sqlite3* db);
+
+// Statements prepared once and reused, for work that runs the same few statements thousands of
+// times (replaying cards after a merge). Must not outlive the database.
+class StatementCache {
+ public:
+  explicit StatementCache(const Database& db) : db_(db) {}
+  // The statement for `sql`, reset and without bindings.
+  Result<Statement*> get(const std::string& sql);
+  const Database& database() const { return db_; }
+
+ private:
+  const Database& db_;
+  std::unordered_map<std::string, Statement> statements_;
+};
 
 // Rolls back unless commit() succeeded, so an error anywhere leaves nothing half-written.
 class Transaction {

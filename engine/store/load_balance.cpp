@@ -1,5 +1,7 @@
 #include "store/load_balance.hpp"
 
+#include <algorithm>
+
 #include <cmath>
 #include <cstdlib>
 #include <vector>
@@ -94,6 +96,14 @@ CardMemory with_interval(CardMemory after, Timestamp now, int days) {
   after.scheduled_days = days;
   after.due = now + std::int64_t{days} * kSecondsPerDay;
   return after;
+}
+
+CardMemory replay_balanced(const Scheduler& unfuzzed, const CardMemory& scheduled,
+                           const CardMemory& before, Timestamp now, Rating rating,
+                           int chosen_days) {
+  const auto range = balance_range(unfuzzed, before, now, rating);
+  if (!range) return scheduled;
+  return with_interval(scheduled, now, std::clamp(chosen_days, range->lowest, range->highest));
 }
 
 }  // namespace citecard::store

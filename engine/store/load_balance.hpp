@@ -49,4 +49,11 @@ inline constexpr const char* kReviewsDueBetween =
 // `after` with its interval moved to `days`.
 CardMemory with_interval(CardMemory after, Timestamp now, int days);
 
+// What a load-balanced answer replays to from `before`: the scheduler's `scheduled` outcome with
+// the interval balancing chose (`chosen_days`) moved into the range `before` allows, or the
+// scheduler's outcome itself when `before` allows none (a merge brought in an earlier answer
+// that changed the card's state).
+CardMemory replay_balanced(const Scheduler& unfuzzed, const CardMemory& scheduled,
+                           const CardMemory& before, Timestamp now, Rating rating, int chosen_days);
+
 }  // namespace citecard::store

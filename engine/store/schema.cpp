@@ -176,6 +176,76 @@ BEGIN
   SELECT RAISE(ABORT, 'the undo log is append-only');
 END;
 )sql",
+    // 4 -> 5: copies of a collection on several devices merge by their logs (merge/). The
+    // collection gets a random id; every answer and every change a learner makes (suspend,
+    // bury, settings, deck options) gets an id no other copy can give: the collection's id and a
+    // random 63-bit number (random rather than counted, so that two copies of one file never give
+    // the same one). An answer's facts (card, time, rating, time taken, parameters, balancing)
+    // never change; its before/after snapshots are the replay of the card's log in time order,
+    // recomputed when a merge brings in an answer given earlier elsewhere.
+    R"sql(
+CREATE TABLE identity (
+  only       INTEGER PRIMARY KEY CHECK (only = 1),
+  collection TEXT NOT NULL
+);
+INSERT INTO identity (only, collection) VALUES (1, lower(hex(randomblob(16))));
+DROP TRIGGER review_log_is_append_only;
+ALTER TABLE review_log ADD COLUMN origin TEXT NOT NULL DEFAULT '';
+ALTER TABLE review_log ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+-- The interval load balancing chose, kept as a fact: a replay clamps it into the range the
+-- replayed state allows.
+ALTER TABLE review_log ADD COLUMN balanced_days INTEGER NOT NULL DEFAULT 0;
+UPDATE review_log SET origin = (SELECT collection FROM identity),
+  seq = (random() & 9223372036854775807),
+  balanced_days = CAST(json_extract(after, '$.scheduled_days') AS INTEGER);
+CREATE UNIQUE INDEX review_log_global_id ON review_log (origin, seq);
+CREATE INDEX review_log_replay_order ON review_log (card, reviewed_at, origin, seq);
+CREATE TRIGGER review_log_is_append_only
+BEFORE UPDATE OF id, card, reviewed_at, rating, duration_ms, parameters, balanced, origin, seq,
+  balanced_days ON review_log
+BEGIN
+  SELECT RAISE(ABORT, 'the review log is append-only: an answer''s facts never change');
+END;
+-- Every change of a card's flags or of a setting, as it was made: suspended, buried, settings
+-- and deck_options hold the winner of each (by time, then id). `cause_origin`/`cause_seq` name
+-- the answer that made a card a leech, so undoing that answer voids the change.
+CREATE TABLE changes (
+  origin       TEXT NOT NULL,
+  seq          INTEGER NOT NULL,
+  at           INTEGER NOT NULL,
+  kind         TEXT NOT NULL CHECK (kind IN ('suspend', 'unsuspend', 'bury', 'setting',
+                                             'deck_options')),
+  target       TEXT NOT NULL,
+  value        TEXT NOT NULL,
+  cause_origin TEXT,
+  cause_seq    INTEGER,
+  PRIMARY KEY (origin, seq)
+);
+CREATE INDEX changes_target ON changes (target, kind);
+-- What was set before this upgrade stands as changed at time 0: any later change wins over it.
+INSERT INTO changes (origin, seq, at, kind, target, value, cause_origin, cause_seq)
+  SELECT (SELECT collection FROM identity), (random() & 9223372036854775807),
+    COALESCE(r.reviewed_at, 0), 'suspend', s.card, s.reason, r.origin, r.seq
+  FROM suspended s LEFT JOIN review_log r ON r.id = s.log_id;
+INSERT INTO changes (origin, seq, at, kind, target, value)
+  SELECT (SELECT collection FROM identity), (random() & 9223372036854775807), 0, 'bury', card,
+    CAST(until AS TEXT) FROM buried;
+INSERT INTO changes (origin, seq, at, kind, target, value)
+  SELECT (SELECT collection FROM identity), (random() & 9223372036854775807), 0, 'setting', key,
+    value FROM settings WHERE key <> 'synchronous';
+INSERT INTO changes (origin, seq, at, kind, target, value)
+  SELECT (SELECT collection FROM identity), (random() & 9223372036854775807), 0, 'deck_options',
+    deck, json_object('new_per_day', new_per_day, 'reviews_per_day', reviews_per_day,
+                      'desired_retention', desired_retention) FROM deck_options;
+CREATE TRIGGER changes_are_append_only BEFORE UPDATE ON changes
+BEGIN
+  SELECT RAISE(ABORT, 'the change log is append-only');
+END;
+CREATE TRIGGER changes_keep_their_rows BEFORE DELETE ON changes
+BEGIN
+  SELECT RAISE(ABORT, 'the change log is append-only');
+END;
+)sql",
 };
 
 }  // namespace

@@ -6,7 +6,7 @@
 
 namespace citecard::store {
 
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 // Brings a new or older collection up to kSchemaVersion in one transaction; refuses a collection
 // written by a newer citecard rather than guess at its layout.

@@ -3,7 +3,11 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <map>
+#include <nlohmann/json.hpp>
 #include <string>
+
+#include "store/change_log.hpp"
 
 namespace citecard::store {
 
@@ -69,6 +73,8 @@ Result<void> save_settings(Database& db, const StudyOptions& options) {
   }
   auto tx = Transaction::begin(db);
   if (!tx) return tx.error();
+  auto before = shared_settings(db);
+  if (!before) return before.error();
   auto stmt = db.prepare(
       "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = "
       "?2");
@@ -94,6 +100,18 @@ Result<void> save_settings(Database& db, const StudyOptions& options) {
     stmt->reset();
     if (auto r = stmt->bind(1, std::string_view("fsrs_weights")).bind(2, weights).run(); !r)
       return r.error();
+  }
+  // Each setting that changed is logged, so another device's copy takes it when merging.
+  auto after = shared_settings(db);
+  if (!after) return after.error();
+  std::map<std::string, std::string> changed;
+  for (const auto& [key, value] : *after)
+    if (auto old = before->find(key); old == before->end() || old->second != value)
+      changed[key] = value;
+  for (const auto& [key, value] : *before)
+    if (!after->count(key)) changed[key] = "";
+  for (const auto& [key, value] : changed) {
+    if (auto r = record_change(db, {"setting", key, value, now_utc(), std::nullopt}); !r) return r;
   }
   return tx->commit();
 }
@@ -158,7 +176,17 @@ Result<void> save_deck_options(Database& db, const std::string& deck, const Deck
     stmt->bind(4, *options.desired_retention);
   else
     stmt->bind_null(4);
-  return stmt->run();
+  auto tx = Transaction::begin(db);
+  if (!tx) return tx.error();
+  if (auto r = stmt->run(); !r) return r;
+  nlohmann::json value = {
+      {"new_per_day", nullptr}, {"reviews_per_day", nullptr}, {"desired_retention", nullptr}};
+  if (options.new_per_day) value["new_per_day"] = *options.new_per_day;
+  if (options.reviews_per_day) value["reviews_per_day"] = *options.reviews_per_day;
+  if (options.desired_retention) value["desired_retention"] = *options.desired_retention;
+  if (auto r = record_change(db, {"deck_options", deck, value.dump(), now_utc(), std::nullopt}); !r)
+    return r;
+  return tx->commit();
 }
 
 Result<FsrsParameters> deck_parameters(const Database& db, const std::string& deck,

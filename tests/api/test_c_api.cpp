@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <thread>
 
@@ -332,4 +333,50 @@ TEST_CASE("calls without a handle report to their own thread through cc_errmsg(N
   CHECK(std::string(cc_errmsg(nullptr)).empty());
   CHECK(cc_open("x.db", nullptr) == CC_MISUSE);
   CHECK(std::string(cc_errmsg(nullptr)).find("out is NULL") != std::string::npos);
+}
+
+TEST_CASE("cc_merge brings in another device's answers and reports them, and again nothing") {
+  SummitCollection laptop, phone;
+  const char* laptop_id = nullptr;
+  REQUIRE(cc_collection_id(laptop.col, &laptop_id) == CC_OK);
+  const std::string laptop_name = laptop_id;
+  CHECK(laptop_name.size() == 32);
+  for (int i = 0; i < 3; ++i) {
+    cc_card* card = nullptr;
+    REQUIRE(cc_next_card(phone.col, "", kNow + i, &card) == CC_OK);
+    REQUIRE(cc_answer(phone.col, cc_card_id(card), 3, kNow + i, 2000) == CC_OK);
+    cc_card_free(card);
+  }
+  cc_merge_report report{};
+  report.size = sizeof report;
+  REQUIRE(cc_merge(laptop.col, phone.db.c_str(), kNow + 60, &report) == CC_OK);
+  CHECK(report.answers_added == 3);
+  CHECK(report.cards_replayed == 3);
+  CHECK(report.warnings == 0);
+  CHECK(std::string(report.warning).empty());
+  const char* phone_id = nullptr;
+  REQUIRE(cc_collection_id(phone.col, &phone_id) == CC_OK);
+  CHECK(std::string(report.other_id) == phone_id);
+  int reviews_today = 0;
+  REQUIRE(cc_stats(laptop.col, kNow + 60, nullptr, nullptr, nullptr, nullptr, &reviews_today) ==
+          CC_OK);
+  CHECK(reviews_today == 3);
+
+  REQUIRE(cc_merge(laptop.col, phone.db.c_str(), kNow + 60, &report) == CC_OK);
+  CHECK(report.answers_added == 0);
+  CHECK(cc_merge(laptop.col, (phone.db + ".missing").c_str(), kNow, nullptr) == CC_NOTFOUND);
+  CHECK(std::string(cc_errmsg(laptop.col)).find(".missing") != std::string::npos);
+  CHECK(cc_merge(laptop.col, nullptr, kNow, nullptr) == CC_MISUSE);
+
+  const auto folder = laptop.dir / "sync";
+  std::filesystem::create_directories(folder);
+  int merged = -1, skipped = -1;
+  REQUIRE(cc_merge_folder(phone.col, folder.string().c_str(), kNow + 60, &merged, &skipped) ==
+          CC_OK);
+  CHECK(merged == 0);
+  REQUIRE(cc_merge_folder(laptop.col, folder.string().c_str(), kNow + 60, &merged, &skipped) ==
+          CC_OK);
+  CHECK(merged == 1);
+  CHECK(skipped == 0);
+  CHECK(std::filesystem::exists(folder / (laptop_name + ".db")));
 }

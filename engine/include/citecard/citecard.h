@@ -321,11 +321,45 @@ CC_API int cc_answer(cc_collection* collection, const char* card_id, int rating,
 CC_API int cc_preview(cc_collection* collection, const char* card_id, int64_t now,
                       int64_t intervals[4]);
 
-/* Takes back the collection's most recent answer: its card returns to exactly its state before
- * (new again if it was new), and a leech suspension that answer caused is lifted. CC_OK with the
+/* Takes back the most recent answer given in this copy of the collection (not one merged in from
+ * another device): its card is replayed without it (new again if it was its only answer), and a
+ * leech suspension that answer caused is lifted. CC_OK with the
  * card's id (valid until the next call on the handle) and the rating taken back, or CC_DONE when
  * there is no answer to take back. Out-pointers may be NULL. */
 CC_API int cc_undo(cc_collection* collection, const char** card_id, int* rating);
+
+/* Several devices: each keeps its own copy of the collection, and copies merge by their logs
+ * (docs/merge.md). The collection's random id (32 hex digits), valid until the next call on the
+ * handle. */
+CC_API cc_code cc_collection_id(cc_collection* collection, const char** id);
+
+typedef struct cc_merge_report {
+  size_t size;          /* set by the caller: sizeof(cc_merge_report) */
+  const char* other_id; /* the merged file's collection id; valid until the next call */
+  int answers_added;    /* answers given on the other copy that this one lacked */
+  int undos_added;
+  int changes_added; /* suspend, unsuspend, bury, settings and deck options changes */
+  int decks_added;
+  int notes_added;
+  int cards_added;
+  int cards_replayed;  /* cards whose state was recomputed from their merged log */
+  int warnings;        /* how many lines `warning` holds */
+  const char* warning; /* e.g. a copy whose clock runs over a day ahead; "" when none; valid until
+                          the next call */
+} cc_merge_report;
+
+/* Merges the collection file `other_path` (only read) into this one: the answers, undos and
+ * changes it lacks, and the decks, notes and cards they need; the cards that changed are replayed
+ * in time order. One transaction: all or nothing. Merging in any order gives the same collection;
+ * merging again adds nothing. `now` is this device's clock (cc_now()). `report` may be NULL. */
+CC_API cc_code cc_merge(cc_collection* collection, const char* other_path, int64_t now,
+                        cc_merge_report* report);
+
+/* A sync folder kept on every device by a file-sync tool: merges every *.db collection file in
+ * `folder`, then writes this collection's own copy there as <collection id>.db (never another
+ * file). *merged and *skipped (may be NULL) count the files merged and those that could not be. */
+CC_API cc_code cc_merge_folder(cc_collection* collection, const char* folder, int64_t now,
+                               int* merged, int* skipped);
 
 /* A suspended card is never shown until unsuspended; its history and state are kept. Both are
  * idempotent. */

@@ -100,6 +100,26 @@ struct ImportedNotesReport {
   int present = 0;
 };
 
+// What merging another copy of the collection brought in (Collection::merge, docs/merge.md).
+struct MergeReport {
+  std::string other_id;   // the merged file's collection id
+  int answers_added = 0;  // answers given on the other copy that this one lacked
+  int undos_added = 0;
+  int changes_added = 0;  // suspend, unsuspend, bury, settings and deck options changes
+  int decks_added = 0;
+  int notes_added = 0;
+  int cards_added = 0;
+  int cards_replayed = 0;             // cards whose state was recomputed from their merged log
+  std::vector<std::string> warnings;  // e.g. a copy whose clock runs more than a day ahead
+};
+
+// What merging a sync folder did (Collection::merge_folder).
+struct FolderMergeReport {
+  std::vector<std::pair<std::filesystem::path, MergeReport>> merged;
+  std::vector<std::string> skipped;  // "FILE: why", for files in the folder not merged
+  std::filesystem::path written;     // this collection's own copy in the folder
+};
+
 // Whether opening may create a collection. Everything but building a deck should require one:
 // a typo in a path must not silently give an empty collection.
 enum class OpenMode {
@@ -190,8 +210,10 @@ class Collection {
   // name alone is accepted when no other person in the deck shares it (see speaker_aliases).
   Result<AnswerCheck> check_typed_answer(const Card& card, std::string_view typed) const;
 
-  // Takes back the most recent answer in the collection: the card returns to its exact state
-  // before it (new again if it was new), and a leech suspension that answer caused is lifted.
+  // Takes back the most recent answer given in this copy of the collection (one merged in from
+  // another device is that device's to take back): the card is replayed without it, so it
+  // returns to its state before (new again if it was new), and a leech suspension that answer
+  // caused is lifted.
   // The log only grows: the answer stays in it, marked undone, and no longer counts (not in
   // review_log(), the day's counts, the replay or an export). Calling again takes back the
   // answer before it. Returns the answer taken back, or nullopt when there is none.
@@ -212,6 +234,25 @@ class Collection {
   Result<void> save_options(const StudyOptions& options);
   Result<DeckOptions> deck_options(const std::string& deck) const;
   Result<void> set_deck_options(const std::string& deck, const DeckOptions& options);
+
+  // The collection's random id, given when it was created (or upgraded to schema 5). Copies of
+  // one file share it; their answers still never share an id (docs/merge.md).
+  const std::string& id() const;
+
+  // Adds what the collection file at `other` holds and this one lacks: answers, undos, changes
+  // of suspension, burial, settings and deck options, and the decks, notes and cards they need.
+  // The cards that changed are replayed in time order with the parameters recorded on each
+  // answer. One transaction: all of it or nothing. The result does not depend on the order in
+  // which copies are merged, and merging the same file again adds nothing. `now` is this
+  // device's clock, against which the other's is checked (a warning beyond a day ahead).
+  // `other` is only read.
+  Result<MergeReport> merge(const std::filesystem::path& other, Timestamp now = now_utc());
+
+  // A sync folder that a file-sync tool keeps on every device: merges every collection file in
+  // `folder` (*.db) into this one, then writes this collection's own copy there as <id>.db,
+  // through a temporary file renamed into place. No other device's file is written.
+  Result<FolderMergeReport> merge_folder(const std::filesystem::path& folder,
+                                         Timestamp now = now_utc());
 
   // Recomputes every card from its review log with the parameters recorded with each answer and
   // compares with the stored state; checks every citation is verbatim at its offsets in its

@@ -5,8 +5,10 @@
 set -euo pipefail
 build=${1:?usage: run.sh BUILD_DIR}
 short=${CITECARD_BENCH_SHORT:+--short}
-[[ -n "$short" ]] || cmake --build "$build" --target store_answer_bench store_queue_bench >/dev/null
+[[ -n "$short" ]] ||
+  cmake --build "$build" --target store_answer_bench store_queue_bench store_merge_bench >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$build/tests/bench/store/store_answer_bench" $short "$work"
 "$build/tests/bench/store/store_queue_bench" $short "$work"
+"$build/tests/bench/store/store_merge_bench" $short "$work"
