@@ -16,6 +16,19 @@ std::int64_t new_entry_seq() {
   }
 }
 
+Result<std::int64_t> next_entry_seq(const Database& db, std::string_view table,
+                                    const std::string& origin) {
+  auto stmt =
+      db.prepare("SELECT COALESCE(MAX(seq), 0) FROM " + std::string(table) + " WHERE origin = ?1");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, origin);
+  if (auto r = stmt->step(); !r) return r.error();
+  const std::int64_t count = (stmt->column_int(0) >> 31) + 1;
+  std::int64_t low = 0;
+  while (low == 0) low = new_entry_seq() & 0x7FFFFFFF;
+  return (count << 31) | low;
+}
+
 Result<std::string> collection_id(const Database& db) {
   auto stmt = db.prepare("SELECT collection FROM identity");
   if (!stmt) return stmt.error();
@@ -44,7 +57,9 @@ Result<void> record_change(Database& db, Change change) {
       "INSERT INTO changes (origin, seq, at, kind, target, value, cause_origin, cause_seq) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
   if (!stmt) return stmt.error();
-  stmt->bind(1, *origin).bind(2, new_entry_seq()).bind(3, change.at).bind(4, change.kind);
+  auto seq = next_entry_seq(db, "changes", *origin);
+  if (!seq) return seq.error();
+  stmt->bind(1, *origin).bind(2, *seq).bind(3, change.at).bind(4, change.kind);
   stmt->bind(5, change.target).bind(6, change.value);
   if (change.cause) {
     stmt->bind(7, change.cause->first).bind(8, change.cause->second);

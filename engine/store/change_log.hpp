@@ -8,14 +8,21 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "citecard/time.hpp"
 #include "store/database.hpp"
 
 namespace citecard::store {
 
-// A fresh random number for an entry's id; never 0.
+// A fresh random number; never 0.
 std::int64_t new_entry_seq();
+
+// The number of the next entry `origin` makes in `table` ("review_log" or "changes"): a count in
+// the high 32 bits, so a copy's entries made in one second replay in the order they were made,
+// and random low 31 bits, so two copies of one file never give one number twice.
+Result<std::int64_t> next_entry_seq(const Database& db, std::string_view table,
+                                    const std::string& origin);
 
 // The collection's random id (schema 5 onwards).
 Result<std::string> collection_id(const Database& db);

@@ -607,7 +607,15 @@ Result<CardMemory> Collection::answer(const std::string& card_id, Rating rating,
       "state_after, before, after, parameters, balanced, origin, seq, balanced_days) VALUES (?1, "
       "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
   if (!log) return log.error();
-  const std::int64_t seq = store::new_entry_seq();
+  // As store::next_entry_seq, with the statement cached: this runs for every answer.
+  auto last_seq = impl.cached("SELECT COALESCE(MAX(seq), 0) FROM review_log WHERE origin = ?1");
+  if (!last_seq) return last_seq.error();
+  (*last_seq)->bind(1, impl.id);
+  if (auto r = (*last_seq)->step(); !r) return r.error();
+  std::int64_t low = 0;
+  while (low == 0) low = store::new_entry_seq() & 0x7FFFFFFF;
+  const std::int64_t seq = ((((*last_seq)->column_int(0)) >> 31) + 1) << 31 | low;
+  (*last_seq)->reset();
   (*log)->bind(12, impl.id).bind(13, seq).bind(14, after.scheduled_days);
   (*log)->bind(1, card_id).bind(2, now).bind(3, static_cast<int>(rating)).bind(4, elapsed_days);
   (*log)->bind(5, duration_ms).bind(6, static_cast<int>(before.state));

@@ -196,7 +196,7 @@ ALTER TABLE review_log ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
 -- replayed state allows.
 ALTER TABLE review_log ADD COLUMN balanced_days INTEGER NOT NULL DEFAULT 0;
 UPDATE review_log SET origin = (SELECT collection FROM identity),
-  seq = (random() & 9223372036854775807),
+  seq = (id << 31) | (abs(random()) % 2147483647 + 1),
   balanced_days = CAST(json_extract(after, '$.scheduled_days') AS INTEGER);
 CREATE UNIQUE INDEX review_log_global_id ON review_log (origin, seq);
 CREATE INDEX review_log_replay_order ON review_log (card, reviewed_at, origin, seq);

@@ -268,3 +268,18 @@ TEST_CASE("a sync folder: each device merges every file and writes only its own"
   CHECK(test::dump_collection(dir / "sync" / (a.id() + ".db"), kNow) ==
         test::dump_collection(dir / "sync" / (b.id() + ".db"), kNow));
 }
+
+TEST_CASE("answers one copy gives in the same second replay in the order they were given") {
+  // A scripted session, or an imported log, answers a learning card again within one second:
+  // the replay must not reorder them, here or after a merge.
+  TempDir dir;
+  auto a = device(dir, "a.db");
+  const std::string card = first_card(a);
+  for (Rating rating : {Rating::Again, Rating::Good, Rating::Hard, Rating::Good, Rating::Easy})
+    REQUIRE(a.answer(card, rating, kStart, 3000).ok());
+  check_clean(a);
+  auto b = device(dir, "b.db");
+  REQUIRE(b.answer(first_card(b), Rating::Good, kStart, 3000).ok());
+  REQUIRE(b.merge(dir / "a.db", kNow).ok());
+  check_clean(b);
+}
