@@ -30,6 +30,7 @@ struct Speaker {
   bool generic = false;     // a bare plural ("critics", "conservatives"): cannot own a naming verb
   bool unresolved = false;  // "he said" with nobody for "he" to be: a quote, speaker unknown
   bool weak = false;        // a bare definite description ("the town"): speaks only for its cue
+  bool group_noun = false;  // a description headed by a group noun ("some analysts", "officials")
   const char* rule = "none";              // AttributionEvidence::rule
   const char* mention = "none";           // AttributionEvidence::mention
   double share = 1.0;                     // AttributionEvidence::resolution_share
@@ -370,6 +371,7 @@ Speaker Attributor::interpret(std::uint32_t b, std::uint32_t e) const {
     for (std::uint32_t t = b; t < last_word; ++t)
       has_modifier |= doc_.is_word(t) || doc_.tokens[t].kind == TokenKind::number;
     s.generic = !has_modifier;
+    s.group_noun = true;
     return s;
   }
   const std::string opener = doc_.folded_word(b);
@@ -778,6 +780,7 @@ SpeakerEvidence Attributor::evidence_for(const QuoteSpan& q, const Speaker& sp, 
   }
   ev.rule = sp.valid() || sp.unresolved ? sp.rule : "none";
   ev.mention = sp.mention;
+  ev.group_noun = sp.valid() && sp.group_noun;
   if (std::string_view(sp.mention) == "pronoun" && sp.last == sp.first + 1) {
     const std::string w = doc_.folded_word(sp.first);
     if (w == "he") ev.pronoun_gender = "male";

@@ -233,6 +233,7 @@ std::vector<SpeakerCandidate> speaker_candidates(const Document& doc, const Name
     c.entity = ev.rule_entity;
     rule_features(ev, c.features);
     if (ev.rule_entity < 0) c.features.push("rules_pick&no_entity");
+    if (ev.group_noun) c.features.push("rules_pick&group_noun&rule=", ev.rule);
     for (std::size_t rank = 0; rank < seen.size(); ++rank) {
       if (seen[rank].entity != ev.rule_entity) continue;
       c.mention = seen[rank].nearest;
@@ -253,6 +254,9 @@ std::vector<SpeakerCandidate> speaker_candidates(const Document& doc, const Name
     }
     if (ev.rule_entity >= 0 || ev.rule_text) {
       c.features.push("against_rule=", ev.rule);
+      // A name earlier in the sentence whose speech verb the rules gave to someone else.
+      if (seen[rank].before_in_sentence)
+        c.features.push("named_before_in_sentence&against_rule=", ev.rule);
     } else {
       c.features.push("rules_found_nobody");
     }

@@ -27,6 +27,7 @@ namespace citecard::extract_detail {
 struct SpeakerEvidence {
   int rule_entity = -1;          // the rules' speaker, when it is a named entity
   bool rule_text = false;        // the rules named a speaker that is no entity ("U.S. officials")
+  bool group_noun = false;       // ... headed by a group noun ("some analysts say")
   std::string rule = "none";     // AttributionEvidence::rule of the rules' answer
   std::string mention = "none";  // AttributionEvidence::mention of the rules' answer
   std::string pronoun_gender;    // "male"/"female" when the rules read a "he"/"she" cue

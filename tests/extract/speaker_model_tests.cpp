@@ -141,3 +141,15 @@ TEST_CASE("speaker model: its share of belief is the quote's evidence and feeds 
     share_cue |= name.rfind("speaker_share=", 0) == 0 && value == 1.0;
   CHECK(share_cue);
 }
+
+TEST_CASE("speaker model: a group the reporter names as speaking is kept over a name before it") {
+  const std::string text =
+      "Robin Marsh explains what the council wants and why some analysts say the plan is \"a "
+      "bridge too far for a town this size.\"\n";
+  const auto traces = extract_detail::trace_speaker_choices(text);
+  const SpeakerTrace& t = choice_for(traces, text, "a bridge too far");
+  REQUIRE_FALSE(t.candidates.empty());
+  CHECK(has(t.candidates.front().second, "rules_pick&group_noun&rule=said_before"));
+  CHECK(has(cues_of(t, "Robin Marsh"), "named_before_in_sentence&against_rule=said_before"));
+  CHECK(quote_starting(extracted(text), "a bridge too far").speaker == "some analysts");
+}
