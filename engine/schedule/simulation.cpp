@@ -207,6 +207,29 @@ double SimulationResult::seconds_per_memorized() const {
   return memorized > 0 ? total_seconds() / memorized : std::numeric_limits<double>::infinity();
 }
 
+namespace {
+
+// One review of a due card whose recall is `r`: recalled or lapsed by a draw, the card's memory
+// after it (through the relearning steps on a lapse), and the seconds it took.
+double review_card(const Model& model, const AnswerHabits& habits, int relearning_steps, double r,
+                   SimCard& card, Draws& draws) {
+  if (draws.uniform() < r) {
+    const int rating = draws.pick(habits.review_rating) + 2;
+    card.stability = model.after_recall(card.stability, card.difficulty, r, rating);
+    card.difficulty = model.next_difficulty(card.difficulty, rating);
+    return habits.seconds[kReview][static_cast<std::size_t>(rating - 1)];
+  }
+  Memory m{model.after_lapse(card.stability, card.difficulty, r),
+           model.next_difficulty(card.difficulty, 1), 0.0};
+  m = run_steps(model, m, 0, habits.seconds[kRelearning], habits.relearning_steps, relearning_steps,
+                draws);
+  card.stability = m.stability;
+  card.difficulty = m.difficulty;
+  return habits.seconds[kReview][0] + m.seconds;
+}
+
+}  // namespace
+
 Result<SimulationResult> simulate(const SimulationConfig& config) {
   if (auto ok = validate(config); !ok) return ok.error();
   // The weights as the scheduler uses them: clamped into their trained ranges.
@@ -279,22 +302,8 @@ Result<SimulationResult> simulate(const SimulationConfig& config) {
       SimCard& card = cards[static_cast<std::size_t>(index)];
       const double r = model.recall(day - card.last_day, card.stability);
       add_memorized(card, day);
-      const bool recalled = draws.uniform() < r;
-      double seconds = 0;
-      if (recalled) {
-        const int rating = draws.pick(habits.review_rating) + 2;
-        card.stability = model.after_recall(card.stability, card.difficulty, r, rating);
-        card.difficulty = model.next_difficulty(card.difficulty, rating);
-        seconds = habits.seconds[kReview][static_cast<std::size_t>(rating - 1)];
-      } else {
-        Memory m{model.after_lapse(card.stability, card.difficulty, r),
-                 model.next_difficulty(card.difficulty, 1), 0.0};
-        m = run_steps(model, m, 0, habits.seconds[kRelearning], habits.relearning_steps,
-                      config.relearning_step_count, draws);
-        card.stability = m.stability;
-        card.difficulty = m.difficulty;
-        seconds = habits.seconds[kReview][0] + m.seconds;
-      }
+      const double seconds =
+          review_card(model, habits, config.relearning_step_count, r, card, draws);
       out.reviews_per_day[d] += 1;
       out.seconds_per_day[d] += seconds;
       schedule(index, day);
