@@ -147,8 +147,8 @@ std::vector<Seen> entities_around(const Document& doc, const Names& names, const
   return seen;
 }
 
-void entity_features(const Document& doc, const Names& names, const Seen& s,
-                     const SpeakerEvidence& ev, std::size_t rank, Cues& f) {
+void entity_features(const Names& names, const Seen& s, const SpeakerEvidence& ev, std::size_t rank,
+                     Cues& f) {
   const Entity& e = names.entities[s.entity].entity;
   const bool person = e.kind == EntityKind::person;
   f.push(person ? "person" : "organisation");
@@ -191,7 +191,6 @@ void entity_features(const Document& doc, const Names& names, const Seen& s,
                                                             : "pronoun&gender_differs";
     f.push(agreement);
   }
-  (void)doc;
 }
 
 void rule_features(const SpeakerEvidence& ev, Cues& f) {
@@ -237,7 +236,7 @@ std::vector<SpeakerCandidate> speaker_candidates(const Document& doc, const Name
     for (std::size_t rank = 0; rank < seen.size(); ++rank) {
       if (seen[rank].entity != ev.rule_entity) continue;
       c.mention = seen[rank].nearest;
-      entity_features(doc, names, seen[rank], ev, rank, c.features);
+      entity_features(names, seen[rank], ev, rank, c.features);
     }
     if (ev.rule_entity >= 0 && c.mention < 0) c.features.push("rules_pick&outside_window");
     out.push_back(std::move(c));
@@ -247,7 +246,7 @@ std::vector<SpeakerCandidate> speaker_candidates(const Document& doc, const Name
     SpeakerCandidate c;
     c.entity = seen[rank].entity;
     c.mention = seen[rank].nearest;
-    entity_features(doc, names, seen[rank], ev, rank, c.features);
+    entity_features(names, seen[rank], ev, rank, c.features);
     if (grouped_with(names, seen[rank], ev.rule_entity)) {
       c.features.push("named_with_rules_pick");
       if (!ev.pronoun_gender.empty()) c.features.push("named_with_rules_pick&pronoun");

@@ -23,7 +23,11 @@ Result<std::int64_t> next_entry_seq(const Database& db, std::string_view table,
   if (!stmt) return stmt.error();
   stmt->bind(1, origin);
   if (auto r = stmt->step(); !r) return r.error();
-  const std::int64_t count = (stmt->column_int(0) >> 31) + 1;
+  return entry_seq_after(stmt->column_int(0));
+}
+
+std::int64_t entry_seq_after(std::int64_t last) {
+  const std::int64_t count = (last >> 31) + 1;
   std::int64_t low = 0;
   while (low == 0) low = new_entry_seq() & 0x7FFFFFFF;
   return (count << 31) | low;

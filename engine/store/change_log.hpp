@@ -23,6 +23,9 @@ std::int64_t new_entry_seq();
 // and random low 31 bits, so two copies of one file never give one number twice.
 Result<std::int64_t> next_entry_seq(const Database& db, std::string_view table,
                                     const std::string& origin);
+// The number that follows `last`, the origin's highest so far (0 for none): next_entry_seq's
+// arithmetic, for callers that read `last` through a statement of their own.
+std::int64_t entry_seq_after(std::int64_t last);
 
 // The collection's random id (schema 5 onwards).
 Result<std::string> collection_id(const Database& db);

@@ -612,9 +612,7 @@ Result<CardMemory> Collection::answer(const std::string& card_id, Rating rating,
   if (!last_seq) return last_seq.error();
   (*last_seq)->bind(1, impl.id);
   if (auto r = (*last_seq)->step(); !r) return r.error();
-  std::int64_t low = 0;
-  while (low == 0) low = store::new_entry_seq() & 0x7FFFFFFF;
-  const std::int64_t seq = ((((*last_seq)->column_int(0)) >> 31) + 1) << 31 | low;
+  const std::int64_t seq = store::entry_seq_after((*last_seq)->column_int(0));
   (*last_seq)->reset();
   (*log)->bind(12, impl.id).bind(13, seq).bind(14, after.scheduled_days);
   (*log)->bind(1, card_id).bind(2, now).bind(3, static_cast<int>(rating)).bind(4, elapsed_days);
